@@ -1,0 +1,284 @@
+/**
+ * Every enumeration of the mentoring domain, defined once with its Russian label.
+ * The plugin's schema.json enums are checked against these in a test, and the extension
+ * shows the same labels, so a value and its wording cannot drift apart.
+ */
+import { z } from 'zod';
+
+type Labels<K extends string> = Readonly<Record<K, string>>;
+
+export interface Enumeration<K extends string> {
+  readonly values: readonly [K, ...K[]];
+  readonly labels: Labels<K>;
+  readonly schema: z.ZodEnum<{ [V in K]: V }>;
+  label(value: K): string;
+}
+
+function enumeration<const K extends string>(labels: Labels<K>): Enumeration<K> {
+  const values = Object.keys(labels) as [K, ...K[]];
+  return {
+    values,
+    labels,
+    schema: z.enum(values) as unknown as z.ZodEnum<{ [V in K]: V }>,
+    label: (value) => labels[value],
+  };
+}
+
+export const organisationKinds = enumeration({
+  region: 'Регион (орган управления образованием)',
+  regional_centre: 'Региональный наставнический центр',
+  municipal_authority: 'Муниципальный орган управления образованием',
+  methodical_centre: 'Методический центр (ИМЦ)',
+  school: 'Общеобразовательная школа',
+  college: 'Колледж, техникум (СПО)',
+  arts_school: 'Школа искусств, дополнительное образование',
+  kindergarten: 'Детский сад',
+});
+export type OrganisationKind = (typeof organisationKinds.values)[number];
+
+/** Kinds that supervise the organisations below them (a methodist there reads the whole subtree). */
+export const supervisingKinds: readonly OrganisationKind[] = [
+  'region',
+  'regional_centre',
+  'municipal_authority',
+  'methodical_centre',
+];
+
+export const personCategories = enumeration({
+  pupil: 'Обучающийся (школьник)',
+  student: 'Студент',
+  teacher: 'Педагог',
+  young_specialist: 'Молодой специалист',
+  graduate: 'Выпускник',
+  employer: 'Работодатель, профессионал',
+  parent: 'Родитель',
+  staff: 'Сотрудник',
+});
+export type PersonCategory = (typeof personCategories.values)[number];
+
+export const teacherGroups = enumeration({
+  A: 'Группа А: молодой специалист (0–3 года)',
+  B: 'Группа Б: педагог в новой должности или организации',
+  C: 'Группа В: опытный педагог в профессиональном затруднении',
+  D: 'Группа Г: опытный педагог, готовый к наставничеству',
+});
+export type TeacherGroup = (typeof teacherGroups.values)[number];
+
+export const mentoringForms = enumeration({
+  pupil_pupil: 'Ученик – ученик',
+  teacher_teacher: 'Учитель – учитель',
+  student_pupil: 'Студент – ученик',
+  employer_pupil: 'Работодатель – ученик',
+  student_student: 'Студент – студент (обучающийся – обучающийся)',
+  teacher_student: 'Преподаватель – обучающийся',
+  employer_student: 'Работодатель – студент',
+  employer_teacher: 'Работодатель – преподаватель',
+});
+export type MentoringForm = (typeof mentoringForms.values)[number];
+
+export const pairKinds = enumeration({
+  pair: 'Пара (один на один)',
+  group: 'Группа',
+  triad: 'Триада',
+});
+export type PairKind = (typeof pairKinds.values)[number];
+
+export const pairStatuses = enumeration({
+  proposed: 'Предложена',
+  approved: 'Утверждена приказом',
+  active: 'Работает',
+  completed: 'Завершена',
+  dissolved: 'Расформирована',
+});
+export type PairStatus = (typeof pairStatuses.values)[number];
+
+export const programmeStages = enumeration({
+  conditions: '1. Подготовка условий',
+  mentee_base: '2. Формирование базы наставляемых',
+  mentor_base: '3. Формирование базы наставников',
+  mentor_training: '4. Отбор и обучение наставников',
+  matching: '5. Формирование пар и групп',
+  running: '6. Организация работы пар и групп',
+  completion: '7. Завершение программы',
+});
+export type ProgrammeStage = (typeof programmeStages.values)[number];
+
+export const programmeStatuses = enumeration({
+  planned: 'Планируется',
+  running: 'Реализуется',
+  completed: 'Завершена',
+  suspended: 'Приостановлена',
+});
+export type ProgrammeStatus = (typeof programmeStatuses.values)[number];
+
+export const meetingKinds = enumeration({
+  acquaintance: 'Встреча-знакомство',
+  trial: 'Пробная рабочая встреча',
+  planning: 'Встреча-планирование',
+  working: 'Рабочая встреча',
+  final: 'Итоговая встреча',
+  group_final: 'Групповая итоговая встреча',
+});
+export type MeetingKind = (typeof meetingKinds.values)[number];
+
+export const roadmapLevels = enumeration({
+  organisation: 'Образовательная организация',
+  municipal: 'Муниципальный уровень',
+  regional: 'Региональный уровень',
+});
+export type RoadmapLevel = (typeof roadmapLevels.values)[number];
+
+export const roadmapStates = enumeration({
+  draft: 'Проект',
+  approved: 'Утверждена',
+  in_progress: 'Реализуется',
+  completed: 'Выполнена',
+  archived: 'В архиве',
+});
+export type RoadmapState = (typeof roadmapStates.values)[number];
+
+export const activityStatuses = enumeration({
+  planned: 'Запланировано',
+  in_progress: 'Выполняется',
+  done: 'Выполнено',
+  cancelled: 'Отменено',
+});
+export type ActivityStatus = (typeof activityStatuses.values)[number];
+
+export const kpiMetricKinds = enumeration({
+  computed: 'Вычисляется по данным',
+  manual: 'Вводится вручную',
+});
+export type KpiMetricKind = (typeof kpiMetricKinds.values)[number];
+
+export const snapshotKinds = enumeration({
+  fact: 'Факт',
+  forecast: 'Прогноз',
+});
+export type SnapshotKind = (typeof snapshotKinds.values)[number];
+
+export const caseReviewStates = enumeration({
+  draft: 'Черновик',
+  submitted: 'На рассмотрении',
+  changes_requested: 'Требуются правки',
+  approved: 'Одобрен',
+});
+export type CaseReviewState = (typeof caseReviewStates.values)[number];
+
+export const documentKinds = enumeration({
+  order: 'Приказ',
+  regulation: 'Положение',
+  roadmap: 'Дорожная карта',
+  programme: 'Программа наставничества',
+  agreement: 'Соглашение',
+  report: 'Отчёт',
+  other: 'Другое',
+});
+export type DocumentKind = (typeof documentKinds.values)[number];
+
+export const newsKinds = enumeration({
+  news: 'Новость',
+  event: 'Мероприятие',
+  contest: 'Конкурс',
+  final_ceremony: 'Итоговое мероприятие',
+});
+export type NewsKind = (typeof newsKinds.values)[number];
+
+export const partnerKinds = enumeration({
+  employer: 'Работодатель',
+  ngo: 'Некоммерческая организация',
+  university: 'Вуз',
+  other: 'Другое',
+});
+export type PartnerKind = (typeof partnerKinds.values)[number];
+
+export const captureKinds = enumeration({
+  roster: 'Список класса',
+  grades: 'Оценки и посещаемость',
+  roadmap_table: 'Таблица дорожной карты',
+  article: 'Статья',
+  site_audit: 'Проверка раздела сайта',
+});
+export type CaptureKind = (typeof captureKinds.values)[number];
+
+export const captureStates = enumeration({
+  new: 'Новый',
+  applied: 'Применён',
+  discarded: 'Отклонён',
+});
+export type CaptureState = (typeof captureStates.values)[number];
+
+export const progressMoments = enumeration({
+  start: 'Начало программы',
+  middle: 'Середина программы',
+  end: 'Конец программы',
+});
+export type ProgressMoment = (typeof progressMoments.values)[number];
+
+export const progressSources = enumeration({
+  manual: 'Введено вручную',
+  capture: 'Собрано расширением',
+});
+export type ProgressSource = (typeof progressSources.values)[number];
+
+export const consentGivers = enumeration({
+  self: 'Сам участник',
+  legal_representative: 'Законный представитель',
+});
+export type ConsentGiver = (typeof consentGivers.values)[number];
+
+export const questionnaireAudiences = enumeration({
+  mentor: 'Наставники',
+  mentee: 'Наставляемые',
+  all: 'Все участники',
+});
+export type QuestionnaireAudience = (typeof questionnaireAudiences.values)[number];
+
+export const questionnairePurposes = enumeration({
+  intake: 'Входное анкетирование',
+  preference: 'Анкета предпочтений',
+  satisfaction: 'Удовлетворённость',
+  quality: 'Качество программы',
+  impact_start: 'Влияние: первый замер',
+  impact_end: 'Влияние: второй замер',
+});
+export type QuestionnairePurpose = (typeof questionnairePurposes.values)[number];
+
+export const userRoles = enumeration({
+  curator: 'Куратор',
+  methodist: 'Методист',
+  editor: 'Редактор сайта',
+  staff: 'Сотрудник',
+});
+export type UserRole = (typeof userRoles.values)[number];
+
+/** Every enumeration by the name the plugin's schema.json files refer to it with. */
+export const enumerations = {
+  organisationKinds,
+  personCategories,
+  teacherGroups,
+  mentoringForms,
+  pairKinds,
+  pairStatuses,
+  programmeStages,
+  programmeStatuses,
+  meetingKinds,
+  roadmapLevels,
+  roadmapStates,
+  activityStatuses,
+  kpiMetricKinds,
+  snapshotKinds,
+  caseReviewStates,
+  documentKinds,
+  newsKinds,
+  partnerKinds,
+  captureKinds,
+  captureStates,
+  progressMoments,
+  progressSources,
+  consentGivers,
+  questionnaireAudiences,
+  questionnairePurposes,
+  userRoles,
+} as const;
+export type EnumerationName = keyof typeof enumerations;

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const sharedSrc = fileURLToPath(new URL('./shared/src/', import.meta.url));
+
+// Tests import @nastavnik/shared from source, so a unit run needs no build step.
+const alias = [
+  { find: /^@nastavnik\/shared$/, replacement: `${sharedSrc}index.ts` },
+  { find: /^@nastavnik\/shared\/(.*)$/, replacement: `${sharedSrc}$1.ts` },
+];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['shared/src/**/*.test.ts', 'cms/plugin/server/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/harness/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
