@@ -1,0 +1,14 @@
+import { corsOrigin } from './cors';
+
+export default ({ env }: { env: any }) => [
+  'strapi::logger',
+  'strapi::errors',
+  'strapi::security',
+  { name: 'strapi::cors', config: { origin: corsOrigin(env) } },
+  'strapi::poweredBy',
+  'strapi::query',
+  { name: 'strapi::body', config: { formLimit: '60mb', jsonLimit: '60mb', textLimit: '60mb', formidable: { maxFileSize: 60 * 1024 * 1024 } } },
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+];

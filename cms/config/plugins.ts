@@ -1,0 +1,33 @@
+/**
+ * The GraphQL plugin's defaults are unsafe (no depth limit, unlimited page size, CORS echoing any origin,
+ * introspection and the landing page in production); every one is set here on purpose.
+ */
+import { corsOrigin } from './cors';
+
+export default ({ env }: { env: any }) => {
+  const production = env('NODE_ENV') === 'production';
+  return {
+    graphql: {
+      config: {
+        endpoint: '/graphql',
+        shadowCRUD: true,
+        depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
+        defaultLimit: 25,
+        maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
+        landingPage: !production,
+        apolloServer: {
+          introspection: !production,
+          cors: { origin: corsOrigin(env), credentials: false },
+        },
+      },
+    },
+    'users-permissions': {
+      config: {
+        jwtSecret: env('JWT_SECRET'),
+        jwt: { expiresIn: env('JWT_EXPIRES_IN', '8h') },
+        register: { allowedFields: [] },
+        ratelimit: { interval: 60000, max: env.int('AUTH_RATELIMIT_MAX', 20) },
+      },
+    },
+  };
+};

@@ -1,0 +1,46 @@
+import type { ContentTypeDefinition, DefinedContentType } from './define.js';
+import organisation from './organisation.js';
+import person from './person.js';
+import programme from './programme.js';
+import pair from './pair.js';
+import meeting from './meeting.js';
+import questionnaire from './questionnaire.js';
+import questionnaireResponse from './questionnaire-response.js';
+import roadmap from './roadmap.js';
+import roadmapActivity from './roadmap-activity.js';
+import kpiIndicator from './kpi-indicator.js';
+import contingentSnapshot from './contingent-snapshot.js';
+import caseType from './case.js';
+import siteSection from './site-section.js';
+import newsItem from './news-item.js';
+import partner from './partner.js';
+import capture from './capture.js';
+import progressRecord from './progress-record.js';
+
+export const definitions: readonly DefinedContentType[] = [
+  organisation,
+  person,
+  programme,
+  pair,
+  meeting,
+  questionnaire,
+  questionnaireResponse,
+  roadmap,
+  roadmapActivity,
+  kpiIndicator,
+  contingentSnapshot,
+  caseType,
+  siteSection,
+  newsItem,
+  partner,
+  capture,
+  progressRecord,
+];
+
+/** Strapi's shape: key = singularName, value = { schema }. */
+export default Object.fromEntries(definitions.map((d) => [d.definition.singularName, { schema: d.schema }]));
+
+export const uidOf = (singularName: string) => `plugin::nastavnik.${singularName}` as const;
+export const definitionByUid: ReadonlyMap<string, ContentTypeDefinition> = new Map(
+  definitions.map((d) => [uidOf(d.definition.singularName), d.definition]),
+);

@@ -1,0 +1,36 @@
+import { personCategories, teacherGroups } from '@nastavnik/shared';
+import { defineContentType, enumField, organisationRelation } from './define.js';
+
+export default defineContentType({
+  singularName: 'person',
+  pluralName: 'persons',
+  displayName: 'Участники (наставники и наставляемые)',
+  description: 'База наставников и наставляемых. Персональные данные: никогда не публикуются',
+  access: 'private',
+  tenancy: 'organisation',
+  mainField: 'fullName',
+  listColumns: ['fullName', 'category', 'classOrGroup', 'isMentor', 'isMentee', 'organisation'],
+  attributes: {
+    fullName: { type: 'string', required: true, label: 'ФИО' },
+    birthDate: { type: 'date', label: 'Дата рождения' },
+    birthYear: { type: 'integer', min: 1900, max: 2100, label: 'Год рождения' },
+    category: enumField(personCategories, 'Категория', { required: true }),
+    organisation: organisationRelation(),
+    classOrGroup: { type: 'string', label: 'Класс или группа' },
+    teachingExperienceYears: { type: 'decimal', min: 0, label: 'Педагогический стаж, лет' },
+    teacherGroup: enumField(teacherGroups, 'Группа педагогов (А–Г)'),
+    email: { type: 'email', label: 'Эл. почта' },
+    phone: { type: 'string', label: 'Телефон' },
+    competencies: { type: 'text', label: 'Компетенции' },
+    interests: { type: 'text', label: 'Интересы' },
+    requests: { type: 'text', label: 'Запросы' },
+    preferredForms: { type: 'json', label: 'Предпочитаемые формы наставничества', description: 'Список кодов форм, например ["pupil_pupil"]' },
+    availability: { type: 'text', label: 'Доступность (дни, время)' },
+    capacity: { type: 'integer', min: 0, label: 'Сколько наставляемых может вести' },
+    isMentor: { type: 'boolean', default: false, label: 'Наставник' },
+    isMentee: { type: 'boolean', default: false, label: 'Наставляемый' },
+    consent: { type: 'component', component: 'nastavnik.consent', repeatable: false, label: 'Согласие на обработку ПДн' },
+    anonymised: { type: 'boolean', default: false, label: 'Данные обезличены' },
+    isDemo: { type: 'boolean', default: false, label: 'Демонстрационные данные' },
+  },
+});

@@ -1,0 +1,38 @@
+import { activityStatuses } from '@nastavnik/shared';
+import { defineContentType, enumField, organisationRelation } from './define.js';
+
+export default defineContentType({
+  singularName: 'roadmap-activity',
+  pluralName: 'roadmap-activities',
+  displayName: 'Мероприятия дорожных карт',
+  description: 'Мероприятие дорожной карты: срок как в документе и разобранные окна, ответственные, результат, ход выполнения',
+  access: 'public',
+  tenancy: 'organisation',
+  publicFields: ['roadmap', 'organisation', 'sectionCode', 'sectionTitle', 'stage', 'code', 'title', 'content', 'deadlineText', 'deadline', 'windowStart', 'windowEnd', 'responsibleText', 'expectedResult', 'activityStatus', 'completedAt', 'evidenceLink', 'order'],
+  mainField: 'title',
+  listColumns: ['code', 'title', 'deadlineText', 'responsibleText', 'activityStatus'],
+  attributes: {
+    roadmap: { type: 'relation', relation: 'manyToOne', target: 'plugin::nastavnik.roadmap', inversedBy: 'activities', label: 'Дорожная карта' },
+    organisation: organisationRelation(),
+    sectionCode: { type: 'string', label: 'Номер раздела' },
+    sectionTitle: { type: 'text', label: 'Раздел' },
+    stage: { type: 'text', label: 'Этап' },
+    code: { type: 'string', label: 'Номер как в документе' },
+    title: { type: 'text', required: true, label: 'Мероприятие' },
+    content: { type: 'json', label: 'Содержание деятельности (пункты)' },
+    deadlineText: { type: 'text', label: 'Срок как в документе' },
+    deadline: { type: 'json', label: 'Срок: разобранные окна' },
+    windowStart: { type: 'date', label: 'Ближайшее окно: начало' },
+    windowEnd: { type: 'date', label: 'Ближайшее окно: окончание' },
+    responsibleText: { type: 'text', label: 'Ответственные как в документе' },
+    responsible: { type: 'json', label: 'Ответственные: разобранные' },
+    responsiblePersons: { type: 'relation', relation: 'manyToMany', target: 'plugin::nastavnik.person', label: 'Ответственные участники' },
+    expectedResult: { type: 'text', label: 'Результат, вид документа' },
+    activityStatus: enumField(activityStatuses, 'Статус', { required: true, default: 'planned' }),
+    completedAt: { type: 'date', label: 'Дата выполнения' },
+    evidenceLink: { type: 'string', label: 'Подтверждение: ссылка' },
+    evidenceFile: { type: 'media', multiple: false, allowedTypes: ['files', 'images'], label: 'Подтверждение: файл' },
+    order: { type: 'integer', default: 0, label: 'Порядок' },
+    importWarnings: { type: 'json', label: 'Предупреждения импорта' },
+  },
+});

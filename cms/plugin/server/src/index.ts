@@ -1,0 +1,72 @@
+/**
+ * The «Наставничество» plugin for Strapi 5: the whole mentoring domain as content types, tenancy and the
+ * personal-data rule enforced in one document-service middleware, GraphQL additions, and a setup service
+ * the host application runs once every plugin has bootstrapped.
+ */
+import { components } from './components/index.js';
+import contentTypes from './content-types/index.js';
+import controllers from './controllers/index.js';
+import routes from './routes/index.js';
+import { registerGraphql } from './graphql/index.js';
+import { applyAdminLabels } from './setup/admin-labels.js';
+import { ensureRoles } from './setup/roles.js';
+import { registerTenancyMiddleware } from './tenancy/middleware.js';
+import type { Strapi } from './types.js';
+
+function register({ strapi }: { strapi: Strapi }) {
+  const registry = strapi.get('components') as { set(uid: string, component: unknown): void; get(uid: string): unknown };
+  for (const { definition, schema } of components) {
+    const uid = `nastavnik.${definition.name}`;
+    if (registry.get(uid)) continue;
+    registry.set(uid, {
+      ...schema,
+      __schema__: structuredClone(schema),
+      uid,
+      category: 'nastavnik',
+      modelType: 'component',
+      modelName: definition.name,
+      globalId: `ComponentNastavnik${definition.name.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`,
+    });
+  }
+
+  // API users belong to one organisation; their users-permissions role is their Nastavnik role.
+  strapi.get('content-types').extend('plugin::users-permissions.user', (contentType: any) => {
+    contentType.attributes.organisation = {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::nastavnik.organisation',
+    };
+  });
+
+  if (strapi.plugin('graphql')) registerGraphql(strapi);
+}
+
+function bootstrap({ strapi }: { strapi: Strapi }) {
+  registerTenancyMiddleware(strapi);
+  // New administrators see the panel in Russian unless they choose otherwise.
+  strapi.db.lifecycles.subscribe({
+    models: ['admin::user'],
+    beforeCreate(event) {
+      const data = event.params.data as Record<string, unknown> | undefined;
+      if (data) data.preferedLanguage ??= 'ru';
+    },
+  });
+}
+
+const setupService = ({ strapi }: { strapi: Strapi }) => ({
+  /** Call from the host application's bootstrap: users-permissions must have created its roles first. */
+  async afterPluginsBootstrap() {
+    await ensureRoles(strapi);
+    await applyAdminLabels(strapi);
+  },
+});
+
+export default {
+  register,
+  bootstrap,
+  contentTypes,
+  controllers,
+  routes,
+  services: { setup: setupService },
+  config: { default: {}, validator() {} },
+};

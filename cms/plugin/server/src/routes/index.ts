@@ -1,0 +1,17 @@
+/**
+ * REST routes of the content API, under /api/nastavnik/<plural>. They also make the types' actions known
+ * to users-permissions, whose grants GraphQL checks as well.
+ */
+import { definitions } from '../content-types/index.js';
+
+const routes = definitions.flatMap(({ definition: { singularName: name, pluralName: plural } }) => [
+  { method: 'GET', path: `/${plural}`, handler: `${name}.find` },
+  { method: 'GET', path: `/${plural}/:id`, handler: `${name}.findOne` },
+  { method: 'POST', path: `/${plural}`, handler: `${name}.create` },
+  { method: 'PUT', path: `/${plural}/:id`, handler: `${name}.update` },
+  { method: 'DELETE', path: `/${plural}/:id`, handler: `${name}.delete` },
+]);
+
+export default {
+  'content-api': { type: 'content-api', routes },
+};

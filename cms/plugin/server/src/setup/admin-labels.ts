@@ -1,0 +1,62 @@
+/**
+ * Russian labels, list columns and main fields for the Content Manager. Strapi keeps these in its own
+ * configuration store; a label an administrator has already changed by hand is left alone.
+ */
+import { components } from '../components/index.js';
+import { definitions, uidOf } from '../content-types/index.js';
+import type { Strapi } from '../types.js';
+
+type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
+interface Configuration {
+  settings: Record<string, unknown>;
+  metadatas: Metadatas;
+  layouts: { list: string[]; edit: unknown };
+}
+
+function applyLabels(config: Configuration, attributes: Record<string, { label: string; description?: string }>) {
+  let changed = false;
+  for (const [field, { label, description }] of Object.entries(attributes)) {
+    const meta = config.metadatas[field];
+    if (!meta) continue;
+    if (meta.edit && (meta.edit.label === field || meta.edit.label === undefined)) {
+      meta.edit.label = label;
+      if (description) meta.edit.description = description;
+      changed = true;
+    }
+    if (meta.list && (meta.list.label === field || meta.list.label === undefined)) {
+      meta.list.label = label;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+const TECHNICAL_LABELS = { createdAt: 'Создано', updatedAt: 'Изменено', publishedAt: 'Опубликовано', id: 'ID', documentId: 'ID документа' };
+
+export async function applyAdminLabels(strapi: Strapi) {
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  for (const { definition } of definitions) {
+    const contentType = strapi.contentType(uidOf(definition.singularName) as never);
+    const config = (await contentTypes.findConfiguration(contentType)) as Configuration;
+    const technical = Object.fromEntries(Object.entries(TECHNICAL_LABELS).map(([k, label]) => [k, { label }]));
+    let changed = applyLabels(config, { ...technical, ...definition.attributes });
+    const defaultList = config.layouts.list.length <= 4 && config.layouts.list[0] === 'id';
+    if (defaultList) {
+      config.layouts.list = [...definition.listColumns];
+      changed = true;
+    }
+    if (config.settings.mainField === 'id' || config.settings.mainField === undefined) {
+      config.settings.mainField = definition.mainField;
+      config.settings.defaultSortBy = definition.mainField;
+      changed = true;
+    }
+    if (changed) await contentTypes.updateConfiguration(contentType, config);
+  }
+  const componentService = strapi.plugin('content-manager').service('components');
+  for (const { definition } of components) {
+    const component = strapi.components[`nastavnik.${definition.name}` as never];
+    if (!component) continue;
+    const config = (await componentService.findConfiguration(component)) as Configuration;
+    if (applyLabels(config, definition.attributes)) await componentService.updateConfiguration(component, config);
+  }
+}

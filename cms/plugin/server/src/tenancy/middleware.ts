@@ -1,0 +1,244 @@
+/**
+ * Tenancy and the personal-data rule, enforced once for every document-service call on the plugin's
+ * types, whichever resolver, route or service made it:
+ * - anonymous callers read only public types, only published (cases: only approved) documents and only
+ *   public fields, and write nothing;
+ * - users read and write only inside their organisation's subtree, and may only link records that are
+ *   inside it too (private records: of the same organisation);
+ * - a person is never saved without a sufficient consent, and withdrawing it anonymises the person.
+ */
+import { errors } from '@strapi/utils';
+import { anonymisedPersonPatch, consentProblems } from '@nastavnik/shared';
+import type { ContentTypeDefinition } from '../content-types/define.js';
+import { definitionByUid } from '../content-types/index.js';
+import type { Strapi } from '../types.js';
+import { currentActor, type Actor } from './actor.js';
+import { invalidateOrganisations } from './organisations.js';
+import { collectRelationIds, organisationOfDocuments } from './relations.js';
+import { validateJsonFields } from './json-fields.js';
+
+const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+interface DocumentContext {
+  uid: string;
+  action: string;
+  params: Record<string, any>;
+}
+
+const forbidden = (message: string) => new errors.ForbiddenError(message);
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function scopeFilter(scope: ReadonlySet<string>) {
+  return { organisation: { documentId: { $in: [...scope] } } };
+}
+
+function andFilters(existing: unknown, extra: Record<string, unknown>) {
+  return existing && Object.keys(existing as object).length ? { $and: [existing, extra] } : extra;
+}
+
+/** Keep only public fields (and the technical ones GraphQL needs) in anonymous results. */
+function stripToPublic(definition: ContentTypeDefinition, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => stripToPublic(definition, v));
+  if (!value || typeof value !== 'object') return value;
+  const allowed = new Set([...(definition.publicFields ?? []), 'id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale']);
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (allowed.has(key)) out[key] = v;
+  if (definition.singularName === 'case' && Array.isArray(out.authors)) {
+    out.authors = (out.authors as Array<{ publicationConsent?: boolean }>).filter((a) => a.publicationConsent);
+  }
+  if (definition.singularName === 'site-section' && out.curatorContact) {
+    const contact = out.curatorContact as { publicationConsent?: boolean };
+    if (!contact.publicationConsent) out.curatorContact = null;
+  }
+  return out;
+}
+
+async function existingOrganisation(strapi: Strapi, definition: ContentTypeDefinition, uid: string, documentId: string) {
+  const found = await organisationOfDocuments(strapi, uid, definition, [documentId]);
+  if (!found.has(documentId)) {
+    throw new errors.NotFoundError(`Документ ${documentId} не найден.`);
+  }
+  return found.get(documentId) ?? null;
+}
+
+async function guardWrite(strapi: Strapi, actor: Extract<Actor, { kind: 'user' }>, definition: ContentTypeDefinition, ctx: DocumentContext) {
+  const { uid, action, params } = ctx;
+  const data = (params.data ?? {}) as Record<string, unknown>;
+  let documentOrganisation: string | null = null;
+
+  if (action !== 'create') {
+    documentOrganisation = await existingOrganisation(strapi, definition, uid, params.documentId);
+    if (!documentOrganisation || !actor.scope.has(documentOrganisation)) {
+      throw forbidden('Нет доступа: документ принадлежит другой организации.');
+    }
+  }
+
+  if (definition.tenancy === 'self') {
+    // Creating or moving an organisation: its new parent must be one the user manages.
+    if ('parent' in data) {
+      const [parentId] = collectRelationIds(data.parent);
+      if (!parentId || !actor.scope.has(parentId)) {
+        throw forbidden('Нет доступа: вышестоящая организация вне вашей зоны ответственности.');
+      }
+    } else if (action === 'create') {
+      throw new errors.ValidationError('Укажите вышестоящую организацию (поле parent).', { path: ['parent'] });
+    }
+  } else if (action === 'create' || 'organisation' in data) {
+    const [target] = collectRelationIds(data.organisation);
+    if (!target) {
+      if (action === 'create' && actor.organisationDocumentId) {
+        data.organisation = actor.organisationDocumentId;
+        params.data = data;
+        documentOrganisation = actor.organisationDocumentId;
+      } else {
+        throw new errors.ValidationError('Укажите организацию (поле organisation).', { path: ['organisation'] });
+      }
+    } else if (!actor.scope.has(target)) {
+      throw forbidden('Нет доступа: нельзя записывать данные другой организации.');
+    } else {
+      documentOrganisation = target;
+    }
+  }
+
+  await guardRelations(strapi, actor.scope, definition, uid, data, documentOrganisation);
+}
+
+/** Every related record must be inside the scope; private ones must belong to the document's organisation. */
+async function guardRelations(
+  strapi: Strapi,
+  scope: ReadonlySet<string> | null,
+  definition: ContentTypeDefinition,
+  uid: string,
+  data: Record<string, unknown>,
+  documentOrganisation: string | null,
+) {
+  const contentType = strapi.contentType(uid as never) as { attributes: Record<string, any> };
+  for (const [field, attribute] of Object.entries(contentType.attributes)) {
+    if (attribute.type !== 'relation' || !(field in data) || field === 'organisation' || field === 'parent' || field === 'children') continue;
+    const targetDefinition = definitionByUid.get(attribute.target);
+    if (!targetDefinition) continue;
+    const ids = collectRelationIds(data[field]);
+    if (!ids.length) continue;
+    const owners = await organisationOfDocuments(strapi, attribute.target, targetDefinition, ids);
+    for (const id of ids) {
+      if (!owners.has(id)) {
+        throw new errors.ValidationError(`Поле ${field}: запись ${id} не найдена.`, { path: [field] });
+      }
+      const owner = owners.get(id) ?? null;
+      if (scope && (!owner || !scope.has(owner))) {
+        throw forbidden(`Поле ${field}: нельзя связать с записью другой организации.`);
+      }
+      if (targetDefinition.access === 'private' && documentOrganisation && owner !== documentOrganisation) {
+        throw new errors.ValidationError(
+          `Поле ${field}: запись ${id} относится к другой организации; связывать можно только записи своей организации.`,
+          { path: [field] },
+        );
+      }
+    }
+  }
+  void definition;
+}
+
+async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
+  const { action, params } = ctx;
+  if (action !== 'create' && action !== 'update') return;
+  const data = (params.data ?? {}) as Record<string, any>;
+  if (action === 'update' && !('consent' in data) && !('birthDate' in data) && !('category' in data)) return;
+
+  let current: Record<string, any> = {};
+  if (action === 'update') {
+    current =
+      ((await strapi.db.query('plugin::nastavnik.person').findOne({
+        where: { documentId: params.documentId },
+        select: ['category', 'birthDate', 'birthYear', 'anonymised'],
+        populate: { consent: true },
+      })) as Record<string, any> | null) ?? {};
+  }
+  const merged = { ...current, ...data };
+  const consent = merged.consent as Record<string, any> | null | undefined;
+
+  if (consent?.withdrawnAt) {
+    params.data = { ...data, ...anonymisedPersonPatch(String(consent.withdrawnAt), consent.givenBy ?? 'self') };
+    return;
+  }
+  if (current.anonymised) {
+    throw new errors.ValidationError(
+      'Участник обезличен после отзыва согласия: его данные нельзя восстановить, создайте новую запись с новым согласием.',
+      { path: ['consent'] },
+    );
+  }
+  const problems = consentProblems(
+    { category: merged.category, birthDate: merged.birthDate, birthYear: merged.birthYear, consent },
+    today(),
+  );
+  if (problems.length) {
+    throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
+      errors: problems.map((p) => ({ path: p.field.split('.'), message: p.message, name: 'ValidationError' })),
+    });
+  }
+}
+
+export function registerTenancyMiddleware(strapi: Strapi) {
+  strapi.documents.use((async (context: unknown, next: () => Promise<unknown>) => {
+    const ctx = context as DocumentContext;
+    const definition = definitionByUid.get(ctx.uid as `plugin::nastavnik.${string}`);
+    if (!definition) return next();
+
+    const isRead = READ_ACTIONS.has(ctx.action);
+    const isWrite = WRITE_ACTIONS.has(ctx.action);
+    const actor = await currentActor(strapi);
+
+    if (isWrite) {
+      if (ctx.params?.data) validateJsonFields(definition, ctx.params.data);
+      if (definition.singularName === 'person') await applyPersonRules(strapi, ctx);
+      if (definition.singularName === 'case' && ctx.action === 'publish') await requireApprovedCase(strapi, ctx);
+    }
+
+    if (actor.kind === 'internal' || actor.kind === 'admin') {
+      const result = await next();
+      if (isWrite && definition.singularName === 'organisation') invalidateOrganisations();
+      return result;
+    }
+
+    if (actor.kind === 'anonymous') {
+      if (!isRead) throw forbidden('Войдите в систему, чтобы изменять данные.');
+      if (definition.access !== 'public') throw forbidden('Эти данные доступны только сотрудникам организации.');
+      ctx.params = { ...ctx.params, status: 'published' };
+      if (definition.singularName === 'case') {
+        ctx.params.filters = andFilters(ctx.params.filters, { reviewState: 'approved' });
+      }
+      return stripToPublic(definition, await next());
+    }
+
+    if (isRead) {
+      // Organisations are public reference data; everything else a user reads is their subtree's. Other
+      // organisations' published material is what visitors see, through the anonymous API and pages.
+      if (definition.tenancy !== 'self') {
+        ctx.params = { ...ctx.params, filters: andFilters(ctx.params?.filters, scopeFilter(actor.scope)) };
+      }
+      return next();
+    }
+
+    if (isWrite) {
+      await guardWrite(strapi, actor, definition, ctx);
+      const result = await next();
+      if (definition.singularName === 'organisation') invalidateOrganisations();
+      return result;
+    }
+    return next();
+  }) as never);
+}
+
+async function requireApprovedCase(strapi: Strapi, ctx: DocumentContext) {
+  const row = (await strapi.db.query('plugin::nastavnik.case').findOne({
+    where: { documentId: ctx.params.documentId, publishedAt: null },
+    select: ['reviewState'],
+  })) as { reviewState?: string } | null;
+  if (row && row.reviewState !== 'approved') {
+    throw new errors.ValidationError('Кейс можно опубликовать только после одобрения методистом (состояние «Одобрен»).', {
+      path: ['reviewState'],
+    });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The first administrator is created on first start: e-mail from ADMIN_EMAIL, password from
+ * ADMIN_PASSWORD or generated and printed once. The repository holds no password.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+
+export async function ensureFirstAdmin(strapi: Core.Strapi) {
+  const users = strapi.service('admin::user');
+  if (await users.exists()) return;
+  const email = process.env.ADMIN_EMAIL || 'admin@nastavnik.local';
+  const generated = !process.env.ADMIN_PASSWORD;
+  // Strapi's rules: 8+ characters with a lower-case letter, an upper-case letter and a digit.
+  const password = process.env.ADMIN_PASSWORD || `Nv${randomBytes(12).toString('base64url')}7a`;
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  await users.create({
+    email,
+    firstname: 'Администратор',
+    lastname: 'Наставник',
+    password,
+    isActive: true,
+    registrationToken: null,
+    preferedLanguage: 'ru',
+    roles: superAdmin ? [superAdmin.id] : [],
+  });
+  const lines = [
+    '',
+    '┌─ Первый администратор создан ─────────────────────────────────────',
+    `│ Эл. почта: ${email}`,
+    generated ? `│ Пароль:    ${password}   (показан один раз: сохраните его)` : '│ Пароль:    из переменной ADMIN_PASSWORD',
+    '│ Сменить пароль: npm run admin:reset-password -- --email <почта> --password <новый>',
+    '└──────────────────────────────────────────────────────────────────',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}

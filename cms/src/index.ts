@@ -1,0 +1,16 @@
+/**
+ * The host application: Strapi 5 with the «Наставничество» plugin. Its bootstrap runs after every plugin
+ * has bootstrapped, which is when roles can be granted (users-permissions has created its own by then).
+ */
+import type { Core } from '@strapi/strapi';
+import { ensureFirstAdmin } from './first-admin';
+import { seed } from './seed';
+
+export default {
+  register() {},
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.plugin('nastavnik').service('setup').afterPluginsBootstrap();
+    await ensureFirstAdmin(strapi);
+    if (process.env.SEED !== 'false') await seed(strapi);
+  },
+};

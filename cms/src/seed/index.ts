@@ -1,0 +1,85 @@
+/**
+ * First-start data: the organisations behind the five seed road maps with their tree, their road maps
+ * (generated into seeds/roadmaps/ by the import engine), and a clearly synthetic demo set so a new user
+ * sees pairs, meetings and a published case at once. Idempotent: what exists (by slug) is left alone.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { seedDemo } from './demo';
+
+interface OrganisationSeed {
+  slug: string;
+  name: string;
+  shortName?: string;
+  kind: string;
+  parent?: string;
+  region?: string;
+  municipality?: string;
+  seedDocument?: string;
+  demo?: boolean;
+}
+
+const ORG = 'plugin::nastavnik.organisation';
+
+export function seedsDir(strapi: Core.Strapi) {
+  return process.env.SEEDS_DIR || path.resolve(strapi.dirs.app.root, '..', 'seeds');
+}
+
+async function seedOrganisations(strapi: Core.Strapi, dir: string) {
+  const seeds = JSON.parse(readFileSync(path.join(dir, 'organisations.json'), 'utf8')) as OrganisationSeed[];
+  const bySlug = new Map<string, string>();
+  let created = 0;
+  // The file lists parents before children.
+  for (const org of seeds) {
+    const existing = await strapi.documents(ORG).findFirst({ filters: { slug: org.slug }, fields: ['documentId'] });
+    if (existing) {
+      bySlug.set(org.slug, existing.documentId);
+      continue;
+    }
+    const parent = org.parent ? bySlug.get(org.parent) : undefined;
+    const doc = await strapi.documents(ORG).create({
+      data: {
+        name: org.name,
+        shortName: org.shortName,
+        slug: org.slug,
+        kind: org.kind,
+        region: org.region,
+        municipality: org.municipality,
+        isDemo: org.demo ?? false,
+        ...(parent ? { parent } : {}),
+      } as never,
+    });
+    bySlug.set(org.slug, doc.documentId);
+    created++;
+  }
+  return { bySlug, created };
+}
+
+export async function seed(strapi: Core.Strapi) {
+  const dir = seedsDir(strapi);
+  if (!existsSync(path.join(dir, 'organisations.json'))) {
+    strapi.log.warn(`Начальные данные не найдены в ${dir}: пропускаю заполнение.`);
+    return;
+  }
+  const started = Date.now();
+  const { bySlug, created } = await seedOrganisations(strapi, dir);
+  const roadmapsDir = path.join(dir, 'roadmaps');
+  let roadmaps = 0;
+  const importer = strapi.plugin('nastavnik').service('roadmap-import') as
+    | { seedRoadmap(file: unknown, organisationDocumentId: string): Promise<boolean> }
+    | undefined;
+  if (importer && existsSync(roadmapsDir)) {
+    for (const file of readdirSync(roadmapsDir).filter((f) => f.endsWith('.json')).sort()) {
+      const content = JSON.parse(readFileSync(path.join(roadmapsDir, file), 'utf8')) as { organisation: string };
+      const organisation = bySlug.get(content.organisation);
+      if (organisation && (await importer.seedRoadmap(content, organisation))) roadmaps++;
+    }
+  }
+  const demo = await seedDemo(strapi, bySlug);
+  if (created || roadmaps || demo) {
+    strapi.log.info(
+      `Начальные данные: организаций ${created}, дорожных карт ${roadmaps}, демо-набор ${demo ? 'создан' : 'уже был'} (${Date.now() - started} мс).`,
+    );
+  }
+}

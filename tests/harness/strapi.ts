@@ -1,0 +1,110 @@
+/**
+ * Boots the real Strapi host app (cms/) with the plugin on a throw-away database and serves it over
+ * real HTTP on a free loopback port. SQLite by default; a fresh PostgreSQL database when DATABASE_URL
+ * is set (created here, dropped on stop).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const cmsDir = path.join(repoRoot, 'cms');
+
+export interface BootedStrapi {
+  url: string;
+  strapi: any;
+  bootMs: number;
+  stop(): Promise<void>;
+}
+
+const secret = () => randomBytes(24).toString('base64');
+
+async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { Client } = require('pg') as typeof import('pg');
+  const name = `nastavnik_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Compile the host app's TypeScript (config, bootstrap) into cms/dist: Strapi reads only JS config. */
+export async function compileHostApp() {
+  const { compileStrapi } = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
+  rmSync(path.join(cmsDir, 'dist'), { recursive: true, force: true });
+  await compileStrapi({ appDir: cmsDir, ignoreDiagnostics: false });
+}
+
+export async function bootStrapi(options: { env?: Record<string, string> } = {}): Promise<BootedStrapi> {
+  const started = performance.now();
+  const tmp = mkdtempSync(path.join(tmpdir(), 'nastavnik-test-'));
+  let dropDatabase: (() => Promise<void>) | undefined;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    ADMIN_EMAIL: 'admin@test.local',
+    ADMIN_PASSWORD: 'TestAdmin1pass',
+    STARTUP_BANNER: 'false',
+    AUTH_RATELIMIT_MAX: '1000',
+    CORS_ORIGINS: 'http://allowed.test,chrome-extension://*',
+    ...options.env,
+  };
+  if (process.env.DATABASE_URL) {
+    const db = await createPostgresDatabase(process.env.DATABASE_URL);
+    env.DATABASE_CLIENT = 'postgres';
+    env.DATABASE_URL = db.url;
+    dropDatabase = db.drop;
+  } else {
+    env.DATABASE_CLIENT = 'sqlite';
+    env.DATABASE_FILENAME = path.join(tmp, 'data.db');
+  }
+  Object.assign(process.env, env);
+
+  const previousCwd = process.cwd();
+  process.chdir(cmsDir);
+  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
+  const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
+  await strapi.load();
+  await strapi.server.mount();
+  const httpServer = strapi.server.httpServer;
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  process.chdir(previousCwd);
+  const { port } = httpServer.address() as AddressInfo;
+  const bootMs = performance.now() - started;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    strapi,
+    bootMs,
+    async stop() {
+      httpServer.closeAllConnections?.();
+      await strapi.destroy();
+      await dropDatabase?.();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
