@@ -51,10 +51,34 @@ export async function compileHostApp() {
   await compileStrapi({ appDir: cmsDir, ignoreDiagnostics: false });
 }
 
-export async function bootStrapi(options: { env?: Record<string, string> } = {}): Promise<BootedStrapi> {
-  const started = performance.now();
+export interface TestDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A throw-away database: a SQLite file in a temporary folder, or a fresh PostgreSQL database. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (process.env.DATABASE_URL) {
+    const db = await createPostgresDatabase(process.env.DATABASE_URL);
+    return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url }, drop: db.drop };
+  }
   const tmp = mkdtempSync(path.join(tmpdir(), 'nastavnik-test-'));
-  let dropDatabase: (() => Promise<void>) | undefined;
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'data.db') },
+    async drop() {
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Boot on `database` (kept after stop, for tests that restart on the same data) or on a throw-away
+ * database of its own (dropped on stop).
+ */
+export async function bootStrapi(options: { env?: Record<string, string>; database?: TestDatabase } = {}): Promise<BootedStrapi> {
+  const started = performance.now();
+  const ownDatabase = options.database ? undefined : await createTestDatabase();
+  const database = options.database ?? ownDatabase!;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -70,17 +94,10 @@ export async function bootStrapi(options: { env?: Record<string, string> } = {})
     STARTUP_BANNER: 'false',
     AUTH_RATELIMIT_MAX: '1000',
     CORS_ORIGINS: 'http://allowed.test,chrome-extension://*',
+    ...database.env,
     ...options.env,
   };
-  if (process.env.DATABASE_URL) {
-    const db = await createPostgresDatabase(process.env.DATABASE_URL);
-    env.DATABASE_CLIENT = 'postgres';
-    env.DATABASE_URL = db.url;
-    dropDatabase = db.drop;
-  } else {
-    env.DATABASE_CLIENT = 'sqlite';
-    env.DATABASE_FILENAME = path.join(tmp, 'data.db');
-  }
+  const previousEnv = { ...process.env };
   Object.assign(process.env, env);
 
   const previousCwd = process.cwd();
@@ -102,9 +119,19 @@ export async function bootStrapi(options: { env?: Record<string, string> } = {})
     bootMs,
     async stop() {
       httpServer.closeAllConnections?.();
+      // Strapi's destroy() calls process.removeAllListeners(), which would cut a test worker off from
+      // vitest (its IPC 'message' listener): put back every listener that was there before.
+      const saved = process.eventNames().map((name) => [name, process.listeners(name as never)] as const);
       await strapi.destroy();
-      await dropDatabase?.();
-      rmSync(tmp, { recursive: true, force: true });
+      for (const [name, listeners] of saved) {
+        const now = new Set(process.listeners(name as never));
+        for (const l of listeners) if (!now.has(l)) process.on(name as never, l as never);
+      }
+      await ownDatabase?.drop();
+      for (const key of Object.keys(env)) {
+        if (previousEnv[key] === undefined) delete process.env[key];
+        else process.env[key] = previousEnv[key];
+      }
     },
   };
 }

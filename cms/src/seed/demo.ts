@@ -63,7 +63,7 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
       form: 'pupil_pupil',
       roleVariation: 'успевающий – неуспевающий',
       organisation,
-      goals: 'Подтянуть математику в 6 «Б» с помощью старшеклассников.',
+      goals: 'Подтянуть математику в шестых классах с помощью старшеклассников.',
       periodStart: '2025-10-01',
       periodEnd: '2026-05-25',
       programmeStatus: 'running',

@@ -7,6 +7,7 @@ import { components } from './components/index.js';
 import contentTypes from './content-types/index.js';
 import controllers from './controllers/index.js';
 import routes from './routes/index.js';
+import { coreServices } from './services/index.js';
 import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
 import { ensureRoles } from './setup/roles.js';
@@ -67,6 +68,6 @@ export default {
   contentTypes,
   controllers,
   routes,
-  services: { setup: setupService },
+  services: { ...coreServices, setup: setupService },
   config: { default: {}, validator() {} },
 };

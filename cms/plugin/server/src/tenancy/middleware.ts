@@ -8,7 +8,7 @@
  * - a person is never saved without a sufficient consent, and withdrawing it anonymises the person.
  */
 import { errors } from '@strapi/utils';
-import { anonymisedPersonPatch, consentProblems } from '@nastavnik/shared';
+import { anonymisedPersonPatch, answerProblems, consentProblems, questionsSchema } from '@nastavnik/shared';
 import type { ContentTypeDefinition } from '../content-types/define.js';
 import { definitionByUid } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
@@ -141,11 +141,13 @@ async function guardRelations(
   void definition;
 }
 
+/** Fields that identify a person: after withdrawal of consent none of them may be filled again. */
+const IDENTIFYING = ['fullName', 'birthDate', 'email', 'phone', 'competencies', 'interests', 'requests', 'availability', 'consent'];
+
 async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
   const { action, params } = ctx;
   if (action !== 'create' && action !== 'update') return;
   const data = (params.data ?? {}) as Record<string, any>;
-  if (action === 'update' && !('consent' in data) && !('birthDate' in data) && !('category' in data)) return;
 
   let current: Record<string, any> = {};
   if (action === 'update') {
@@ -155,19 +157,24 @@ async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
         select: ['category', 'birthDate', 'birthYear', 'anonymised'],
         populate: { consent: true },
       })) as Record<string, any> | null) ?? {};
+    const touchesConsent = ['consent', 'birthDate', 'birthYear', 'category'].some((f) => f in data);
+    if (current.anonymised) {
+      if (IDENTIFYING.some((f) => f in data)) {
+        throw new errors.ValidationError(
+          'Участник обезличен после отзыва согласия: его персональные данные нельзя внести снова. Создайте новую запись с новым согласием.',
+          { path: IDENTIFYING.filter((f) => f in data).slice(0, 1) },
+        );
+      }
+      return;
+    }
+    if (!touchesConsent) return;
   }
   const merged = { ...current, ...data };
   const consent = merged.consent as Record<string, any> | null | undefined;
 
   if (consent?.withdrawnAt) {
-    params.data = { ...data, ...anonymisedPersonPatch(String(consent.withdrawnAt), consent.givenBy ?? 'self') };
+    params.data = { ...data, ...anonymisedPersonPatch(new Date(consent.withdrawnAt).toISOString(), consent.givenBy ?? 'self') };
     return;
-  }
-  if (current.anonymised) {
-    throw new errors.ValidationError(
-      'Участник обезличен после отзыва согласия: его данные нельзя восстановить, создайте новую запись с новым согласием.',
-      { path: ['consent'] },
-    );
   }
   const problems = consentProblems(
     { category: merged.category, birthDate: merged.birthDate, birthYear: merged.birthYear, consent },
@@ -193,7 +200,8 @@ export function registerTenancyMiddleware(strapi: Strapi) {
     if (isWrite) {
       if (ctx.params?.data) validateJsonFields(definition, ctx.params.data);
       if (definition.singularName === 'person') await applyPersonRules(strapi, ctx);
-      if (definition.singularName === 'case' && ctx.action === 'publish') await requireApprovedCase(strapi, ctx);
+      if (definition.singularName === 'case') await requireApprovedCase(strapi, ctx);
+      if (definition.singularName === 'questionnaire-response') await validateAnswers(strapi, ctx);
     }
 
     if (actor.kind === 'internal' || actor.kind === 'admin') {
@@ -222,6 +230,7 @@ export function registerTenancyMiddleware(strapi: Strapi) {
     }
 
     if (isWrite) {
+      if (definition.singularName === 'case') guardReview(actor, ctx);
       await guardWrite(strapi, actor, definition, ctx);
       const result = await next();
       if (definition.singularName === 'organisation') invalidateOrganisations();
@@ -232,13 +241,60 @@ export function registerTenancyMiddleware(strapi: Strapi) {
 }
 
 async function requireApprovedCase(strapi: Strapi, ctx: DocumentContext) {
-  const row = (await strapi.db.query('plugin::nastavnik.case').findOne({
-    where: { documentId: ctx.params.documentId, publishedAt: null },
-    select: ['reviewState'],
-  })) as { reviewState?: string } | null;
-  if (row && row.reviewState !== 'approved') {
+  // Publishing happens through `publish`, or through create/update with status "published".
+  const publishing = ctx.action === 'publish' || (['create', 'update'].includes(ctx.action) && ctx.params?.status === 'published');
+  if (!publishing) return;
+  let state = ctx.params?.data?.reviewState as string | undefined;
+  if (state === undefined && ctx.action !== 'create') {
+    const row = (await strapi.db.query('plugin::nastavnik.case').findOne({
+      where: { documentId: ctx.params.documentId, publishedAt: null },
+      select: ['reviewState'],
+    })) as { reviewState?: string } | null;
+    state = row?.reviewState;
+  }
+  if (state !== 'approved') {
     throw new errors.ValidationError('Кейс можно опубликовать только после одобрения методистом (состояние «Одобрен»).', {
       path: ['reviewState'],
     });
   }
+}
+
+/** Only a methodist (or an administrator) decides on a case; authors submit it. */
+function guardReview(actor: Extract<Actor, { kind: 'user' }>, ctx: DocumentContext) {
+  const state = ctx.params?.data?.reviewState;
+  if ((state === 'approved' || state === 'changes_requested') && actor.role !== 'methodist') {
+    throw forbidden('Одобрить кейс или вернуть его на доработку может только методист.');
+  }
+}
+
+async function validateAnswers(strapi: Strapi, ctx: DocumentContext) {
+  const data = ctx.params?.data as Record<string, unknown> | undefined;
+  if (!data || (ctx.action !== 'create' && ctx.action !== 'update')) return;
+  if (ctx.action === 'update' && !('answers' in data) && !('questionnaire' in data)) return;
+  let questionnaireId = collectRelationIds(data.questionnaire)[0];
+  let answers = data.answers;
+  if (ctx.action === 'update') {
+    const current = (await strapi.db.query('plugin::nastavnik.questionnaire-response').findOne({
+      where: { documentId: ctx.params.documentId },
+      select: ['answers'],
+      populate: { questionnaire: { select: ['documentId'] } },
+    })) as { answers?: unknown; questionnaire?: { documentId: string } | null } | null;
+    questionnaireId ??= current?.questionnaire?.documentId;
+    answers ??= current?.answers;
+  }
+  if (!questionnaireId) {
+    throw new errors.ValidationError('Укажите анкету (поле questionnaire).', { path: ['questionnaire'] });
+  }
+  const questionnaire = (await strapi.db.query('plugin::nastavnik.questionnaire').findOne({
+    where: { documentId: questionnaireId },
+    select: ['questions'],
+  })) as { questions?: unknown } | null;
+  if (!questionnaire) throw new errors.ValidationError(`Анкета ${questionnaireId} не найдена.`, { path: ['questionnaire'] });
+  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) {
+    throw new errors.ValidationError('Поле answers: ожидался объект «код вопроса → ответ».', { path: ['answers'] });
+  }
+  const parsed = questionsSchema.safeParse(questionnaire.questions);
+  if (!parsed.success) throw new errors.ValidationError('Шаблон анкеты повреждён: исправьте вопросы анкеты.', { path: ['questionnaire'] });
+  const problems = answerProblems(parsed.data, answers as Record<string, unknown>);
+  if (problems.length) throw new errors.ValidationError(problems.join(' '), { path: ['answers'] });
 }

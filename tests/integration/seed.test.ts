@@ -1,0 +1,46 @@
+/**
+ * First-start seeding on a database of its own: the seeded tree and demo set appear once, a second
+ * start on the same database adds nothing, and SEED=false starts empty.
+ */
+import { describe, expect, it } from 'vitest';
+import { bootStrapi, createTestDatabase } from '../harness/strapi.js';
+
+const TYPES = ['organisation', 'person', 'programme', 'pair', 'meeting', 'case', 'site-section', 'roadmap', 'roadmap-activity', 'kpi-indicator'];
+
+async function counts(strapi: any) {
+  const out: Record<string, number> = {};
+  for (const t of TYPES) out[t] = await strapi.db.query(`plugin::nastavnik.${t}`).count();
+  return out;
+}
+
+describe('seeding', () => {
+  it('is idempotent across restarts on the same database', async () => {
+    const database = await createTestDatabase();
+    try {
+      const first = await bootStrapi({ database, env: { ADMIN_PASSWORD: 'Seed1admin' } });
+      const before = await counts(first.strapi);
+      await first.stop();
+      expect(before.organisation).toBe(13);
+      expect(before.person).toBe(5);
+      expect(before.pair).toBe(2);
+      expect(before.meeting).toBe(3);
+      expect(before.case).toBeGreaterThanOrEqual(1);
+
+      const second = await bootStrapi({ database, env: { ADMIN_PASSWORD: 'Seed1admin' } });
+      const after = await counts(second.strapi);
+      await second.stop();
+      expect(after).toEqual(before);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('can be switched off with SEED=false', async () => {
+    const booted = await bootStrapi({ env: { SEED: 'false', ADMIN_PASSWORD: 'Seed1admin' } });
+    try {
+      expect((await counts(booted.strapi)).organisation).toBe(0);
+    } finally {
+      await booted.stop();
+    }
+  });
+});
