@@ -37,7 +37,7 @@ describe('content-type schemas', () => {
   it('every type has a Russian name, list columns that exist, and public fields that exist', () => {
     for (const { definition } of definitions) {
       expect(definition.displayName).toMatch(cyrillic);
-      for (const column of definition.listColumns) expect(Object.keys(definition.attributes), `${definition.singularName}.${column}`).toContain(column);
+      for (const column of definition.listColumns) expect([...Object.keys(definition.attributes), 'createdAt', 'updatedAt'], `${definition.singularName}.${column}`).toContain(column);
       for (const field of definition.publicFields ?? []) expect(Object.keys(definition.attributes), `${definition.singularName}.${field}`).toContain(field);
       if (definition.access === 'private') expect(definition.publicFields).toBeUndefined();
     }
