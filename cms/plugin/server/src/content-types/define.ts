@@ -98,7 +98,10 @@ export function enumField<K extends string>(
   label: string,
   extra: { required?: boolean; default?: K; description?: string } = {},
 ): FieldDefinition {
-  return { type: 'enumeration', enum: [...enumeration.values], label, ...extra };
+  // The Content Manager shows enum values as they are stored; the legend under the field translates them.
+  const legend = enumeration.values.map((v) => `${v} — ${enumeration.labels[v]}`).join('; ');
+  const description = [extra.description, `Значения: ${legend}`].filter(Boolean).join('. ');
+  return { type: 'enumeration', enum: [...enumeration.values], label, ...extra, description };
 }
 
 export const organisationRelation = (label = 'Организация'): FieldDefinition => ({
