@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(path.join(tmpdir(), 'nastavnik-pack-'));
 const host = path.join(work, 'host');
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 function pack(workspace: string): string {
   const out = execFileSync('npm', ['pack', '-w', workspace, '--pack-destination', work, '--silent'], { cwd: root, encoding: 'utf8' });
@@ -24,6 +24,7 @@ function pack(workspace: string): string {
 function writeHost(tarballs: string[]) {
   mkdirSync(path.join(host, 'config'), { recursive: true });
   mkdirSync(path.join(host, 'src'), { recursive: true });
+  mkdirSync(path.join(host, 'public', 'uploads'), { recursive: true });
   const rootPkg = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./cms/package.json"))'], { cwd: root, encoding: 'utf8' }));
   const deps: Record<string, string> = { ...rootPkg.dependencies };
   delete deps['strapi-plugin-nastavnik'];
@@ -60,11 +61,13 @@ describe('the packed plugin', () => {
       stdio: 'pipe',
     });
     let log = '';
+    let exited = false;
+    server.on('exit', () => (exited = true));
     server.stdout.on('data', (d) => (log += d));
     server.stderr.on('data', (d) => (log += d));
     try {
       let body: any;
-      for (let i = 0; i < 120 && !body; i++) {
+      for (let i = 0; i < 120 && !body && !exited; i++) {
         await new Promise((r) => setTimeout(r, 1000));
         try {
           const res = await fetch(`http://127.0.0.1:${port}/graphql`, {

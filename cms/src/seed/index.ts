@@ -66,14 +66,16 @@ export async function seed(strapi: Core.Strapi) {
   const { bySlug, created } = await seedOrganisations(strapi, dir);
   const roadmapsDir = path.join(dir, 'roadmaps');
   let roadmaps = 0;
-  const importer = strapi.plugin('nastavnik').service('roadmap-import') as
-    | { seedRoadmap(file: unknown, organisationDocumentId: string): Promise<boolean> }
-    | undefined;
-  if (importer && existsSync(roadmapsDir)) {
+  const importer = strapi.plugin('nastavnik').service('roadmap');
+  if (existsSync(roadmapsDir)) {
     for (const file of readdirSync(roadmapsDir).filter((f) => f.endsWith('.json')).sort()) {
-      const content = JSON.parse(readFileSync(path.join(roadmapsDir, file), 'utf8')) as { organisation: string };
+      const content = JSON.parse(readFileSync(path.join(roadmapsDir, file), 'utf8')) as { organisation: string; source: string };
       const organisation = bySlug.get(content.organisation);
-      if (organisation && (await importer.seedRoadmap(content, organisation))) roadmaps++;
+      if (!organisation) continue;
+      // The original document's text makes the fingerprint, so importing the same file later is recognised.
+      const documentPath = path.join(dir, 'documents', content.source);
+      const sourceText = existsSync(documentPath) ? readFileSync(documentPath, 'utf8') : undefined;
+      if (await importer.seedRoadmap(content, organisation, sourceText)) roadmaps++;
     }
   }
   const demo = await seedDemo(strapi, bySlug);

@@ -8,6 +8,7 @@ import contentTypes from './content-types/index.js';
 import controllers from './controllers/index.js';
 import routes from './routes/index.js';
 import { coreServices } from './services/index.js';
+import { roadmapService } from './roadmaps/service.js';
 import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
 import { ensureRoles } from './setup/roles.js';
@@ -68,6 +69,6 @@ export default {
   contentTypes,
   controllers,
   routes,
-  services: { ...coreServices, setup: setupService },
+  services: { ...coreServices, setup: setupService, roadmap: roadmapService },
   config: { default: {}, validator() {} },
 };

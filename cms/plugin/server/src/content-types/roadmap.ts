@@ -9,7 +9,7 @@ export default defineContentType({
   draftAndPublish: true,
   access: 'public',
   tenancy: 'organisation',
-  publicFields: ['title', 'organisation', 'level', 'periodStart', 'periodEnd', 'approvalOrderNumber', 'approvalDate', 'approver', 'roadmapState', 'activities', 'version'],
+  publicFields: ['title', 'organisation', 'level', 'periodStart', 'periodEnd', 'approvalOrderNumber', 'approvalDate', 'approver', 'approvalText', 'academicYear', 'sections', 'workingGroup', 'roadmapState', 'activities', 'version'],
   mainField: 'title',
   listColumns: ['title', 'organisation', 'periodStart', 'periodEnd', 'roadmapState'],
   attributes: {
@@ -21,6 +21,9 @@ export default defineContentType({
     approvalOrderNumber: { type: 'string', label: 'Номер приказа об утверждении' },
     approvalDate: { type: 'date', label: 'Дата приказа' },
     approver: { type: 'string', label: 'Кем утверждена' },
+    approvalText: { type: 'text', label: 'Гриф утверждения как в документе' },
+    academicYear: { type: 'boolean', default: false, label: 'Период считается учебными годами' },
+    sections: { type: 'json', label: 'Разделы', description: 'Разделы и этапы как в документе: номер, название, уровень' },
     workingGroup: { type: 'component', component: 'nastavnik.working-group-member', repeatable: true, label: 'Рабочая группа' },
     sourceDocument: { type: 'media', multiple: false, allowedTypes: ['files'], label: 'Исходный документ' },
     sourceName: { type: 'string', label: 'Имя исходного файла' },

@@ -7,6 +7,7 @@ import { userRoles, type UserRole } from '@nastavnik/shared';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 import { subtreeOf } from '../tenancy/organisations.js';
+import { roadmapGraphql } from '../roadmaps/graphql.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
 export const graphqlTypeName = (singularName: string) => `Nastavnik${pascal(singularName)}`;
@@ -44,6 +45,7 @@ function relationGuards() {
 
 export function registerGraphql(strapi: Strapi) {
   const extension = strapi.plugin('graphql').service('extension');
+  extension.use(({ nexus }: { nexus: any }) => roadmapGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: any }) => ({
     types: [
       nexus.objectType({

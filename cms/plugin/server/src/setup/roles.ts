@@ -8,22 +8,24 @@ import { userRoles } from '@nastavnik/shared';
 import { definitions } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 
-type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete';
+type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete' | 'export' | 'importFile';
 const READ: Action[] = ['find', 'findOne'];
 const ALL: Action[] = ['find', 'findOne', 'create', 'update', 'delete'];
 const WRITE_NO_DELETE: Action[] = ['find', 'findOne', 'create', 'update'];
+const ROADMAP_READ: Action[] = [...READ, 'export'];
+const ROADMAP_ALL: Action[] = [...ALL, 'export', 'importFile'];
 
 const allTypes = definitions.map((d) => d.definition.singularName);
 const publicTypes = definitions.filter((d) => d.definition.access === 'public').map((d) => d.definition.singularName);
 
 /** type → actions, per role. Methodists and editors never touch personal data. */
 export const grants: Record<UserRole, Record<string, Action[]>> = {
-  curator: Object.fromEntries(allTypes.map((t) => [t, ALL])),
+  curator: { ...Object.fromEntries(allTypes.map((t) => [t, ALL])), roadmap: ROADMAP_ALL },
   methodist: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
     organisation: WRITE_NO_DELETE,
     programme: ALL,
-    roadmap: ALL,
+    roadmap: ROADMAP_ALL,
     'roadmap-activity': ALL,
     'kpi-indicator': ALL,
     'contingent-snapshot': ALL,
@@ -34,6 +36,7 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
   },
   editor: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
+    roadmap: ROADMAP_READ,
     'site-section': ALL,
     'news-item': ALL,
     case: WRITE_NO_DELETE,
@@ -41,6 +44,7 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
   },
   staff: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
+    roadmap: ROADMAP_READ,
     person: READ,
     pair: READ,
     questionnaire: READ,
@@ -102,6 +106,7 @@ export async function ensureRoles(strapi: Strapi) {
   if (publicRole) {
     const wanted = new Set<string>();
     for (const type of publicTypes) for (const action of READ) wanted.add(`plugin::nastavnik.${type}.${action}`);
+    wanted.add('plugin::nastavnik.roadmap.export');
     await setRolePermissions(strapi, publicRole.id, wanted, 'plugin::nastavnik.');
     // Accounts are created by curators and administrators, never by visitors signing themselves up.
     await strapi.db.query(PERMISSION).deleteMany({

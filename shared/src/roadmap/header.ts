@@ -1,0 +1,87 @@
+/**
+ * Finding the header of a road-map table by what its cells mean, so any column order or count
+ * works: «№ п/п | Этапы | Мероприятие | Содержание деятельности | Ответственные | Сроки» and
+ * «№ | Наименование мероприятий | Срок реализации | Ответственный исполнитель | Результат. Вид документа»
+ * are the same table to us.
+ */
+import type { Cell, TableRow } from './document.js';
+import type { RoadmapColumnRole } from './schema.js';
+import { fold } from './text.js';
+
+const RULES: ReadonlyArray<[RoadmapColumnRole, RegExp]> = [
+  ['number', /^(?:№|n|no|nn|номер)(?:\s|$|\.|п)|п\/п|^№/],
+  ['stage', /^(?:этап|раздел|направлени|блок)/],
+  ['content', /содержани|^описание|^формы? (?:и методы )?работы/],
+  ['deadline', /срок|^дата|^период|^время|^когда/],
+  ['responsible', /ответствен|исполнител/],
+  ['result', /результат|вид документ|^итог|продукт|выходн|отчетн/],
+  ['status', /^статус|отметка о выполнени|^выполнени/],
+  ['evidence', /подтвержд|доказательств|^ссылк/],
+  ['activity', /мероприяти|наименование|^действи|^вид(?:ы)? работ|^задач|^название/],
+];
+
+/** The role a header cell names, or null when it names none we know. */
+export function headerRole(text: string): RoadmapColumnRole | null {
+  const key = fold(text).replace(/[.:;,*]+$/, '');
+  if (key.length === 0 || key.length > 60) return null;
+  if (/показател/.test(key)) return null;
+  for (const [role, re] of RULES) if (re.test(key)) return role;
+  return null;
+}
+
+export interface ActivityHeader {
+  /** Index of the header row in the table's rows. */
+  index: number;
+  roles: Array<RoadmapColumnRole | null>;
+}
+
+/** Roles of a row if it reads as a road-map header, else null. */
+export function headerRoles(cells: readonly Cell[]): Array<RoadmapColumnRole | null> | null {
+  const seen = new Set<RoadmapColumnRole>();
+  let nonEmpty = 0;
+  let recognised = 0;
+  const roles = cells.map((cell) => {
+    if (cell.spanned === 'col' || cell.text.trim() === '') return null;
+    nonEmpty += 1;
+    const role = headerRole(cell.text);
+    if (!role || seen.has(role)) return null;
+    seen.add(role);
+    recognised += 1;
+    return role;
+  });
+  if (!seen.has('activity') && seen.has('content')) {
+    // «№ | Содержание работы | Срок | Ответственный»: the only text column is the activity.
+    roles[roles.indexOf('content')] = 'activity';
+    seen.delete('content');
+    seen.add('activity');
+  }
+  const hasTask =
+    seen.has('deadline') || seen.has('responsible') || seen.has('result') || seen.has('content');
+  if (!seen.has('activity') || !hasTask) return null;
+  if (recognised < Math.max(2, Math.ceil(nonEmpty * 0.6))) return null;
+  return roles;
+}
+
+export function findActivityHeader(rows: readonly TableRow[]): ActivityHeader | null {
+  const limit = Math.min(rows.length, 8);
+  for (let i = 0; i < limit; i += 1) {
+    const roles = headerRoles(rows[i]!.cells);
+    if (roles) return { index: i, roles };
+  }
+  return null;
+}
+
+/** «1 | 2 | 3 | 4 | 5»: the column numbering rows printed under a header. */
+export function isColumnNumberRow(cells: readonly Cell[]): boolean {
+  const values = cells.map((cell) => cell.text.trim()).filter((text) => text.length > 0);
+  if (values.length < 3 || values.length < cells.length * 0.6) return false;
+  return values.every((value, i) => /^\d{1,2}\.?$/.test(value) && Number.parseInt(value, 10) === i + 1);
+}
+
+/** «2020 г.», «2021», «2022 год» as a column header: the year, else null. */
+export function yearOfHeader(text: string): number | null {
+  const m = /^(\d{4})\s*(?:г\.?|год)?$/.exec(fold(text));
+  if (!m) return null;
+  const year = Number(m[1]);
+  return year >= 1990 && year <= 2100 ? year : null;
+}

@@ -1,0 +1,448 @@
+/**
+ * The import engine's entry points. Pure: it takes bytes or a string and returns a draft or a
+ * refusal, never throws, never reads files, so the CMS and the extension run the same code.
+ */
+import { type DeadlineContext } from './deadline.js';
+import { brokenDocx, detectInput, MAX_INPUT_BYTES } from './detect.js';
+import type { Block, ParagraphBlock, SourceDocument, TableBlock, TableRow } from './document.js';
+import { readDocx, type DocxReader } from './docx-reader.js';
+import { findActivityHeader } from './header.js';
+import { readHtml } from './html-reader.js';
+import {
+  contingentHeader,
+  kpiHeader,
+  readContingentTable,
+  readCoverageTargets,
+  readKpiTable,
+} from './kpi.js';
+import {
+  findApproval,
+  findTitle,
+  guessLevel,
+  organisationFromLetterhead,
+  organisationFromTitle,
+  periodFromText,
+  readWorkingGroup,
+  yearsIn,
+} from './metadata.js';
+import {
+  roadmapDraftSchema,
+  type ContingentSnapshotDraft,
+  type ImportFormat,
+  type ImportResult,
+  type ImportWarning,
+  type KpiIndicatorDraft,
+  type RoadmapColumnRole,
+  type RoadmapDraft,
+  type RoadmapPeriod,
+  type RoadmapWorkingGroupMember,
+} from './schema.js';
+import { readActivityTable, type TableContext } from './structure.js';
+import { readText } from './text-reader.js';
+import { collapse, fold, quote } from './text.js';
+
+export interface ImportPeriodInput {
+  start?: number;
+  end?: number;
+  academicYear?: boolean;
+}
+
+export interface RoadmapImportOptions {
+  /** The road map's period when the caller knows it better than the document says. */
+  period?: ImportPeriodInput;
+}
+
+export interface RoadmapImportInput extends RoadmapImportOptions {
+  data: Uint8Array | string;
+  filename?: string;
+  contentType?: string;
+  /**
+   * Which converter reads a DOCX: the lean built-in reader (default; mammoth still takes over when it
+   * fails) or mammoth from the start.
+   */
+  docxReader?: DocxReader;
+}
+
+type TableKind =
+  | { kind: 'activity'; headerIndex: number; roles: Array<RoadmapColumnRole | null> }
+  | { kind: 'kpi'; header: NonNullable<ReturnType<typeof kpiHeader>> }
+  | { kind: 'contingent'; header: NonNullable<ReturnType<typeof contingentHeader>> }
+  | { kind: 'group' }
+  | { kind: 'other' };
+
+const EXPECTED_COLUMNS =
+  'ожидалась таблица со столбцами «№ п/п», «Мероприятие» (или «Наименование мероприятий»), «Срок», «Ответственный» и, по желанию, «Содержание деятельности», «Этап», «Результат»';
+
+function tableWidth(table: TableBlock): number {
+  let width = 0;
+  for (const row of table.rows) {
+    let last = row.cells.length;
+    while (last > 0 && !row.cells[last - 1]!.text.trim()) last -= 1;
+    width = Math.max(width, last);
+  }
+  return width;
+}
+
+function classifyTables(blocks: readonly Block[]): Map<TableBlock, TableKind> {
+  const kinds = new Map<TableBlock, TableKind>();
+  let previousParagraph: ParagraphBlock | undefined;
+  let lastActivity: { roles: Array<RoadmapColumnRole | null> } | undefined;
+  let lastWasActivity = false;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      previousParagraph = block;
+      // A heading between two tables ends the road map's table.
+      if (collapse(block.text).length > 0) lastWasActivity = false;
+      continue;
+    }
+    const activity = findActivityHeader(block.rows);
+    if (activity) {
+      kinds.set(block, { kind: 'activity', headerIndex: activity.index, roles: activity.roles });
+      lastActivity = { roles: activity.roles };
+      lastWasActivity = true;
+      continue;
+    }
+    const kpi = kpiHeader(block.rows);
+    if (kpi) {
+      kinds.set(block, { kind: 'kpi', header: kpi });
+      lastWasActivity = false;
+      continue;
+    }
+    const contingent = contingentHeader(block.rows);
+    if (contingent) {
+      kinds.set(block, { kind: 'contingent', header: contingent });
+      lastWasActivity = false;
+      continue;
+    }
+    const firstRow = block.rows[0]?.cells.map((cell) => fold(cell.text)).join(' ') ?? '';
+    if (
+      /рабоч[а-я]* групп/.test(fold(previousParagraph?.text ?? '')) ||
+      /ф\.?\s?и\.?\s?о.*должност/.test(firstRow)
+    ) {
+      kinds.set(block, { kind: 'group' });
+      lastWasActivity = false;
+      continue;
+    }
+    if (lastWasActivity && lastActivity && Math.abs(tableWidth(block) - lastActivity.roles.length) <= 1) {
+      // The road map's table split in two (a page break in an HTML or PDF export) without a repeated header.
+      kinds.set(block, { kind: 'activity', headerIndex: -1, roles: lastActivity.roles });
+      continue;
+    }
+    kinds.set(block, { kind: 'other' });
+    lastWasActivity = false;
+  }
+  return kinds;
+}
+
+function periodOf(
+  options: RoadmapImportOptions,
+  texts: readonly string[],
+  deadlineTexts: readonly string[],
+  kpis: readonly KpiIndicatorDraft[],
+): RoadmapPeriod | undefined {
+  const given = options.period;
+  if (given?.start !== undefined) {
+    const end = Math.max(given.end ?? given.start, given.start);
+    return {
+      start: given.start,
+      end,
+      academicYear: given.academicYear ?? end > given.start,
+      source: 'input',
+    };
+  }
+  const written = periodFromText(texts);
+  if (written) {
+    return {
+      start: written.start,
+      end: written.end,
+      academicYear: written.academic,
+      source: 'text',
+      text: written.text,
+    };
+  }
+  const years = yearsIn(deadlineTexts);
+  if (years.length > 0) {
+    return { start: Math.min(...years), end: Math.max(...years), academicYear: false, source: 'deadlines' };
+  }
+  const kpiYears = kpis.flatMap((kpi) => kpi.targets.map((target) => target.year));
+  if (kpiYears.length > 0) {
+    return { start: Math.min(...kpiYears), end: Math.max(...kpiYears), academicYear: false, source: 'kpi' };
+  }
+  return undefined;
+}
+
+const ORDER_WORD = /^(?:п\s?р\s?и\s?к\s?а\s?з|р\s?а\s?с\s?п\s?о\s?р\s?я\s?ж\s?е\s?н\s?и\s?е|постановление)$/;
+const STARTS_DOCUMENT_PART = /^(?:план|дорожн|состав|положени|программ|приложени|утвержд)/;
+
+/**
+ * Word and web pages keep each line of a heading as its own paragraph («План» / «мероприятий …» /
+ * «в … техникум»); a text export separates paragraphs by blank lines instead. Lines are joined back
+ * when the first does not end a sentence and both look alike (same weight, short).
+ */
+export function groupParagraphs(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out[out.length - 1];
+    if (block.kind === 'paragraph' && prev?.kind === 'paragraph') {
+      const a = collapse(prev.text);
+      const b = collapse(block.text);
+      const join =
+        prev.bold === block.bold &&
+        a.length <= 300 &&
+        b.length <= 300 &&
+        !/[.!?;:]$/.test(a) &&
+        !ORDER_WORD.test(fold(a)) &&
+        !ORDER_WORD.test(fold(b)) &&
+        !STARTS_DOCUMENT_PART.test(fold(b)) &&
+        !/^(?:\d{1,2}[.)]|[-–—•])\s/.test(b);
+      if (join) {
+        out[out.length - 1] = { ...prev, text: `${prev.text}\n${block.text}` };
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+/** The document model to a validated draft. Exported for the tests; callers use the import functions. */
+export function buildDraft(
+  source: SourceDocument,
+  format: ImportFormat,
+  options: RoadmapImportOptions = {},
+): ImportResult {
+  const doc: SourceDocument = format === 'text' ? source : { blocks: groupParagraphs(source.blocks) };
+  const tables = doc.blocks.filter((block): block is TableBlock => block.kind === 'table');
+  const paragraphs = doc.blocks.filter((block): block is ParagraphBlock => block.kind === 'paragraph');
+  if (tables.length === 0) {
+    return {
+      ok: false,
+      error: {
+        code: 'no_table',
+        message: `В документе не найдено ни одной таблицы: ${EXPECTED_COLUMNS}. Если план записан списком, оформите его таблицей.`,
+      },
+    };
+  }
+  const kinds = classifyTables(doc.blocks);
+  const activityTables = tables.filter((table) => kinds.get(table)?.kind === 'activity');
+  if (activityTables.length === 0) {
+    const firstRow = tables[0]!.rows[0]?.cells.map((cell) => collapse(cell.text)).filter(Boolean) ?? [];
+    const seen = firstRow.length > 0 ? ` Первая строка таблицы: ${quote(firstRow.join(' | '))}.` : '';
+    return {
+      ok: false,
+      error: {
+        code: 'no_header',
+        message: `Не удалось распознать заголовок таблицы дорожной карты: ${EXPECTED_COLUMNS}.${seen}`,
+      },
+    };
+  }
+
+  const warnings: ImportWarning[] = [];
+  const tableNumber = (table: TableBlock): number => tables.indexOf(table) + 1;
+  const firstActivityAt = doc.blocks.indexOf(activityTables[0]!);
+  const before = doc.blocks
+    .slice(0, firstActivityAt)
+    .filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+
+  const kpis: KpiIndicatorDraft[] = [];
+  const contingent: ContingentSnapshotDraft[] = [];
+  const workingGroup: RoadmapWorkingGroupMember[] = [];
+  for (const table of tables) {
+    const kind = kinds.get(table)!;
+    if (kind.kind === 'kpi')
+      kpis.push(...readKpiTable(table.rows, kind.header, tableNumber(table), warnings));
+    else if (kind.kind === 'contingent') {
+      contingent.push(...readContingentTable(table.rows, kind.header, tableNumber(table), warnings));
+    } else if (kind.kind === 'group') workingGroup.push(...readWorkingGroup(table.rows));
+    else if (kind.kind === 'other') {
+      warnings.push({
+        row: 1,
+        table: tableNumber(table),
+        code: 'table_skipped',
+        severity: 'info',
+        message: 'Таблица не похожа ни на план мероприятий, ни на показатели, ни на контингент и пропущена',
+      });
+    }
+  }
+  kpis.push(...readCoverageTargets(paragraphs));
+
+  const title = findTitle(before);
+  const deadlineTexts = activityTables.flatMap((table) => {
+    const kind = kinds.get(table);
+    if (kind?.kind !== 'activity') return [];
+    const col = kind.roles.indexOf('deadline');
+    return col < 0 ? [] : table.rows.slice(kind.headerIndex + 1).map((row) => row.cells[col]?.text ?? '');
+  });
+  const period = periodOf(
+    options,
+    [...(title ? [title] : []), ...paragraphs.map((p) => p.text)],
+    deadlineTexts,
+    kpis,
+  );
+  const deadline: DeadlineContext = period
+    ? { periodStart: period.start, periodEnd: period.end, academicYear: period.academicYear }
+    : {};
+
+  // A table continued without its header is read as more rows of the table before it, so a row
+  // split across the two is joined back; its rows are numbered on from the first table's.
+  const groups: Array<{
+    table: TableBlock;
+    rows: TableRow[];
+    headerIndex: number;
+    roles: Array<RoadmapColumnRole | null>;
+  }> = [];
+  for (const table of activityTables) {
+    const kind = kinds.get(table);
+    if (kind?.kind !== 'activity') continue;
+    const last = groups[groups.length - 1];
+    if (kind.headerIndex < 0 && last) {
+      const offset = last.rows.length;
+      last.rows.push(
+        ...table.rows.map((row, i) => ({
+          ...row,
+          source: offset + row.source,
+          afterBreak: row.afterBreak || i === 0,
+        })),
+      );
+      continue;
+    }
+    groups.push({
+      table,
+      rows: [...table.rows],
+      headerIndex: Math.max(kind.headerIndex, -1),
+      roles: kind.roles,
+    });
+  }
+  const ctx: TableContext = { table: 0, deadline, sections: [], activities: [], warnings };
+  for (const group of groups) {
+    ctx.table = tableNumber(group.table);
+    readActivityTable(group.rows, group.headerIndex, group.roles, ctx);
+  }
+  for (const section of ctx.sections) {
+    const used =
+      ctx.activities.some((a) => a.sectionIndex === section.index) ||
+      ctx.sections.some((s) => s.parentIndex === section.index);
+    if (!used) {
+      warnings.push({
+        row: section.row,
+        code: 'section_empty',
+        severity: 'info',
+        message: `В разделе ${quote(section.code ? `${section.code} ${section.title}` : section.title)} нет мероприятий`,
+      });
+    }
+  }
+  if (ctx.activities.length === 0) {
+    warnings.push({
+      row: 0,
+      code: 'no_activities',
+      severity: 'warning',
+      message:
+        'В таблице дорожной карты не найдено ни одного мероприятия: проверьте, что строки таблицы заполнены',
+    });
+  }
+
+  const approval = findApproval(before);
+  const organisationName =
+    organisationFromLetterhead(before) ??
+    (approval?.organisation && /приказом/i.test(approval.text) ? approval.organisation : undefined) ??
+    (title ? organisationFromTitle(title) : undefined) ??
+    approval?.organisation;
+  if (!title) {
+    warnings.push({
+      row: 0,
+      code: 'title_missing',
+      severity: 'info',
+      message: 'Название дорожной карты не найдено над таблицей: укажите его вручную',
+    });
+  }
+  if (!period) {
+    warnings.push({
+      row: 0,
+      code: 'period_missing',
+      severity: 'warning',
+      message:
+        'Период дорожной карты не найден: сроки, записанные без года, не переведены в даты. Укажите период при импорте',
+    });
+  }
+
+  const level = guessLevel(organisationName);
+  const draft: RoadmapDraft = {
+    ...(title ? { title } : {}),
+    ...(organisationName ? { organisationName } : {}),
+    ...(level ? { level } : {}),
+    ...(approval ? { approval } : {}),
+    ...(period ? { period } : {}),
+    sections: ctx.sections,
+    activities: ctx.activities,
+    kpis,
+    contingent,
+    workingGroup,
+  };
+  const checked = roadmapDraftSchema.safeParse(draft);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Внутренняя ошибка разбора: черновик не прошёл проверку (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}). Сообщите разработчикам и приложите файл.`,
+      },
+    };
+  }
+  return { ok: true, format, draft: checked.data, warnings };
+}
+
+function internalError(cause: unknown): ImportResult {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return {
+    ok: false,
+    error: {
+      code: 'internal',
+      message: `Внутренняя ошибка разбора (${detail.slice(0, 200)}). Сообщите разработчикам и приложите файл.`,
+    },
+  };
+}
+
+function importString(text: string, format: ImportFormat, options: RoadmapImportOptions): ImportResult {
+  try {
+    const detected = detectInput(text);
+    if (detected.kind === 'error') return { ok: false, error: detected.error };
+    const source = format === 'html' ? readHtml(text) : readText(text);
+    return buildDraft(source, format, options);
+  } catch (cause) {
+    return internalError(cause);
+  }
+}
+
+/** A plain-text export (cells separated by tabs). Synchronous: no DOCX on this path. */
+export function importRoadmapText(text: string, options: RoadmapImportOptions = {}): ImportResult {
+  return importString(text, 'text', options);
+}
+
+/** An HTML page or fragment with the road map's table. */
+export function importRoadmapHtml(html: string, options: RoadmapImportOptions = {}): ImportResult {
+  return importString(html, 'html', options);
+}
+
+/** Any supported file: the format is told by its content (DOCX, HTML or text), not its name. */
+export async function importRoadmap(input: RoadmapImportInput): Promise<ImportResult> {
+  try {
+    const detected = detectInput(input.data, input.filename, input.contentType);
+    if (detected.kind === 'error') return { ok: false, error: detected.error };
+    if (detected.kind === 'docx') {
+      let source: SourceDocument;
+      try {
+        source = await readDocx(detected.bytes, input.docxReader);
+      } catch {
+        return { ok: false, error: brokenDocx(input.filename ? `«${input.filename}»` : '') };
+      }
+      return buildDraft(source, 'docx', input);
+    }
+    const source = detected.kind === 'html' ? readHtml(detected.text) : readText(detected.text);
+    return buildDraft(source, detected.kind, input);
+  } catch (cause) {
+    return internalError(cause);
+  }
+}
+
+export { MAX_INPUT_BYTES as ROADMAP_MAX_INPUT_BYTES };

@@ -1,0 +1,25 @@
+/**
+ * Road maps (дорожные карты): import from text, HTML and DOCX into a reviewed draft, and export back
+ * to the DOCX/XLSX layout schools use. See DOMAIN.md «Road map» and «KPIs».
+ */
+export * from './schema.js';
+export { parseDeadline, type DeadlineContext } from './deadline.js';
+export { parseResponsible, matchPersons, type PersonRef, type PersonMatch } from './responsible.js';
+export {
+  importRoadmap,
+  importRoadmapText,
+  importRoadmapHtml,
+  ROADMAP_MAX_INPUT_BYTES,
+  type RoadmapImportInput,
+  type RoadmapImportOptions,
+  type ImportPeriodInput,
+} from './import.js';
+export type { DocxReader } from './docx-reader.js';
+export {
+  exportRoadmapDocx,
+  exportRoadmapXlsx,
+  approvalLine,
+  periodLine,
+  roadmapExportColumns,
+  type ExportableRoadmap,
+} from './export.js';

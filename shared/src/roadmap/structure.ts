@@ -1,0 +1,553 @@
+/**
+ * A road-map table (its header already found) to sections and activities. Three passes:
+ *  1. every physical row is fitted to the header's columns;
+ *  2. rows continued across a page break are joined to the activity they continue (000 item 1.g,
+ *     002 items 5, 12, 22): a row without a number whose title is empty or starts in lower case;
+ *  3. the joined rows are classified: a stage (a «Этапы» column, 001), a section (a numbered row
+ *     with nothing but a title followed by its children, or a title-only row without a number,
+ *     002), or an activity.
+ * A row is never dropped: what cannot be read is kept as written with a warning.
+ */
+import { activityStatuses, type ActivityStatus } from '../enums.js';
+import { alignCells } from './align.js';
+import { parseDeadline, type DeadlineContext } from './deadline.js';
+import type { Cell, TableRow } from './document.js';
+import { headerRoles, isColumnNumberRow } from './header.js';
+import { contentOf, splitList } from './lists.js';
+import { analyseResponsible } from './responsible.js';
+import type {
+  Deadline,
+  ImportWarning,
+  Responsible,
+  RoadmapActivityDraft,
+  RoadmapColumnRole,
+  RoadmapSectionDraft,
+} from './schema.js';
+import {
+  cleanLines,
+  collapse,
+  fold,
+  isChildCode,
+  isCodeLike,
+  joinPieces,
+  quote,
+  startsLowercase,
+} from './text.js';
+
+type Values = Record<RoadmapColumnRole, string>;
+
+const ROLES: readonly RoadmapColumnRole[] = [
+  'number',
+  'stage',
+  'activity',
+  'content',
+  'deadline',
+  'responsible',
+  'result',
+  'status',
+  'evidence',
+];
+/** A merged cell in these columns starts something new only in its first row. */
+const OWN_ROW_ROLES = new Set<RoadmapColumnRole>(['number', 'stage', 'activity', 'content']);
+const TASK_ROLES: readonly RoadmapColumnRole[] = [
+  'content',
+  'deadline',
+  'responsible',
+  'result',
+  'status',
+  'evidence',
+];
+
+interface PhysicalRow {
+  row: TableRow;
+  values: Values;
+  raw: string[];
+  /** The title cell is merged across the rest of the row: a heading (our own export writes sections so). */
+  wide?: boolean;
+}
+
+interface LogicalRow {
+  rows: PhysicalRow[];
+  values: Values;
+  /** A title spread over the whole row (002: «Организационная, методическая … поддержка»). */
+  banner: boolean;
+}
+
+export interface TableContext {
+  /** 1-based index of the table in the document, for warnings. */
+  table: number;
+  deadline: DeadlineContext;
+  /** Sections and activities found so far (a table split over pages continues them). */
+  sections: RoadmapSectionDraft[];
+  activities: RoadmapActivityDraft[];
+  warnings: ImportWarning[];
+}
+
+function emptyValues(): Values {
+  return {
+    number: '',
+    stage: '',
+    activity: '',
+    content: '',
+    deadline: '',
+    responsible: '',
+    result: '',
+    status: '',
+    evidence: '',
+  };
+}
+
+function valuesOf(cells: readonly Cell[], roles: ReadonlyArray<RoadmapColumnRole | null>): Values {
+  const values = emptyValues();
+  roles.forEach((role, i) => {
+    const cell = cells[i];
+    if (!role || !cell) return;
+    if (cell.spanned === 'row' && OWN_ROW_ROLES.has(role)) return;
+    values[role] = cell.text;
+  });
+  return values;
+}
+
+const MARKER_START = /^(?:\d{1,2}[.)]|[-–—•])\s/;
+
+/** Pieces of a cell split by a page break; a list item on the new page starts a new line. */
+function joinCell(first: string, second: string): string {
+  if (!first) return second;
+  if (!second) return first;
+  return MARKER_START.test(second) ? `${first}\n${second}` : joinPieces(first, second);
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 1 && text[1] === text[1]!.toLowerCase()
+    ? text[0]!.toLowerCase() + text.slice(1)
+    : text;
+}
+
+function statusOf(text: string): ActivityStatus | undefined {
+  const key = fold(text);
+  if (!key) return undefined;
+  for (const value of activityStatuses.values) if (fold(activityStatuses.label(value)) === key) return value;
+  if (/^не выполн/.test(key)) return 'planned';
+  if (/^выполн(ено|ен|ена)$|^да$|^\+$/.test(key)) return 'done';
+  if (/^выполняется|^в работе/.test(key)) return 'in_progress';
+  if (/^отмен/.test(key)) return 'cancelled';
+  return undefined;
+}
+
+/** «Подготовка условий … Задача: … Результат: …» → the title and the labelled lines under it. */
+export function splitSectionTitle(text: string): { title: string; details: string[] } {
+  const joined = cleanLines(text).join(' ');
+  const labels =
+    /(?:^|\s)((?:Цель|Цели|Задача|Задачи|Ожидаемый результат|Результат|Результаты|Показатели)\s*:)/g;
+  const cuts: number[] = [];
+  for (let m = labels.exec(joined); m; m = labels.exec(joined))
+    cuts.push(m.index + (m[0].length - m[1]!.length));
+  if (cuts.length === 0 || cuts[0] === 0) return { title: joined, details: [] };
+  const title = collapse(joined.slice(0, cuts[0]));
+  const details = cuts
+    .map((cut, i) => collapse(joined.slice(cut, cuts[i + 1] ?? joined.length)))
+    .filter((detail) => !/^[^:]+:\s*$/.test(detail));
+  return { title, details };
+}
+
+export interface TableBuild {
+  /** Roles after reading the table (a group column may have been re-read as a stage). */
+  roles: Array<RoadmapColumnRole | null>;
+  /** Rows of the table that hold road-map data, for a table continued on the next page. */
+  width: number;
+}
+
+/**
+ * Reads the activity rows of one table into `ctx`. `headerIndex` is the index of the header row in
+ * `rows`, or -1 for a table that continues the previous one without repeating its header.
+ */
+export function readActivityTable(
+  rows: readonly TableRow[],
+  headerIndex: number,
+  headerRolesIn: ReadonlyArray<RoadmapColumnRole | null>,
+  ctx: TableContext,
+): TableBuild {
+  const roles = [...headerRolesIn];
+  const warn = (
+    row: TableRow | undefined,
+    code: string,
+    message: string,
+    extra: Partial<ImportWarning> = {},
+  ): void => {
+    ctx.warnings.push({
+      row: row?.source ?? 0,
+      table: ctx.table,
+      code,
+      severity: 'info',
+      message,
+      ...extra,
+    });
+  };
+
+  const deadlineCache = new Map<string, boolean>();
+  const looksLikeDeadline = (text: string): boolean => {
+    let value = deadlineCache.get(text);
+    if (value === undefined) {
+      value = parseDeadline(text, ctx.deadline).kind !== 'unknown';
+      deadlineCache.set(text, value);
+    }
+    return value;
+  };
+  const scorer = (role: RoadmapColumnRole | null, text: string): number => {
+    const isDeadline = looksLikeDeadline(text);
+    const responsible = analyseResponsible(text);
+    const shortBody =
+      responsible.confidence === 1 &&
+      responsible.parsed.every(
+        (r) => r.kind === 'person' || (r.kind === 'body' && /^[А-ЯЁ]{2,}/.test(r.name)),
+      ) &&
+      collapse(text).split(' ').length <= 3;
+    switch (role) {
+      case 'number':
+        return isCodeLike(text) ? 2 : -3;
+      case 'deadline':
+        return isDeadline ? 2 : responsible.confidence === 1 ? -1.5 : -1;
+      case 'responsible':
+        return isDeadline ? -2 : 2 * responsible.confidence;
+      case 'result':
+        return isDeadline ? -2 : shortBody ? -0.5 : 0.5;
+      case 'status':
+        return statusOf(text) ? 2 : -0.5;
+      case null:
+        return -0.5;
+      default:
+        return isCodeLike(text) || isDeadline ? -1 : 0.5;
+    }
+  };
+
+  // Pass 1: physical rows fitted to the columns.
+  const physical: PhysicalRow[] = [];
+  for (let r = headerIndex + 1; r < rows.length; r += 1) {
+    const row = rows[r]!;
+    const texts = row.cells.map((cell) => cell.text);
+    if (texts.every((text) => text.trim() === '')) continue;
+    if (isColumnNumberRow(row.cells)) continue;
+    if (headerRoles(row.cells)) {
+      warn(row, 'header_repeated', 'Повторный заголовок таблицы (перенос на новую страницу) пропущен');
+      continue;
+    }
+    const nonEmpty = row.cells.filter((cell) => cell.text.trim() !== '' && cell.spanned !== 'col');
+    const first = row.cells[0];
+    if (
+      first &&
+      nonEmpty.length === 1 &&
+      nonEmpty[0] === first &&
+      !isCodeLike(first.text) &&
+      collapse(first.text).length > 3 &&
+      roles[0] === 'number'
+    ) {
+      // A title written across the whole row lands in the «№» column of a text export.
+      const values = emptyValues();
+      values.activity = first.text;
+      physical.push({ row, values, raw: texts });
+      continue;
+    }
+    const aligned = alignCells(row.cells, roles, scorer);
+    const trimmedLength = texts.length - [...texts].reverse().findIndex((text) => text.trim() !== '');
+    if (aligned.changed) {
+      if (trimmedLength < roles.length) {
+        warn(
+          row,
+          'row_incomplete',
+          `В строке ${trimmedLength} ячеек из ${roles.length}: недостающие ячейки оставлены пустыми (строка обрезана или ячейки потеряны при выгрузке)`,
+          { severity: 'warning' },
+        );
+      } else {
+        warn(
+          row,
+          'cells_realigned',
+          `В строке ${row.cells.length} ячеек при ${roles.length} столбцах: ячейки сопоставлены со столбцами по содержанию`,
+        );
+      }
+    }
+    const titleCol = roles.indexOf('activity');
+    const after = titleCol >= 0 ? row.cells.slice(titleCol + 1) : [];
+    const wide = after.length > 0 && after.every((cell) => cell.spanned === 'col');
+    physical.push({
+      row,
+      values: valuesOf(aligned.cells, roles),
+      raw: aligned.cells.map((cell) => cell.text),
+      wide,
+    });
+  }
+
+  // A «Мероприятие» column filled only on numbered rows, with every row's task in «Содержание»
+  // (004), is a group column: the groups become stages and the content lines the activities.
+  if (roles.includes('content') && !roles.includes('stage')) {
+    const tasks = physical.filter((p) => p.values.content.trim() && p.values.deadline.trim());
+    const ungrouped = tasks.filter((p) => !p.values.activity.trim());
+    if (tasks.length >= 3 && ungrouped.length >= tasks.length * 0.4) {
+      const activityCol = roles.indexOf('activity');
+      const contentCol = roles.indexOf('content');
+      roles[activityCol] = 'stage';
+      roles[contentCol] = 'activity';
+      for (const p of physical) {
+        const v = p.values;
+        [v.stage, v.activity, v.content] = [v.activity, v.content, ''];
+      }
+      warn(
+        undefined,
+        'group_column',
+        'Графа «Мероприятие» заполнена только в строках с номером: она прочитана как этап, а мероприятиями считаются строки графы «Содержание деятельности»',
+      );
+    }
+  }
+  const hasStage = roles.includes('stage');
+  const hasStatus = roles.includes('status');
+
+  // Pass 2: rows continued across a page break.
+  const logical: LogicalRow[] = [];
+  const isBanner = (p: PhysicalRow): boolean =>
+    !p.values.number.trim() &&
+    !!p.values.activity.trim() &&
+    ROLES.every((role) => role === 'activity' || !p.values[role].trim()) &&
+    p.raw.filter((text) => text.trim()).length === 1 &&
+    p.raw[0]?.trim() === p.values.activity.trim();
+  for (const p of physical) {
+    const current = logical[logical.length - 1];
+    const v = p.values;
+    let continues = false;
+    if (
+      current &&
+      !current.banner &&
+      !v.number.trim() &&
+      !v.stage.trim() &&
+      !(hasStatus && v.status.trim())
+    ) {
+      const title = v.activity.trim();
+      if (!title) {
+        const own = TASK_ROLES.some((role) => v[role].trim());
+        // A row of its own under a merged title cell has its own deadline while the row above
+        // already had one (a sub-task); a page-break remainder has none or completes the row above.
+        continues = own && !(v.deadline.trim() && current.values.deadline.trim());
+      } else if (startsLowercase(title)) continues = true;
+      else if (p.row.afterBreak && /[A-Za-zА-Яа-яЁё]-$/.test(current.values.activity.trim()))
+        continues = true;
+    }
+    if (continues && current) {
+      for (const role of ROLES) current.values[role] = joinCell(current.values[role], v[role]);
+      current.rows.push(p);
+      const head =
+        cleanLines(current.values.activity).join(' ') || cleanLines(current.values.content).join(' ');
+      warn(
+        p.row,
+        'row_merged',
+        `Строка без номера продолжает строку ${quote(head)} (перенос на следующую страницу) и присоединена к ней`,
+      );
+      continue;
+    }
+    logical.push({
+      rows: [p],
+      values: { ...v },
+      banner: isBanner(p) && roles[0] === 'number' && !!p.raw[0]?.trim(),
+    });
+  }
+
+  // Pass 3: stages, sections, activities.
+  const stack: number[] = []; // indexes into ctx.sections of the open sections, outermost first
+  let currentStage: string | undefined;
+  const openSection = (
+    title: string,
+    details: string[],
+    code: string | undefined,
+    row: TableRow,
+    topLevel: boolean,
+  ) => {
+    if (topLevel) stack.length = 0;
+    else {
+      while (stack.length > 0) {
+        const top = ctx.sections[stack[stack.length - 1]!]!;
+        if (top.code === undefined || !code || isChildCode(code, top.code)) break;
+        stack.pop();
+      }
+    }
+    const parentIndex = stack[stack.length - 1];
+    const section: RoadmapSectionDraft = {
+      index: ctx.sections.length,
+      ...(code ? { code } : {}),
+      title: title || (code ?? ''),
+      level: parentIndex === undefined ? 1 : ctx.sections[parentIndex]!.level + 1,
+      ...(parentIndex === undefined ? {} : { parentIndex }),
+      ...(details.length > 0 ? { details } : {}),
+      row: row.source,
+    };
+    if (!section.title) section.title = 'Без названия';
+    ctx.sections.push(section);
+    stack.push(section.index);
+  };
+  const enterActivity = (code: string) => {
+    // A numbered activity closes numbered sections it does not belong to (002: «37» after «36.1»).
+    if (!code) return;
+    while (stack.length > 0) {
+      const top = ctx.sections[stack[stack.length - 1]!]!;
+      if (top.code === undefined || isChildCode(code, top.code)) break;
+      stack.pop();
+    }
+  };
+
+  logical.forEach((lr, index) => {
+    const v = lr.values;
+    const firstRow = lr.rows[0]!.row;
+    const next = logical[index + 1];
+    if (lr.banner) {
+      const { title, details } = splitSectionTitle(v.activity);
+      openSection(title, details, undefined, firstRow, true);
+      return;
+    }
+    let code = collapse(v.number);
+    const stageText = v.stage.trim();
+    if (hasStage && stageText) {
+      const { title, details } = splitSectionTitle(stageText);
+      if (title !== currentStage) {
+        openSection(title, details, code || undefined, firstRow, true);
+        currentStage = title;
+      }
+      code = '';
+      if (!v.activity.trim() && !TASK_ROLES.some((role) => v[role].trim())) return;
+    }
+    const emptyTask = TASK_ROLES.every((role) => !v[role].trim());
+    if (emptyTask && v.activity.trim() && lr.rows[0]!.wide && lr.rows.length === 1) {
+      const { title, details } = splitSectionTitle(v.activity);
+      openSection(title, details, code || undefined, firstRow, !code && !hasStage);
+      return;
+    }
+    if (emptyTask && v.activity.trim() && next && !next.banner) {
+      const nextCode = collapse(next.values.number);
+      const nextStarts = hasStage && !!next.values.stage.trim();
+      if (code && ((nextCode && isChildCode(nextCode, code)) || (!nextCode && !nextStarts))) {
+        const { title, details } = splitSectionTitle(v.activity);
+        openSection(title, details, code, firstRow, false);
+        return;
+      }
+      if (!code && !nextStarts) {
+        const { title, details } = splitSectionTitle(v.activity);
+        openSection(title, details, undefined, firstRow, !hasStage);
+        return;
+      }
+    }
+    enterActivity(code);
+    ctx.activities.push(
+      buildActivity(lr, code, roles, ctx, hasStage ? currentStage : undefined, stack, warn),
+    );
+  });
+  return { roles, width: roles.length };
+}
+
+// A road map repeats the same few deadlines and executors on every row: parse each text once.
+const deadlineMemo = new WeakMap<TableContext, Map<string, Deadline>>();
+const responsibleMemo = new WeakMap<TableContext, Map<string, Responsible[]>>();
+
+function cachedDeadline(ctx: TableContext, text: string): Deadline {
+  let memo = deadlineMemo.get(ctx);
+  if (!memo) deadlineMemo.set(ctx, (memo = new Map()));
+  let deadline = memo.get(text);
+  if (!deadline) memo.set(text, (deadline = parseDeadline(text, ctx.deadline)));
+  // Each activity gets its own copy: a caller may edit one activity's deadline.
+  return {
+    ...deadline,
+    windows: deadline.windows.map((window) => ({ ...window })),
+    recurrence: deadline.recurrence
+      ? {
+          ...deadline.recurrence,
+          ...(deadline.recurrence.months ? { months: [...deadline.recurrence.months] } : {}),
+        }
+      : null,
+  };
+}
+
+function cachedResponsible(ctx: TableContext, text: string): Responsible[] {
+  let memo = responsibleMemo.get(ctx);
+  if (!memo) responsibleMemo.set(ctx, (memo = new Map()));
+  let parsed = memo.get(text);
+  if (!parsed) memo.set(text, (parsed = analyseResponsible(text).parsed));
+  return parsed.map((entry) => ({ ...entry }));
+}
+
+function buildActivity(
+  lr: LogicalRow,
+  code: string,
+  roles: ReadonlyArray<RoadmapColumnRole | null>,
+  ctx: TableContext,
+  stage: string | undefined,
+  stack: readonly number[],
+  warn: (row: TableRow | undefined, code: string, message: string, extra?: Partial<ImportWarning>) => void,
+): RoadmapActivityDraft {
+  const v = lr.values;
+  const firstRow = lr.rows[0]!.row;
+  let title = cleanLines(v.activity).join(' ');
+  let content = roles.includes('content') ? contentOf(v.content) : undefined;
+  if (content === undefined) {
+    // Without its own column the content is the list written under the title (000 3.c, 002 8).
+    const list = splitList(v.activity);
+    if (list && list.lead && list.items.length > 0) {
+      title = list.lead.replace(/\s*:\s*$/, '');
+      content = list.items;
+    }
+  }
+  const deadline = cachedDeadline(ctx, v.deadline);
+  const cellWarning = (
+    cell: RoadmapColumnRole,
+    codeKey: string,
+    message: string,
+    severity: 'info' | 'warning',
+  ) => warn(firstRow, codeKey, message, { cell, severity });
+  const label = code ? `№ ${code}` : quote(title || v.content);
+  if (deadline.warning) {
+    const missing = !collapse(v.deadline);
+    cellWarning(
+      'deadline',
+      missing ? 'deadline_missing' : deadline.kind === 'unknown' ? 'deadline_unknown' : 'deadline_partial',
+      `Мероприятие ${label}: ${lowerFirst(deadline.warning)}`,
+      deadline.kind === 'unknown' ? 'warning' : 'info',
+    );
+  }
+  const responsibleText = collapse(v.responsible.replace(/\n/g, ' '));
+  if (!responsibleText) {
+    cellWarning(
+      'responsible',
+      'responsible_missing',
+      `Мероприятие ${label}: не указан ответственный исполнитель`,
+      'info',
+    );
+  }
+  if (!title) {
+    cellWarning(
+      'activity',
+      'title_missing',
+      `В строке нет названия мероприятия: сохранены ячейки как есть`,
+      'warning',
+    );
+  }
+  const sectionIndex = stack[stack.length - 1];
+  const section = sectionIndex === undefined ? undefined : ctx.sections[sectionIndex];
+  const status = statusOf(v.status);
+  const evidence = cleanLines(v.evidence);
+  const result = collapse(v.result.replace(/\n/g, ' '));
+  const rawCells = roles.map((_, col) =>
+    lr.rows
+      .map((p) => p.raw[col] ?? '')
+      .filter((text) => text.trim() !== '')
+      .join('\n'),
+  );
+  return {
+    order: ctx.activities.length + 1,
+    code,
+    title,
+    ...(content !== undefined ? { content } : {}),
+    ...(section ? { sectionIndex: section.index, sectionTitle: section.title } : {}),
+    ...(section?.code ? { sectionCode: section.code } : {}),
+    ...(stage ? { stage } : {}),
+    deadline,
+    responsible: { text: responsibleText, parsed: cachedResponsible(ctx, v.responsible) },
+    ...(result ? { result } : {}),
+    ...(status ? { status } : {}),
+    ...(evidence.length > 0 ? { evidence } : {}),
+    rawCells,
+    sourceRows: lr.rows.map((p) => p.row.source),
+  };
+}

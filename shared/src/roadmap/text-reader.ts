@@ -1,0 +1,159 @@
+/**
+ * Plain-text exports of DOCX/PDF road maps: a table row is a line with tab-separated cells, a blank
+ * line inside a table is a page break, other lines are paragraphs («**» marks bold). Some exporters
+ * write one cell per line instead (a tab, then the cell, continued on following lines without a
+ * tab, 004); that layout is recognised and regrouped into rows by the header's width.
+ */
+import type { Block, Cell, SourceDocument, TableRow } from './document.js';
+import { headerRole } from './header.js';
+import { cellFromText } from './html-reader.js';
+
+// A line holding only a tab is an empty cell, not a blank line.
+const isBlank = (line: string): boolean => !line.includes('\t') && line.trim().length === 0;
+const hasTab = (line: string): boolean => line.includes('\t');
+const isStreamLine = (line: string): boolean => /^\t[^\t]*$/.test(line);
+
+function nextNonBlank(lines: readonly string[], from: number): number {
+  let j = from;
+  while (j < lines.length && isBlank(lines[j]!)) j += 1;
+  return j;
+}
+
+/** One cell per line if most tab lines of the run are a single leading tab and a cell. */
+function isStreamRun(lines: readonly string[], start: number): boolean {
+  let tabLines = 0;
+  let streamLines = 0;
+  for (let i = start; i < lines.length && tabLines < 30; i += 1) {
+    const line = lines[i]!;
+    if (!hasTab(line)) continue;
+    tabLines += 1;
+    if (isStreamLine(line)) streamLines += 1;
+  }
+  return tabLines >= 3 && streamLines >= tabLines * 0.8;
+}
+
+function readRowTable(lines: readonly string[], start: number): { rows: TableRow[]; next: number } {
+  const rows: TableRow[] = [];
+  let i = start;
+  let pendingBreak = false;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (isBlank(line)) {
+      const j = nextNonBlank(lines, i);
+      if (j < lines.length && hasTab(lines[j]!)) {
+        pendingBreak = true;
+        i = j;
+        continue;
+      }
+      break;
+    }
+    if (!hasTab(line)) break;
+    rows.push({
+      cells: line.split('\t').map(cellFromText),
+      source: rows.length + 1,
+      line: i + 1,
+      afterBreak: pendingBreak,
+    });
+    pendingBreak = false;
+    i += 1;
+  }
+  return { rows, next: i };
+}
+
+interface StreamCell {
+  lines: string[];
+  line: number;
+}
+
+function readStreamTable(lines: readonly string[], start: number): { rows: TableRow[]; next: number } | null {
+  // The header fixes the width: its cells are the leading tab lines that name a column.
+  let width = 0;
+  let i = start;
+  while (i < lines.length && isStreamLine(lines[i]!) && headerRole(lines[i]!.slice(1))) {
+    width += 1;
+    i += 1;
+  }
+  if (width < 2) return null;
+  const rows: TableRow[] = [];
+  const header: StreamCell[] = [];
+  for (let k = start; k < start + width; k += 1) header.push({ lines: [lines[k]!.slice(1)], line: k + 1 });
+  let current: StreamCell[] = [];
+  const pushRow = (cells: StreamCell[]): void => {
+    if (cells.length === 0) return;
+    rows.push({
+      cells: cells.map((cell) => cellFromText(cell.lines.join('\n'))),
+      source: rows.length + 1,
+      line: cells[0]!.line,
+      afterBreak: false,
+    });
+  };
+  pushRow(header);
+  let sawBlank = false;
+  for (; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (isBlank(line)) {
+      sawBlank = true;
+      continue;
+    }
+    if (hasTab(line)) {
+      if (current.length >= width) {
+        pushRow(current);
+        current = [];
+      } else if (sawBlank && current.length > 0) {
+        // A blank line also separates rows: a row that would overflow with the coming group ends here.
+        let group = 0;
+        for (let k = i; k < lines.length && !isBlank(lines[k]!); k += 1) if (hasTab(lines[k]!)) group += 1;
+        if (current.length + group > width) {
+          pushRow(current);
+          current = [];
+        }
+      }
+      current.push({ lines: [line.slice(line.indexOf('\t') + 1)], line: i + 1 });
+      sawBlank = false;
+      continue;
+    }
+    // A line without a tab continues the last cell, unless a blank line closed a complete row.
+    const last = current[current.length - 1];
+    if (last && (!sawBlank || current.length < width)) {
+      last.lines.push(line);
+      sawBlank = false;
+      continue;
+    }
+    break;
+  }
+  pushRow(current);
+  // Give back the blank lines before a paragraph so the caller sees where the table ended.
+  return { rows, next: i };
+}
+
+/** A text export as paragraphs and tables. */
+export function readText(text: string): SourceDocument {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (isBlank(line)) {
+      i += 1;
+      continue;
+    }
+    if (hasTab(line)) {
+      const stream = isStreamRun(lines, i) ? readStreamTable(lines, i) : null;
+      const table = stream ?? readRowTable(lines, i);
+      if (table.rows.length > 0) blocks.push({ kind: 'table', rows: table.rows });
+      i = Math.max(table.next, i + 1);
+      continue;
+    }
+    const start = i;
+    const paragraph: string[] = [];
+    while (i < lines.length && !isBlank(lines[i]!) && !hasTab(lines[i]!)) {
+      paragraph.push(lines[i]!.trim());
+      i += 1;
+    }
+    const joined = paragraph.join('\n');
+    const bold = /^\*\*/.test(joined) && /\*\*$/.test(joined);
+    const cell: Cell = cellFromText(joined);
+    if (cell.text) blocks.push({ kind: 'paragraph', text: cell.text, bold, line: start + 1 });
+  }
+  return { blocks };
+}
