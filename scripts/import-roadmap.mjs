@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * npm run import:roadmap -- FILE [--org SLUG] [--commit] [--replace | --new-version] [--publish]
+ *
+ * Without --commit: parses the file (DOCX, HTML or text) and prints the draft with its warnings as JSON
+ * on stdout; nothing is written. With --commit: starts the CMS on its configured database and stores the
+ * road map for the organisation SLUG in one transaction. Progress goes to stderr. Exit status 2 with a
+ * clear message when the input cannot be used.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--org');
+const fail = (message, code = 2) => {
+  process.stderr.write(`Ошибка: ${message}\n`);
+  process.exit(code);
+};
+
+// A one-line progress bar on stderr (only on a terminal, so logs and pipes stay clean).
+const steps = ['чтение файла', 'разбор таблиц', 'проверка', 'запись в базу'];
+function progress(step) {
+  if (!process.stderr.isTTY) return;
+  const done = Math.round(((step + 1) / steps.length) * 30);
+  process.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(30 - done)}] ${steps[step]}…        `);
+  if (step === steps.length - 1) process.stderr.write('\n');
+}
+
+if (!file) fail('укажите файл: npm run import:roadmap -- FILE [--org SLUG] [--commit]');
+if (!existsSync(file) || !statSync(file).isFile()) fail(`файл не найден: ${file}`);
+if (flag('--commit') && !option('--org')) fail('для записи укажите организацию: --org SLUG');
+
+const sharedDist = path.join(root, 'shared', 'dist', 'index.js');
+if (!existsSync(sharedDist)) fail('пакет shared не собран: выполните npm run build:server', 1);
+const { importRoadmap } = await import(sharedDist);
+
+progress(0);
+const data = new Uint8Array(readFileSync(file));
+progress(1);
+const result = await importRoadmap({ data, filename: path.basename(file) });
+progress(2);
+if (!result.ok) fail(result.error.message);
+
+if (!flag('--commit')) {
+  process.stdout.write(JSON.stringify({ format: result.format, draft: result.draft, warnings: result.warnings }, null, 2) + '\n');
+  process.stderr.write(`Мероприятий: ${result.draft.activities.length}, показателей: ${result.draft.kpis.length}, предупреждений: ${result.warnings.length}. Для записи добавьте --commit --org SLUG.\n`);
+  process.exit(0);
+}
+
+const cms = path.join(root, 'cms');
+process.chdir(cms);
+const require = createRequire(path.join(cms, 'package.json'));
+const { createStrapi, compileStrapi } = require('@strapi/strapi');
+if (!existsSync(path.join(cms, 'dist', 'config'))) await compileStrapi({ appDir: cms });
+const strapi = createStrapi({ appDir: cms, distDir: path.join(cms, 'dist'), autoReload: false, serveAdminPanel: false });
+strapi.log.level = 'error';
+let exitCode = 0;
+try {
+  await strapi.load();
+  const org = await strapi.documents('plugin::nastavnik.organisation').findFirst({ filters: { slug: option('--org') } });
+  if (!org) throw Object.assign(new Error(`организация со slug «${option('--org')}» не найдена`), { exitCode: 2 });
+  progress(3);
+  const outcome = await strapi.plugin('nastavnik').service('roadmap').import({
+    organisation: org.documentId,
+    bytes: data,
+    filename: path.basename(file),
+    dryRun: false,
+    onDuplicate: flag('--replace') ? 'replace' : flag('--new-version') ? 'new_version' : 'fail',
+    publish: flag('--publish'),
+  });
+  if (!outcome.committed) throw Object.assign(new Error(outcome.error?.message ?? 'дорожная карта не записана'), { exitCode: 2 });
+  process.stdout.write(
+    JSON.stringify({ roadmapDocumentId: outcome.roadmapDocumentId, version: outcome.version, activities: outcome.activitiesCount, kpis: outcome.kpisCount, warnings: outcome.warnings.length }) + '\n',
+  );
+} catch (error) {
+  process.stderr.write(`Ошибка: ${error.message}\n`);
+  exitCode = error.exitCode ?? 1;
+} finally {
+  await strapi.destroy().catch(() => {});
+}
+process.exit(exitCode);

@@ -1,0 +1,67 @@
+/** The import CLI: JSON on stdout without --commit, exit 2 on unusable input, a real commit with it. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { bootStrapi, createTestDatabase, repoRoot } from '../harness/strapi.js';
+
+const run = promisify(execFile);
+const cli = path.join(repoRoot, 'scripts', 'import-roadmap.mjs');
+const doc = (name: string) => path.join(repoRoot, 'seeds', 'documents', name);
+
+async function exec(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run('node', [cli, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e: any) {
+    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
+  }
+}
+
+describe('npm run import:roadmap', () => {
+  it('prints the draft as JSON without --commit', async () => {
+    const r = await exec([doc('003_f7e464f6b44e5cd5.txt')]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.draft.activities).toHaveLength(35);
+    expect(out.draft.kpis).toHaveLength(2);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a file with no table', 'Просто текст без таблицы.\nЕщё строка.'],
+  ])('exits with 2 and a message for %s', async (_name, content) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cli-')), 'bad.txt');
+    writeFileSync(file, content);
+    const r = await exec([file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Ошибка: .*[А-Яа-я]/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('commits into the database the CMS is configured for', async () => {
+    const database = await createTestDatabase();
+    try {
+      // Prepare the schema and the seeded organisations, then let the CLI write on its own.
+      const booted = await bootStrapi({ database, env: { ADMIN_PASSWORD: 'Cli1admin' } });
+      const env = Object.fromEntries(
+        ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'DATABASE_CLIENT', 'DATABASE_URL', 'DATABASE_FILENAME']
+          .filter((k) => process.env[k])
+          .map((k) => [k, process.env[k]!]),
+      );
+      await booted.stop();
+      const r = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'bor-demo-school', '--commit'], { ...env, SEED: 'false' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ version: 1, activities: 16 });
+      const again = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'bor-demo-school', '--commit'], { ...env, SEED: 'false' });
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('уже импортирован');
+      const unknown = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'no-such-org', '--commit'], { ...env, SEED: 'false' });
+      expect(unknown.code).toBe(2);
+    } finally {
+      await database.drop();
+    }
+  });
+});
