@@ -33,6 +33,15 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'package',
           include: ['tests/package/**/*.test.ts'],
