@@ -108,7 +108,11 @@ async function readParts(
     const mainPath = mainPartPath(first.get('_rels/.rels') ?? null);
     const main =
       first.get(mainPath) ?? (await readZipText(bytes, [mainPath]).catch(() => null))?.get(mainPath) ?? null;
-    return { types: first.get('[Content_Types].xml') ?? null, main, numbering: first.get('word/numbering.xml') ?? null };
+    return {
+      types: first.get('[Content_Types].xml') ?? null,
+      main,
+      numbering: first.get('word/numbering.xml') ?? null,
+    };
   }
   const JSZip = await jszip();
   const zip = await JSZip.loadAsync(bytes);
@@ -121,7 +125,8 @@ async function readParts(
   };
 }
 
-const WORD_TYPES = /wordprocessingml\.(?:document|template)\.main\+xml|ms-word\.(?:document|template)\.macroEnabled/;
+const WORD_TYPES =
+  /wordprocessingml\.(?:document|template)\.main\+xml|ms-word\.(?:document|template)\.macroEnabled/;
 
 /** Converts the main document part of a DOCX to HTML, or returns null when the archive has none. */
 export async function docxToHtmlFast(bytes: Uint8Array): Promise<string | null> {

@@ -15,6 +15,7 @@ import {
   type SourceDocument,
   type TableRow,
 } from './document.js';
+import { findActivityHeader } from './header.js';
 import { cleanLines, collapse } from './text.js';
 
 const SKIPPED = new Set([
@@ -215,6 +216,10 @@ function tableGrid(table: Element): TableRow[] {
   });
 }
 
+function containsTable(node: Element): boolean {
+  return node.children.some((child) => isTag(child) && (child.name === 'table' || containsTable(child)));
+}
+
 interface ParagraphState {
   text: string;
   boldChars: number;
@@ -253,6 +258,14 @@ export function readHtml(html: string): SourceDocument {
       return;
     }
     if (SKIPPED.has(node.name)) return;
+    if (node.name === 'table' && containsTable(node) && !findActivityHeader(tableGrid(node))) {
+      // Old school sites lay pages out with tables: a table holding tables (and no road-map header of
+      // its own) is layout, not data, so its cells are read as page content and the inner tables as tables.
+      flushParagraph();
+      for (const child of node.children) visit(child, bold);
+      flushParagraph();
+      return;
+    }
     if (node.name === 'table') {
       flushParagraph();
       const caption = node.children.find(

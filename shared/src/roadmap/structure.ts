@@ -186,6 +186,8 @@ export function readActivityTable(
 
   const deadlineCache = new Map<string, boolean>();
   const looksLikeDeadline = (text: string): boolean => {
+    // A title or a result is not a deadline; parsing a paragraph to find that out is wasted work.
+    if (text.length > 160) return false;
     let value = deadlineCache.get(text);
     if (value === undefined) {
       value = parseDeadline(text, ctx.deadline).kind !== 'unknown';
@@ -193,30 +195,38 @@ export function readActivityTable(
     }
     return value;
   };
+  const responsibleCache = new Map<string, ReturnType<typeof analyseResponsible>>();
+  const responsibleOf = (text: string) => {
+    let value = responsibleCache.get(text);
+    if (!value) responsibleCache.set(text, (value = analyseResponsible(text)));
+    return value;
+  };
+  // Each check runs only for the roles that need it: fitting a row tries every cell in every column.
   const scorer = (role: RoadmapColumnRole | null, text: string): number => {
-    const isDeadline = looksLikeDeadline(text);
-    const responsible = analyseResponsible(text);
-    const shortBody =
-      responsible.confidence === 1 &&
-      responsible.parsed.every(
-        (r) => r.kind === 'person' || (r.kind === 'body' && /^[А-ЯЁ]{2,}/.test(r.name)),
-      ) &&
-      collapse(text).split(' ').length <= 3;
     switch (role) {
       case 'number':
         return isCodeLike(text) ? 2 : -3;
       case 'deadline':
-        return isDeadline ? 2 : responsible.confidence === 1 ? -1.5 : -1;
+        return looksLikeDeadline(text) ? 2 : responsibleOf(text).confidence === 1 ? -1.5 : -1;
       case 'responsible':
-        return isDeadline ? -2 : 2 * responsible.confidence;
-      case 'result':
-        return isDeadline ? -2 : shortBody ? -0.5 : 0.5;
+        return looksLikeDeadline(text) ? -2 : 2 * responsibleOf(text).confidence;
+      case 'result': {
+        if (looksLikeDeadline(text)) return -2;
+        const responsible = responsibleOf(text);
+        const shortBody =
+          responsible.confidence === 1 &&
+          responsible.parsed.every(
+            (r) => r.kind === 'person' || (r.kind === 'body' && /^[А-ЯЁ]{2,}/.test(r.name)),
+          ) &&
+          collapse(text).split(' ').length <= 3;
+        return shortBody ? -0.5 : 0.5;
+      }
       case 'status':
         return statusOf(text) ? 2 : -0.5;
       case null:
         return -0.5;
       default:
-        return isCodeLike(text) || isDeadline ? -1 : 0.5;
+        return isCodeLike(text) || looksLikeDeadline(text) ? -1 : 0.5;
     }
   };
 

@@ -47,6 +47,7 @@ export function isBlank(value: string | undefined): boolean {
 
 /** `1.`, `a.`, `3.2`, `35.1.`, `IV`, `1)` — what the «№» column of a road map holds. */
 export function isCodeLike(value: string): boolean {
+  if (value.length > 40) return false;
   return /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zа-я]\.?|[a-zа-я]\)|\d{1,3}\)|[ivx]{1,5}\.?)$/i.test(
     collapse(value),
   );

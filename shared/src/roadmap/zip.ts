@@ -17,7 +17,9 @@ function u32(bytes: Uint8Array, at: number): number {
 }
 
 async function inflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -41,7 +43,10 @@ async function inflate(data: Uint8Array): Promise<Uint8Array> {
 }
 
 /** The entries as UTF-8 text by name (missing names are absent), or null when not readable here. */
-export async function readZipText(bytes: Uint8Array, names: readonly string[]): Promise<Map<string, string> | null> {
+export async function readZipText(
+  bytes: Uint8Array,
+  names: readonly string[],
+): Promise<Map<string, string> | null> {
   if (typeof DecompressionStream === 'undefined' || typeof Blob === 'undefined') return null;
   // End of central directory: the last 22 bytes, or up to 64 KiB more with a comment.
   let eocd = -1;

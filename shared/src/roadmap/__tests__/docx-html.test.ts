@@ -157,6 +157,28 @@ describe('HTML tables as schools publish them', () => {
   });
 });
 
+describe('HTML layout tables', () => {
+  it('finds the road map inside a page laid out with a table', () => {
+    const page = `
+      <table width="100%"><tr>
+        <td><a href="/">Главная</a><br><a href="/nast">Наставничество</a></td>
+        <td>
+          <h2>Дорожная карта внедрения наставничества на 2021 год</h2>
+          <table border="1">
+            <tr><th>№</th><th>Мероприятие</th><th>Срок</th><th>Ответственный</th></tr>
+            <tr><td>1</td><td>Назначение куратора</td><td>до 01.09.2021</td><td>Директор</td></tr>
+          </table>
+        </td>
+      </tr></table>`;
+    const result = importRoadmapHtml(page);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.draft.title).toBe('Дорожная карта внедрения наставничества на 2021 год');
+    expect(result.draft.activities.map((a) => [a.code, a.title, a.deadline.windows])).toEqual([
+      ['1', 'Назначение куратора', [{ start: null, end: '2021-09-01' }]],
+    ]);
+  });
+});
+
 describe('DOCX with merged cells', () => {
   it('reads vertically merged «Ответственные» and stage cells (mammoth rowspan)', async () => {
     const cell = (text: string, merge?: 'restart' | 'continue') =>
@@ -220,15 +242,24 @@ describe('DOCX lists', () => {
     const doc = new Document({
       numbering: {
         config: [
-          { reference: 'num', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] },
-          { reference: 'dot', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.START }] },
+          {
+            reference: 'num',
+            levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }],
+          },
+          {
+            reference: 'dot',
+            levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.START }],
+          },
         ],
       },
       sections: [
         {
           children: [
             new Paragraph({ children: [new TextRun({ text: 'План мероприятий на 2024 год', bold: true })] }),
-            new Paragraph({ numbering: { reference: 'num', level: 0 }, children: [new TextRun('Основные положения')] }),
+            new Paragraph({
+              numbering: { reference: 'num', level: 0 },
+              children: [new TextRun('Основные положения')],
+            }),
             new Table({
               rows: [
                 new TableRow({
@@ -242,14 +273,23 @@ describe('DOCX lists', () => {
                     new TableCell({ children: [new Paragraph('Анкетирование')] }),
                     new TableCell({
                       children: [
-                        new Paragraph({ numbering: { reference: 'num', level: 0 }, children: [new TextRun('Подготовка анкет')] }),
-                        new Paragraph({ numbering: { reference: 'num', level: 0 }, children: [new TextRun('Опрос')] }),
+                        new Paragraph({
+                          numbering: { reference: 'num', level: 0 },
+                          children: [new TextRun('Подготовка анкет')],
+                        }),
+                        new Paragraph({
+                          numbering: { reference: 'num', level: 0 },
+                          children: [new TextRun('Опрос')],
+                        }),
                       ],
                     }),
                     new TableCell({ children: [new Paragraph('май')] }),
                     new TableCell({
                       children: [
-                        new Paragraph({ numbering: { reference: 'dot', level: 0 }, children: [new TextRun('Куратор')] }),
+                        new Paragraph({
+                          numbering: { reference: 'dot', level: 0 },
+                          children: [new TextRun('Куратор')],
+                        }),
                       ],
                     }),
                   ],
