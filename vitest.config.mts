@@ -49,6 +49,19 @@ export default defineConfig({
           testTimeout: 900_000,
         },
       },
+      // The extension's own config (WxtVitest: its aliases and the fake browser), under the same name.
+      { extends: './extension/vitest.config.mts', test: { name: 'extension' } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -34,7 +34,12 @@ export const columnRoles = labelled({
 export type ColumnRole = (typeof columnRoles.values)[number];
 
 /** Roles that make a table a grades capture rather than a class list. */
-export const performanceRoles: readonly ColumnRole[] = ['grade', 'average_grade', 'absences', 'attendance_percent'];
+export const performanceRoles: readonly ColumnRole[] = [
+  'grade',
+  'average_grade',
+  'absences',
+  'attendance_percent',
+];
 
 /** Roles that may appear in one column only; a second column with the same role is ambiguous. */
 export const singleColumnRoles: readonly ColumnRole[] = [

@@ -33,7 +33,8 @@ export const httpUrlSchema = z
   .max(captureLimits.maxUrlChars, 'Слишком длинный адрес')
   .refine(isHttpUrl, 'Допустимы только адреса http:// и https://');
 
-const text = (max: number) => z.string().trim().min(1, 'Пустое значение').max(max, `Не длиннее ${max} символов`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'Пустое значение').max(max, `Не длиннее ${max} символов`);
 
 const isoDateSchema = z
   .string()
@@ -68,7 +69,8 @@ export const capturedColumnSchema = z.strictObject({
 const columnsSchema = z.array(capturedColumnSchema).max(500).optional();
 
 // Angle brackets never occur in names; a cell holding them is markup or an attack, not a pupil.
-const noMarkup = (schema: z.ZodString) => schema.refine((value) => !/[<>]/.test(value), 'Недопустимые символы «<» или «>»');
+const noMarkup = (schema: z.ZodString) =>
+  schema.refine((value) => !/[<>]/.test(value), 'Недопустимые символы «<» или «>»');
 const personName = noMarkup(text(200));
 const namePart = noMarkup(text(100)).optional();
 const className = text(30).optional();
@@ -98,7 +100,10 @@ const rows = <T extends z.ZodType>(row: T) =>
   z
     .array(row)
     .min(1, 'В таблице нет ни одной строки с ФИО')
-    .max(captureLimits.maxRows, `Не более ${captureLimits.maxRows.toLocaleString('ru-RU')} строк за один раз`);
+    .max(
+      captureLimits.maxRows,
+      `Не более ${captureLimits.maxRows.toLocaleString('ru-RU')} строк за один раз`,
+    );
 
 export const rosterPayloadSchema = z.strictObject({
   kind: z.literal('roster'),

@@ -9,6 +9,7 @@ import controllers from './controllers/index.js';
 import routes from './routes/index.js';
 import { coreServices } from './services/index.js';
 import { roadmapService } from './roadmaps/service.js';
+import { captureService } from './captures/service.js';
 import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
 import { ensureRoles } from './setup/roles.js';
@@ -69,6 +70,6 @@ export default {
   contentTypes,
   controllers,
   routes,
-  services: { ...coreServices, setup: setupService, roadmap: roadmapService },
+  services: { ...coreServices, setup: setupService, roadmap: roadmapService, capture: captureService },
   config: { default: {}, validator() {} },
 };

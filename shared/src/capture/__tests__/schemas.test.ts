@@ -11,14 +11,23 @@ import {
 const key = 'k9fXQ2mJ7vLh3sTe_Wd-01';
 
 function submission(payload: unknown, kind = 'roster') {
-  return { kind, sourceUrl: 'https://school.example/class', adapter: 'generic-table', payload, idempotencyKey: key };
+  return {
+    kind,
+    sourceUrl: 'https://school.example/class',
+    adapter: 'generic-table',
+    payload,
+    idempotencyKey: key,
+  };
 }
 
 describe('capturePayloadSchema', () => {
   it('accepts every kind', () => {
     const payloads = [
       { kind: 'roster', rows: [{ fullName: 'Иванова Мария', className: '7А', birthDate: '2011-03-12' }] },
-      { kind: 'grades', rows: [{ fullName: 'Иванова Мария', averageGrade: 4.5, absences: 2, grades: [5, 4] }] },
+      {
+        kind: 'grades',
+        rows: [{ fullName: 'Иванова Мария', averageGrade: 4.5, absences: 2, grades: [5, 4] }],
+      },
       {
         kind: 'roadmap_table',
         html: '<table><tr><td>1.</td></tr></table>',
@@ -35,10 +44,28 @@ describe('capturePayloadSchema', () => {
 
   it('refuses unsafe or malformed content', () => {
     const bad = [
-      { kind: 'article', title: 'x', html: '<p onclick="x()">a</p>', images: [], sourceUrl: 'https://s.example' },
+      {
+        kind: 'article',
+        title: 'x',
+        html: '<p onclick="x()">a</p>',
+        images: [],
+        sourceUrl: 'https://s.example',
+      },
       { kind: 'article', title: 'x', html: '<script>1</script>', images: [], sourceUrl: 'https://s.example' },
-      { kind: 'article', title: 'x', html: '<a href="javascript:alert(1)">a</a>', images: [], sourceUrl: 'https://s.example' },
-      { kind: 'article', title: 'x', html: '<p>a</p>', images: ['javascript:alert(1)'], sourceUrl: 'https://s.example' },
+      {
+        kind: 'article',
+        title: 'x',
+        html: '<a href="javascript:alert(1)">a</a>',
+        images: [],
+        sourceUrl: 'https://s.example',
+      },
+      {
+        kind: 'article',
+        title: 'x',
+        html: '<p>a</p>',
+        images: ['javascript:alert(1)'],
+        sourceUrl: 'https://s.example',
+      },
       { kind: 'roster', rows: [] },
       { kind: 'roster', rows: [{ fullName: '  ' }] },
       { kind: 'roster', rows: [{ fullName: 'А Б', birthDate: '2011-02-30' }] },
@@ -48,7 +75,8 @@ describe('capturePayloadSchema', () => {
       { kind: 'site_audit', sectionUrl: 'javascript:alert(1)', parts: [] },
       { kind: 'unknown' },
     ];
-    for (const payload of bad) expect(capturePayloadSchema.safeParse(payload).success, JSON.stringify(payload)).toBe(false);
+    for (const payload of bad)
+      expect(capturePayloadSchema.safeParse(payload).success, JSON.stringify(payload)).toBe(false);
   });
 
   it('accepts the row limit and refuses one more', () => {
@@ -70,12 +98,20 @@ describe('captureSubmissionSchema', () => {
   });
   it('refuses weak idempotency keys and foreign URLs', () => {
     const payload = { kind: 'roster', rows: [{ fullName: 'Иванова Мария' }] };
-    expect(captureSubmissionSchema.safeParse({ ...submission(payload), idempotencyKey: '1' }).success).toBe(false);
-    expect(captureSubmissionSchema.safeParse({ ...submission(payload), sourceUrl: 'file:///etc/passwd' }).success).toBe(false);
-    expect(captureSubmissionSchema.safeParse({ ...submission(payload), adapter: 'Bad Id' }).success).toBe(false);
+    expect(captureSubmissionSchema.safeParse({ ...submission(payload), idempotencyKey: '1' }).success).toBe(
+      false,
+    );
+    expect(
+      captureSubmissionSchema.safeParse({ ...submission(payload), sourceUrl: 'file:///etc/passwd' }).success,
+    ).toBe(false);
+    expect(captureSubmissionSchema.safeParse({ ...submission(payload), adapter: 'Bad Id' }).success).toBe(
+      false,
+    );
   });
   it('describes issues in Russian with row numbers', () => {
-    const result = captureSubmissionSchema.safeParse(submission({ kind: 'roster', rows: [{ fullName: 'А' }, { fullName: '' }] }));
+    const result = captureSubmissionSchema.safeParse(
+      submission({ kind: 'roster', rows: [{ fullName: 'А' }, { fullName: '' }] }),
+    );
     expect(result.success).toBe(false);
     if (!result.success) expect(describeIssues(result.error)).toEqual(['Строка 2, ФИО: Пустое значение']);
   });

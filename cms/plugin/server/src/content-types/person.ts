@@ -9,7 +9,7 @@ export default defineContentType({
   access: 'private',
   tenancy: 'organisation',
   mainField: 'fullName',
-  listColumns: ['fullName', 'category', 'classOrGroup', 'isMentor', 'isMentee', 'organisation'],
+  listColumns: ['fullName', 'category', 'classOrGroup', 'isMentor', 'isMentee', 'awaitingConsent'],
   attributes: {
     fullName: { type: 'string', required: true, label: 'ФИО' },
     birthDate: { type: 'date', label: 'Дата рождения' },
@@ -30,6 +30,7 @@ export default defineContentType({
     isMentor: { type: 'boolean', default: false, label: 'Наставник' },
     isMentee: { type: 'boolean', default: false, label: 'Наставляемый' },
     consent: { type: 'component', component: 'nastavnik.consent', repeatable: false, label: 'Согласие на обработку ПДн' },
+    awaitingConsent: { type: 'boolean', default: false, label: 'Ожидает согласия', description: 'Добавлен из списка класса: хранятся только ФИО и класс, пока не оформлено согласие' },
     anonymised: { type: 'boolean', default: false, label: 'Данные обезличены' },
     isDemo: { type: 'boolean', default: false, label: 'Демонстрационные данные' },
   },

@@ -8,6 +8,7 @@ import { definitions, uidOf } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 import { subtreeOf } from '../tenancy/organisations.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
+import { captureGraphql } from '../captures/graphql.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
 export const graphqlTypeName = (singularName: string) => `Nastavnik${pascal(singularName)}`;
@@ -46,6 +47,7 @@ function relationGuards() {
 export function registerGraphql(strapi: Strapi) {
   const extension = strapi.plugin('graphql').service('extension');
   extension.use(({ nexus }: { nexus: any }) => roadmapGraphql(strapi, nexus));
+  extension.use(({ nexus }: { nexus: any }) => captureGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: any }) => ({
     types: [
       nexus.objectType({

@@ -1,8 +1,22 @@
-/** JSON attributes have no schema in Strapi; the shared zod schemas give them one. */
+/** JSON attributes have no schema in Strapi; the shared zod schemas give them one. Rich text is sanitised. */
 import { errors } from '@strapi/utils';
 import { preferredFormsSchema, questionsSchema, tagsSchema } from '@nastavnik/shared';
 import type { z } from 'zod';
 import type { ContentTypeDefinition } from '../content-types/define.js';
+import { sanitize } from '../captures/service.js';
+
+/** Rich text a public page renders: whatever wrote it (admin, API, extension), it is cleaned here. */
+const RICH_TEXT: Record<string, readonly string[]> = {
+  case: ['solution'],
+  'news-item': ['body'],
+  'site-section': ['intro'],
+};
+
+export function sanitizeRichText(definition: ContentTypeDefinition, data: Record<string, unknown>) {
+  for (const field of RICH_TEXT[definition.singularName] ?? []) {
+    if (typeof data[field] === 'string') data[field] = sanitize(data[field] as string);
+  }
+}
 
 const jsonSchemas: Record<string, Record<string, z.ZodType>> = {
   person: { preferredForms: preferredFormsSchema },

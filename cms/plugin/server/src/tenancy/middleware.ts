@@ -15,7 +15,7 @@ import type { Strapi } from '../types.js';
 import { currentActor, type Actor } from './actor.js';
 import { invalidateOrganisations } from './organisations.js';
 import { collectRelationIds, organisationOfDocuments } from './relations.js';
-import { validateJsonFields } from './json-fields.js';
+import { sanitizeRichText, validateJsonFields } from './json-fields.js';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -142,6 +142,11 @@ async function guardRelations(
 }
 
 /** Fields that identify a person: after withdrawal of consent none of them may be filled again. */
+const COUNTING_FIELDS = new Set(['isMentor', 'isMentee', 'classOrGroup', 'organisation']);
+
+/** What may be stored about a person who only awaits a consent. */
+const AWAITING_FIELDS = new Set(['fullName', 'category', 'classOrGroup', 'organisation', 'isMentor', 'isMentee', 'awaitingConsent', 'isDemo']);
+
 const IDENTIFYING = ['fullName', 'birthDate', 'email', 'phone', 'competencies', 'interests', 'requests', 'availability', 'consent'];
 
 async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
@@ -154,10 +159,9 @@ async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
     current =
       ((await strapi.db.query('plugin::nastavnik.person').findOne({
         where: { documentId: params.documentId },
-        select: ['category', 'birthDate', 'birthYear', 'anonymised'],
+        select: ['category', 'birthDate', 'birthYear', 'anonymised', 'awaitingConsent'],
         populate: { consent: true },
       })) as Record<string, any> | null) ?? {};
-    const touchesConsent = ['consent', 'birthDate', 'birthYear', 'category'].some((f) => f in data);
     if (current.anonymised) {
       if (IDENTIFYING.some((f) => f in data)) {
         throw new errors.ValidationError(
@@ -167,7 +171,8 @@ async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
       }
       return;
     }
-    if (!touchesConsent) return;
+    // Moving a person between classes or roles changes nothing the consent covers.
+    if (Object.keys(data).every((f) => COUNTING_FIELDS.has(f))) return;
   }
   const merged = { ...current, ...data };
   const consent = merged.consent as Record<string, any> | null | undefined;
@@ -176,6 +181,19 @@ async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
     params.data = { ...data, ...anonymisedPersonPatch(new Date(consent.withdrawnAt).toISOString(), consent.givenBy ?? 'self') };
     return;
   }
+  if (!consent && merged.awaitingConsent) {
+    // Someone taken from a class list before the consent is signed: the name and class that are needed
+    // to ask for the consent, and nothing else.
+    const extra = Object.keys(data).filter((f) => !AWAITING_FIELDS.has(f) && data[f] != null && data[f] !== '');
+    if (extra.length) {
+      throw new errors.ValidationError(
+        `Участник ожидает согласия на обработку персональных данных: до его оформления можно хранить только ФИО и класс (лишние поля: ${extra.join(', ')}).`,
+        { path: [extra[0]!] },
+      );
+    }
+    return;
+  }
+  if (consent && data.consent && merged.awaitingConsent) data.awaitingConsent = false;
   const problems = consentProblems(
     { category: merged.category, birthDate: merged.birthDate, birthYear: merged.birthYear, consent },
     today(),
@@ -198,7 +216,10 @@ export function registerTenancyMiddleware(strapi: Strapi) {
     const actor = await currentActor(strapi);
 
     if (isWrite) {
-      if (ctx.params?.data) validateJsonFields(definition, ctx.params.data);
+      if (ctx.params?.data) {
+        validateJsonFields(definition, ctx.params.data);
+        sanitizeRichText(definition, ctx.params.data);
+      }
       if (definition.singularName === 'person') await applyPersonRules(strapi, ctx);
       if (definition.singularName === 'case') await requireApprovedCase(strapi, ctx);
       if (definition.singularName === 'questionnaire-response') await validateAnswers(strapi, ctx);

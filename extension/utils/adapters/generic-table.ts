@@ -1,0 +1,21 @@
+/**
+ * Any HTML table (or ARIA grid) on any page → class list or grades, with column roles detected
+ * from headers and values. The fallback behind every specific adapter: when a journal changes its
+ * layout, the user can still capture the table here and fix the column mapping in the panel.
+ */
+import { type Adapter, isHttpPage } from './contract.js';
+import { extractTable, rankTables, tableDetection } from './table/pick.js';
+
+export const genericTableAdapter: Adapter = {
+  id: 'generic-table',
+  label: 'Таблица на странице',
+  matches: isHttpPage,
+  detect(doc) {
+    const ranked = rankTables(doc);
+    const detection = tableDetection(ranked, ranked[0]?.hasNames ? 0.5 : 0.2);
+    return detection;
+  },
+  extract(doc, _url, options) {
+    return extractTable(rankTables(doc), options?.tableIndex, {});
+  },
+};

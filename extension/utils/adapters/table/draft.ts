@@ -1,0 +1,254 @@
+/**
+ * From a read table to a capture: detect what each column holds, then turn rows into roster or
+ * grades rows with the (possibly user-corrected) column roles. The panel calls `buildTablePayload`
+ * again whenever the user changes a role, so this is the one place rows become payload.
+ */
+import {
+  type ColumnRole,
+  type GradesPayload,
+  type GradesRow,
+  type RosterPayload,
+  type RosterRow,
+  captureLimits,
+  detectColumnRole,
+  guessColumnRole,
+  isSummaryLabel,
+  joinFullName,
+  normaliseClassName,
+  normaliseText,
+  parseCount,
+  parseDecimal,
+  parseGrades,
+  parsePercent,
+  parseRussianDate,
+  performanceRoles,
+  singleColumnRoles,
+} from '@nastavnik/shared/capture';
+import { columnTitle, type TableGrid } from './read-table.js';
+
+export interface TableDefaults {
+  /** Class of every row when the page names it outside the table («Журнал 7А класса»). */
+  className?: string;
+  /** Period the grades are for, as the journal names it. */
+  period?: string;
+}
+
+/** Everything the panel needs to show and re-map a table without asking the page again. */
+export interface TableDraft {
+  label: string;
+  headers: string[];
+  rows: string[][];
+  rowGroups: Array<string | null>;
+  roles: ColumnRole[];
+  defaults: TableDefaults;
+}
+
+const STRONG_GUESSES: readonly ColumnRole[] = ['full_name', 'birth_date', 'class_name'];
+
+function columnValues(rows: readonly string[][], column: number): string[] {
+  const values: string[] = [];
+  for (let r = 0; r < rows.length && values.length < 300; r += 1) values.push(rows[r]?.[column] ?? '');
+  return values;
+}
+
+/** Roles from headers first, then from values; a role that must be unique keeps its first column. */
+export function detectRoles(grid: Pick<TableGrid, 'headerPaths' | 'rows'>): ColumnRole[] {
+  const roles = grid.headerPaths.map((path, column): ColumnRole => {
+    const fromHeader = detectColumnRole(path);
+    if (fromHeader) return fromHeader;
+    const guess = guessColumnRole(columnValues(grid.rows, column));
+    if (!guess) return 'ignore';
+    // An unknown but meaningful header («Кабинет», «Телефон») only yields to unmistakable values.
+    const headerSaysNothing = path.length === 0 || path.every((text) => /^[\d\s./-]*$/.test(text));
+    return headerSaysNothing || STRONG_GUESSES.includes(guess) ? guess : 'ignore';
+  });
+  const seen = new Set<ColumnRole>();
+  return roles.map((role) => {
+    if (!singleColumnRoles.includes(role)) return role;
+    if (seen.has(role)) return 'ignore';
+    seen.add(role);
+    return role;
+  });
+}
+
+export function draftFromGrid(
+  grid: TableGrid,
+  defaults: TableDefaults = {},
+  roles?: ColumnRole[],
+): TableDraft {
+  return {
+    label: grid.label,
+    headers: grid.headerPaths.map((path, index) => columnTitle(path, index)),
+    rows: grid.rows,
+    rowGroups: grid.rowGroups,
+    roles: roles ?? detectRoles(grid),
+    defaults,
+  };
+}
+
+export function kindForRoles(roles: readonly ColumnRole[]): 'roster' | 'grades' {
+  return roles.some((role) => performanceRoles.includes(role)) ? 'grades' : 'roster';
+}
+
+export interface BuiltTable {
+  payload: RosterPayload | GradesPayload;
+  /** Rows that became payload rows. */
+  accepted: number;
+  /** Indexes of table rows left out (no name, «Итого», markup), so the preview can show which. */
+  skipped: number[];
+  warnings: string[];
+}
+
+const CLASS_IN_TEXT = /(\d{1,2}\s*[-–]?\s*[«"]?[А-ЯЁA-Z][»"]?)(?=\s*(класс|$))/i;
+
+function classFromGroup(group: string | null): string | undefined {
+  if (!group) return undefined;
+  const match = CLASS_IN_TEXT.exec(normaliseText(group));
+  return match?.[1] ? normaliseClassName(match[1]) : undefined;
+}
+
+function plural(count: number, one: string, few: string, many: string): string {
+  const mod10 = count % 10;
+  const mod100 = count % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
+export function rowsWord(count: number): string {
+  return `${count.toLocaleString('ru-RU')} ${plural(count, 'строка', 'строки', 'строк')}`;
+}
+
+/**
+ * Builds the payload for `roles`. Rows without a name and summary rows («Итого») are skipped;
+ * values that cannot be read are left out and counted in a warning, never guessed.
+ */
+export function buildTablePayload(draft: TableDraft, roles: readonly ColumnRole[] = draft.roles): BuiltTable {
+  const kind = kindForRoles(roles);
+  const at = (role: ColumnRole): number => roles.indexOf(role);
+  const fullNameColumn = at('full_name');
+  const lastColumn = at('last_name');
+  const firstColumn = at('first_name');
+  const middleColumn = at('middle_name');
+  const classColumn = at('class_name');
+  const birthColumn = at('birth_date');
+  const averageColumn = at('average_grade');
+  const absencesColumn = at('absences');
+  const attendanceColumn = at('attendance_percent');
+  const gradeColumns = roles.flatMap((role, index) => (role === 'grade' ? [index] : []));
+  const cell = (row: readonly string[], column: number): string => (column >= 0 ? (row[column] ?? '') : '');
+  const optionalText = (value: string, max: number): string | undefined => {
+    const text = normaliseText(value);
+    return text && text.length <= max ? text : undefined;
+  };
+
+  const warnings: string[] = [];
+  if (fullNameColumn < 0 && lastColumn < 0) {
+    warnings.push('Не выбран столбец с ФИО или фамилией: укажите его в сопоставлении столбцов.');
+  }
+  let summaries = 0;
+  let nameless = 0;
+  let tooLong = 0;
+  let markup = 0;
+  let badDates = 0;
+  let badNumbers = 0;
+  const roster: RosterRow[] = [];
+  const grades: GradesRow[] = [];
+  const skipped: number[] = [];
+
+  draft.rows.forEach((row, index) => {
+    const parts = [cell(row, lastColumn), cell(row, firstColumn), cell(row, middleColumn)].map((part) =>
+      optionalText(part, 100),
+    );
+    const fullName = normaliseText(fullNameColumn >= 0 ? cell(row, fullNameColumn) : joinFullName(parts));
+    // «Итого: 27» may sit in any column, often a merged cell left of the name column.
+    const firstFilled = row.find((value) => value !== '') ?? '';
+    if (isSummaryLabel(fullName) || isSummaryLabel(firstFilled)) {
+      summaries += 1;
+      skipped.push(index);
+      return;
+    }
+    if (!fullName) {
+      nameless += 1;
+      skipped.push(index);
+      return;
+    }
+    if (fullName.length > 200) {
+      tooLong += 1;
+      skipped.push(index);
+      return;
+    }
+    if (/[<>]/.test(fullName) || parts.some((part) => part !== undefined && /[<>]/.test(part))) {
+      markup += 1;
+      skipped.push(index);
+      return;
+    }
+    const rawClass =
+      optionalText(cell(row, classColumn), 30) ??
+      classFromGroup(draft.rowGroups[index] ?? null) ??
+      (draft.defaults.className ? optionalText(draft.defaults.className, 30) : undefined);
+    const className = rawClass === undefined ? undefined : normaliseClassName(rawClass);
+
+    if (kind === 'roster') {
+      const entry: RosterRow = { fullName };
+      if (parts[0]) entry.lastName = parts[0];
+      if (parts[1]) entry.firstName = parts[1];
+      if (parts[2]) entry.middleName = parts[2];
+      if (className) entry.className = className;
+      const birth = normaliseText(cell(row, birthColumn));
+      if (birth) {
+        const iso = parseRussianDate(birth);
+        if (iso) entry.birthDate = iso;
+        else badDates += 1;
+      }
+      roster.push(entry);
+      return;
+    }
+
+    const entry: GradesRow = { fullName };
+    if (className) entry.className = className;
+    const read = <T>(column: number, parse: (value: string) => T | undefined): T | undefined => {
+      const raw = normaliseText(cell(row, column));
+      if (!raw || /^[-–—]$/.test(raw)) return undefined;
+      const value = parse(raw);
+      if (value === undefined) badNumbers += 1;
+      return value;
+    };
+    const average = read(averageColumn, (value) => {
+      const number = parseDecimal(value);
+      return number !== undefined && number >= 0 && number <= 100 ? number : undefined;
+    });
+    if (average !== undefined) entry.averageGrade = average;
+    const absences = read(absencesColumn, parseCount);
+    if (absences !== undefined) entry.absences = absences;
+    const attendance = read(attendanceColumn, parsePercent);
+    if (attendance !== undefined) entry.attendancePercent = attendance;
+    const values = gradeColumns.flatMap((column) => parseGrades(cell(row, column)));
+    if (values.length > 0) entry.grades = values.slice(0, captureLimits.maxGradesPerRow);
+    grades.push(entry);
+  });
+
+  if (summaries > 0) warnings.push(`Пропущено итоговых строк («Итого», «Средний балл»): ${summaries}.`);
+  if (nameless > 0 && (fullNameColumn >= 0 || lastColumn >= 0))
+    warnings.push(`Пропущено строк без ФИО: ${nameless}.`);
+  if (tooLong > 0) warnings.push(`Пропущено строк со слишком длинным ФИО (больше 200 символов): ${tooLong}.`);
+  if (markup > 0) warnings.push(`Пропущено строк, где вместо ФИО разметка или код («<», «>»): ${markup}.`);
+  if (badDates > 0)
+    warnings.push(`Не распознана дата рождения (строк: ${badDates}); эти даты не отправятся.`);
+  if (badNumbers > 0) warnings.push(`Не распознаны числа (значений: ${badNumbers}); они не отправятся.`);
+
+  const columns = draft.headers.map((header, index) => ({
+    header: header.slice(0, 300),
+    role: roles[index] ?? 'ignore',
+  }));
+  const payload: RosterPayload | GradesPayload =
+    kind === 'roster'
+      ? { kind, rows: roster, columns }
+      : {
+          kind,
+          rows: grades,
+          columns,
+          ...(draft.defaults.period ? { period: draft.defaults.period.slice(0, 100) } : {}),
+        };
+  return { payload, accepted: kind === 'roster' ? roster.length : grades.length, skipped, warnings };
+}

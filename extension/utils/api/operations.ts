@@ -1,0 +1,102 @@
+/**
+ * The GraphQL operations the extension sends, named as the plugin names them (`nastavnikMe`,
+ * `nastavnikSubmitCapture`, …) so a search finds the resolver, and with the result shapes typed here.
+ */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { MeetingKind } from '@nastavnik/shared/enums';
+
+export interface MeData {
+  nastavnikMe: {
+    username: string;
+    role: string | null;
+    organisation: { documentId: string; name: string; shortName: string | null; slug: string | null } | null;
+  } | null;
+}
+
+export const ME: TypedDocumentNode<MeData, Record<string, never>> = gql`
+  query NastavnikMe {
+    nastavnikMe {
+      username
+      role
+      organisation {
+        documentId
+        name
+        shortName
+        slug
+      }
+    }
+  }
+`;
+
+export interface SubmitCaptureData {
+  nastavnikSubmitCapture: { documentId: string; state: string; duplicate: boolean };
+}
+export interface SubmitCaptureVariables {
+  data: { kind: string; sourceUrl: string; adapter: string; payload: unknown; idempotencyKey: string };
+}
+export const SUBMIT_CAPTURE: TypedDocumentNode<SubmitCaptureData, SubmitCaptureVariables> = gql`
+  mutation NastavnikSubmitCapture($data: NastavnikCaptureSubmitInput!) {
+    nastavnikSubmitCapture(data: $data) {
+      documentId
+      state
+      duplicate
+    }
+  }
+`;
+
+export interface ApplyCaptureData {
+  nastavnikApplyCapture: {
+    documentId: string;
+    state: string;
+    message: string | null;
+    createdCount: number | null;
+  };
+}
+export interface ApplyCaptureVariables {
+  documentId: string;
+  options?: Record<string, unknown> | null;
+}
+export const APPLY_CAPTURE: TypedDocumentNode<ApplyCaptureData, ApplyCaptureVariables> = gql`
+  mutation NastavnikApplyCapture($documentId: ID!, $options: JSON) {
+    nastavnikApplyCapture(documentId: $documentId, options: $options) {
+      documentId
+      state
+      message
+      createdCount
+    }
+  }
+`;
+
+export interface PairsData {
+  nastavnikPairs: Array<{ documentId: string; title: string | null }>;
+}
+export const PAIRS: TypedDocumentNode<PairsData, Record<string, never>> = gql`
+  query NastavnikPairs {
+    nastavnikPairs {
+      documentId
+      title
+    }
+  }
+`;
+
+export interface MeetingInput {
+  pair: string;
+  kind: MeetingKind;
+  date: string;
+  topic?: string;
+  notes?: string;
+  mentorRating?: number;
+  menteeRating?: number;
+  mentorComment?: string;
+  menteeComment?: string;
+}
+export interface CreateMeetingData {
+  createNastavnikMeeting: { documentId: string } | null;
+}
+export const CREATE_MEETING: TypedDocumentNode<CreateMeetingData, { data: MeetingInput }> = gql`
+  mutation CreateNastavnikMeeting($data: NastavnikMeetingInput!) {
+    createNastavnikMeeting(data: $data) {
+      documentId
+    }
+  }
+`;

@@ -1,0 +1,91 @@
+import { browser } from 'wxt/browser';
+import { expireSession, createApi } from '../auth/session.js';
+import { ApiFailure } from '../api/errors.js';
+import { createMessageListener } from '../messaging/bus.js';
+import { entryView } from '../queue/entry.js';
+import { createCaptureQueue, type CaptureQueue } from '../queue/queue.js';
+import { captureQueueItem, serverUrlItem, tokenItem } from '../storage.js';
+import { syncContentScriptRegistration } from './content-registration.js';
+
+const ALARM = 'nastavnik-queue';
+
+async function api() {
+  const server = await serverUrlItem.getValue();
+  if (!server) throw new ApiFailure('auth', 'Войдите в «Наставник», чтобы отправить данные.');
+  return createApi(server);
+}
+
+export function createBackgroundQueue(): CaptureQueue {
+  return createCaptureQueue({
+    store: captureQueueItem,
+    send: async (submission) => (await api()).submitCapture(submission),
+    apply: async (documentId, options) => (await api()).applyCapture(documentId, options),
+    onAuthFailure: expireSession,
+  });
+}
+
+/** Firefox has a sidebar instead of Chrome's side panel; its API is not in Chrome's types. */
+interface FirefoxSidebar {
+  open(): Promise<void>;
+}
+
+function openPanelOnToolbarClick(): void {
+  if (browser.sidePanel) {
+    browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+    return;
+  }
+  const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
+  if (sidebar) {
+    // Called synchronously inside the click handler: Firefox opens the sidebar only during a user action.
+    browser.action.onClicked.addListener(() => void sidebar.open());
+  }
+}
+
+export function startBackground(): void {
+  const queue = createBackgroundQueue();
+
+  const flush = (): void => {
+    queue.flush().catch((error: unknown) => console.error('[nastavnik] flush failed', error));
+  };
+
+  openPanelOnToolbarClick();
+
+  browser.runtime.onMessage.addListener(
+    createMessageListener('background', {
+      'queue.enqueue': async ({ items }) => {
+        const entries = [];
+        for (const item of items) entries.push(entryView(await queue.enqueue(item.submission, item.summary)));
+        flush();
+        return entries;
+      },
+      'queue.flush': () => queue.flush(),
+      'queue.retry': async ({ id }) => {
+        const entry = entryView(await queue.retry(id));
+        flush();
+        return entry;
+      },
+      'queue.discard': async ({ id }) => ({ removed: await queue.discard(id) }),
+      'queue.apply': async ({ id, options }) => entryView(await queue.apply(id, options)),
+    }),
+  );
+
+  // Retries wake the worker through an alarm (Chrome stops idle workers; timers would die with them).
+  browser.alarms.create(ALARM, { periodInMinutes: 1 }).catch(() => undefined);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) flush();
+  });
+  // A new sign-in releases captures that waited for a session.
+  tokenItem.watch((token) => {
+    if (token) flush();
+  });
+  globalThis.addEventListener?.('online', flush);
+
+  browser.runtime.onStartup.addListener(flush);
+  browser.runtime.onInstalled.addListener(() => {
+    flush();
+    void syncContentScriptRegistration();
+  });
+  browser.permissions.onAdded.addListener(() => void syncContentScriptRegistration());
+  browser.permissions.onRemoved.addListener(() => void syncContentScriptRegistration());
+  flush();
+}

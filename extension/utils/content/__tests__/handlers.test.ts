@@ -1,0 +1,54 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractResponseSchema, detectResponseSchema } from '../../messaging/registry.js';
+import { loadDocument } from '../../adapters/__tests__/load-fixture.js';
+import { contentHandlers } from '../handlers.js';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../adapters/__fixtures__');
+const URL_7A = 'https://school1.example/classes/7a';
+const sender = { id: 'ext-id' };
+
+describe('content handlers', () => {
+  const doc = loadDocument(readFileSync(join(fixtures, 'generic-table/class-list.html'), 'utf8'), URL_7A);
+  const handlers = contentHandlers(doc, () => URL_7A);
+
+  it('lists what the page offers, best first, in the registry shape', async () => {
+    const detected = await handlers['content.detect']({}, sender);
+    expect(detectResponseSchema.parse(detected).offers.map((offer) => offer.adapterId)).toEqual([
+      'generic-table',
+      'site-audit',
+    ]);
+  });
+
+  it('extracts with the chosen adapter and answers in the registry shape', async () => {
+    const extracted = await handlers['content.extract']({ adapterId: 'generic-table' }, sender);
+    const checked = extractResponseSchema.parse(extracted);
+    expect(checked.payload?.kind).toBe('roster');
+    expect(checked.table?.roles).toContain('full_name');
+  });
+
+  it('refuses an unknown adapter in Russian', async () => {
+    await expect(handlers['content.extract']({ adapterId: 'no-such-adapter' }, sender)).rejects.toThrow(
+      'Неизвестный способ захвата',
+    );
+  });
+
+  it('explains a page where the chosen adapter finds nothing', async () => {
+    const empty = loadDocument(
+      '<!doctype html><title>Пусто</title><p>Нет таблиц</p>',
+      'https://school.example/',
+    );
+    const onEmpty = contentHandlers(empty, () => 'https://school.example/');
+    await expect(onEmpty['content.extract']({ adapterId: 'generic-table' }, sender)).rejects.toThrow(
+      'На странице нет таблицы с данными.',
+    );
+    const blank = loadDocument('<!doctype html><title>Пусто</title><body></body>', 'https://school.example/');
+    const onBlank = contentHandlers(blank, () => 'https://school.example/');
+    await expect(onBlank['content.extract']({ adapterId: 'article' }, sender)).rejects.toThrow(
+      /связный текст|не осталось текста/,
+    );
+  });
+});
