@@ -1,7 +1,11 @@
 /** The host app's hardening settings, read the way Strapi reads them, for production and development. */
 import { describe, expect, it } from 'vitest';
-import plugins from '../../cms/config/plugins.js';
+import * as pluginsModule from '../../cms/config/plugins.js';
 import { isAllowedOrigin } from '../../cms/config/cors.js';
+
+type PluginsConfig = (typeof pluginsModule)['default'];
+// cms/ compiles to CommonJS: depending on who loads it, the function is the default or the default's default.
+const plugins: PluginsConfig = ((pluginsModule.default as unknown as { default?: PluginsConfig }).default ?? pluginsModule.default);
 
 // A minimal stand-in for Strapi's `env` helper: values from a plain object.
 function envFrom(values: Record<string, string>) {
