@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import * as pluginsModule from '../../cms/config/plugins.js';
 import { isAllowedOrigin } from '../../cms/config/cors.js';
 
-type PluginsConfig = (typeof pluginsModule)['default'];
+type PluginsConfig = (args: { env: unknown }) => {
+  graphql: { config: { landingPage: boolean; depthLimit: number; maxLimit: number; apolloServer: { introspection: boolean } } };
+};
 // cms/ compiles to CommonJS: depending on who loads it, the function is the default or the default's default.
-const plugins: PluginsConfig = ((pluginsModule.default as unknown as { default?: PluginsConfig }).default ?? pluginsModule.default);
+const loaded = pluginsModule.default as unknown as PluginsConfig | { default: PluginsConfig };
+const plugins: PluginsConfig = typeof loaded === 'function' ? loaded : loaded.default;
 
 // A minimal stand-in for Strapi's `env` helper: values from a plain object.
 function envFrom(values: Record<string, string>) {
