@@ -111,6 +111,27 @@ describe('importing a road map', () => {
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('links responsible people named in the document to the organisation\'s people', async () => {
+    const person = await gql(
+      `mutation { createNastavnikPerson(data: { fullName: "Баева Светлана Николаевна", category: staff, consent: { givenBy: self, processing: true, signedAt: "2025-09-01" } }) { documentId } }`,
+      {},
+      jwtOf('kamenskCurator'),
+    );
+    expect(person.errors, person.raw).toBeUndefined();
+    const doc000 = readFileSync(new URL('../../seeds/documents/000_a5a77a3323ec67d5.txt', import.meta.url), 'utf8');
+    const res = await gql(IMPORT, { input: { organisation: orgId('kamensk-school-40'), text: doc000, dryRun: false, onDuplicate: 'new_version' } }, jwtOf('kamenskCurator'));
+    expect(res.data.nastavnikImportRoadmap.committed, res.raw).toBe(true);
+    const acts = await gql(
+      `query($id: ID!) { nastavnikRoadmap(documentId: $id, status: DRAFT) { activities(pagination: { limit: 100 }) { code responsibleText responsiblePersons { fullName } } } }`,
+      { id: res.data.nastavnikImportRoadmap.roadmapDocumentId },
+      jwtOf('kamenskCurator'),
+    );
+    const a = acts.data.nastavnikRoadmap.activities.find((x: any) => x.responsibleText === 'Баева С.Н.');
+    expect(a.responsiblePersons).toEqual([{ fullName: 'Баева Светлана Николаевна' }]);
+    const other = acts.data.nastavnikRoadmap.activities.find((x: any) => x.responsibleText === 'Сапельцева О.И.');
+    expect(other.responsiblePersons).toEqual([]);
+  });
+
   it('accepts a DOCX file over REST multipart', async () => {
     const exported = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/${await seededRoadmapId('privolzhye-school-3')}/export?format=docx`);
     const form = new FormData();

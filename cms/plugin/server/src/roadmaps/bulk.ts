@@ -31,6 +31,8 @@ export async function insertRows(
   rows: Array<Record<string, unknown>>,
   links: Record<string, readonly number[]>,
   trx: KnexTransaction,
+  /** Many-to-many links that differ per row: attribute → target row ids for each inserted row. */
+  rowLinks: Record<string, ReadonlyArray<readonly number[]>> = {},
 ): Promise<Array<{ id: number; documentId: string }>> {
   if (!rows.length) return [];
   const now = new Date();
@@ -59,6 +61,21 @@ export async function insertRows(
         [joinTable.inverseJoinColumn.name]: targetId,
         ...(joinTable.inverseOrderColumnName ? { [joinTable.inverseOrderColumnName]: i + 1 } : {}),
         ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: 1 } : {}),
+      })),
+    );
+    for (let i = 0; i < linkRows.length; i += BATCH) {
+      await trx(joinTable.name).insert(linkRows.slice(i, i + BATCH));
+    }
+  }
+  for (const [attribute, perRow] of Object.entries(rowLinks)) {
+    const joinTable = meta.attributes[attribute]?.joinTable;
+    if (!joinTable) throw new Error(`${uid}.${attribute} is not a relation with a link table`);
+    const linkRows = created.flatMap((row, i) =>
+      (perRow[i] ?? []).map((targetId, order) => ({
+        [joinTable.joinColumn.name]: row.id,
+        [joinTable.inverseJoinColumn.name]: targetId,
+        ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: order + 1 } : {}),
+        ...(joinTable.inverseOrderColumnName ? { [joinTable.inverseOrderColumnName]: 1 } : {}),
       })),
     );
     for (let i = 0; i < linkRows.length; i += BATCH) {

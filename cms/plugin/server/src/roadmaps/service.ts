@@ -10,6 +10,7 @@ import {
   exportRoadmapDocx,
   exportRoadmapXlsx,
   importRoadmap,
+  matchPersons,
   todayIn,
   type ActivityStatus,
   type ActivityTimingState,
@@ -29,6 +30,7 @@ const ROADMAP = 'plugin::nastavnik.roadmap';
 const ACTIVITY = 'plugin::nastavnik.roadmap-activity';
 const KPI = 'plugin::nastavnik.kpi-indicator';
 const SNAPSHOT = 'plugin::nastavnik.contingent-snapshot';
+const PERSON = 'plugin::nastavnik.person';
 
 export type DuplicateMode = 'fail' | 'replace' | 'new_version';
 
@@ -237,7 +239,23 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
       } as never);
       const roadmapRows = ((await strapi.db.query(ROADMAP).findMany({ where: { documentId: (created as any).documentId }, select: ['id'] })) as Array<{ id: number }>).map((r) => r.id);
       const orgRow = [node!.id];
-      const activities = await insertRows(strapi, ACTIVITY, activityRows(draft, options.warnings), { roadmap: roadmapRows, organisation: orgRow }, trx as KnexTransaction);
+      // «Баева С.Н.» in the document is linked to Баева Светлана Николаевна of the organisation when
+      // exactly one person fits; ambiguous names stay text for the curator to resolve.
+      const people = (await strapi.db.query(PERSON).findMany({
+        where: { organisation: { documentId: organisation }, anonymised: false },
+        select: ['id', 'fullName'],
+      })) as Array<{ id: number; fullName: string }>;
+      const responsibleIds = draft.activities.map((a) =>
+        people.length ? [...new Set(matchPersons(a.responsible.parsed, people).flatMap((m) => (m.person ? [m.person.id] : [])))] : [],
+      );
+      const activities = await insertRows(
+        strapi,
+        ACTIVITY,
+        activityRows(draft, options.warnings),
+        { roadmap: roadmapRows, organisation: orgRow },
+        trx as KnexTransaction,
+        { responsiblePersons: responsibleIds },
+      );
       // KPIs and snapshots are few: the document service keeps their components right.
       for (const [order, kpi] of draft.kpis.entries()) {
         await strapi.documents(KPI as never).create({
