@@ -16,6 +16,8 @@ export default ({ env }: { env: any }) => {
         maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
         landingPage: !production,
         apolloServer: {
+          // Road-map files may come as base64; the plugin answers anything larger in Russian first.
+          bodyParserConfig: { jsonLimit: '25mb' },
           introspection: !production,
           cors: { origin: corsOrigin(env), credentials: false },
         },

@@ -1,6 +1,6 @@
 /** The GraphQL plugin's unsafe defaults are switched off, and bad input gets a clear 4xx. */
 import { describe, expect, it, inject } from 'vitest';
-import { gql, jwtOf } from '../harness/graphql.js';
+import { gql, jwtOf, orgId } from '../harness/graphql.js';
 
 const nest = (depth: number) => {
   // organisations → parent → parent … : each level adds one to the query depth.
@@ -56,6 +56,28 @@ describe('GraphQL hardening', () => {
 });
 
 describe('bad input', () => {
+  it('a GraphQL request over the size limit gets a 413 with a Russian explanation', async () => {
+    const res = await fetch(`${inject('strapiUrl')}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', variables: { blob: 'x'.repeat(25 * 1024 * 1024) } }),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0].message).toContain('слишком большой');
+  });
+
+  it('a 50 MB road-map file over REST is refused with a clear message and nothing is written', async () => {
+    const form = new FormData();
+    form.append('organisation', orgId('bor-demo-school'));
+    form.append('dryRun', 'false');
+    form.append('file', new Blob([new Uint8Array(51 * 1024 * 1024).fill(65)]), 'huge.txt');
+    const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/import`, { method: 'POST', body: form, headers: { authorization: `Bearer ${jwtOf('demoCurator')}` } });
+    const body = await res.json();
+    expect(res.status).toBeLessThan(500);
+    expect(body.ok ?? false).toBe(false);
+    expect(JSON.stringify(body)).toMatch(/[Фф]айл.*(больш|МБ)/);
+  });
+
   it('a malformed query is a 400 with a syntax error', async () => {
     const res = await gql(`{ nastavnikOrganisations { slug `);
     expect(res.status).toBe(400);

@@ -44,8 +44,27 @@ function register({ strapi }: { strapi: Strapi }) {
   if (strapi.plugin('graphql')) registerGraphql(strapi);
 }
 
+/** GraphQL requests above this size are refused with a message instead of a bare 413 from the body parser. */
+const GRAPHQL_BODY_LIMIT = 24 * 1024 * 1024;
+
 function bootstrap({ strapi }: { strapi: Strapi }) {
   registerTenancyMiddleware(strapi);
+  strapi.server.use(async (ctx: any, next: () => Promise<unknown>) => {
+    if (ctx.path === '/graphql' && Number(ctx.get('content-length') || 0) > GRAPHQL_BODY_LIMIT) {
+      ctx.status = 413;
+      ctx.body = {
+        errors: [
+          {
+            message:
+              'Запрос слишком большой (больше 24 МБ). Большие файлы дорожных карт загружайте через POST /api/nastavnik/roadmaps/import (multipart, до 50 МБ).',
+            extensions: { code: 'PAYLOAD_TOO_LARGE' },
+          },
+        ],
+      };
+      return;
+    }
+    await next();
+  });
   // New administrators see the panel in Russian unless they choose otherwise.
   strapi.db.lifecycles.subscribe({
     models: ['admin::user'],
