@@ -79,7 +79,7 @@ const setupService = ({ strapi }: { strapi: Strapi }) => ({
   /** Call from the host application's bootstrap: users-permissions must have created its roles first. */
   async afterPluginsBootstrap() {
     await ensureRoles(strapi);
-    await applyAdminLabels(strapi);
+    await strapi.db.transaction(() => applyAdminLabels(strapi));
   },
 });
 

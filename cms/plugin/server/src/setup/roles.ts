@@ -88,6 +88,11 @@ async function setRolePermissions(strapi: Strapi, roleId: number, wanted: Set<st
 }
 
 export async function ensureRoles(strapi: Strapi) {
+  // One transaction: on SQLite every statement outside one is its own synced commit.
+  await strapi.db.transaction(() => ensureRolesNow(strapi));
+}
+
+async function ensureRolesNow(strapi: Strapi) {
   for (const role of userRoles.values) {
     let row = (await strapi.db.query(ROLE).findOne({ where: { type: role } })) as { id: number } | null;
     if (!row) {
