@@ -2,7 +2,7 @@
  * Create, read, update and delete every type through GraphQL as a curator of the demo school, whose
  * organisation the documents then belong to.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { gql, jwtOf, orgId } from '../harness/graphql.js';
 
 const consent = { givenBy: 'self', processing: true, signedAt: '2025-09-01' };
@@ -83,6 +83,14 @@ describe('CRUD through GraphQL as a curator', () => {
     expect(deleted.errors, deleted.raw).toBeUndefined();
     const gone = await gql(`query($id: ID!) { nastavnik${c.type}(documentId: $id${status}) { documentId } }`, { id: doc.documentId }, curator());
     expect(gone.data?.[`nastavnik${c.type}`] ?? null).toBeNull();
+  });
+
+  it.each(['persons', 'roadmaps', 'captures', 'roadmap-activities', 'cases'])('lists %s over REST with the same rights', async (type) => {
+    const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/${type}?pagination[pageSize]=5`, { headers: { authorization: `Bearer ${curator()}` } });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    expect(Array.isArray(body.data)).toBe(true);
+    expect(body.meta.pagination.pageSize).toBe(5);
   });
 
   it('checks questionnaire answers against the template and writes nothing when they are wrong', async () => {

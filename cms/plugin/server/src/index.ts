@@ -8,8 +8,6 @@ import contentTypes from './content-types/index.js';
 import controllers from './controllers/index.js';
 import routes from './routes/index.js';
 import { coreServices } from './services/index.js';
-import { roadmapService } from './roadmaps/service.js';
-import { captureService } from './captures/service.js';
 import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
 import { ensureRoles } from './setup/roles.js';
@@ -89,6 +87,6 @@ export default {
   contentTypes,
   controllers,
   routes,
-  services: { ...coreServices, setup: setupService, roadmap: roadmapService, capture: captureService },
+  services: { ...coreServices, setup: setupService },
   config: { default: {}, validator() {} },
 };

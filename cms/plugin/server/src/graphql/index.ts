@@ -7,6 +7,7 @@ import { userRoles, type UserRole } from '@nastavnik/shared';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 import { subtreeOf } from '../tenancy/organisations.js';
+import { visibleAuthors, visibleContact } from '../tenancy/consent-filters.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
 
@@ -30,9 +31,8 @@ const consentFilter =
 
 function relationGuards() {
   const config: Record<string, unknown> = {};
-  for (const { definition } of definitions) {
-    const schemaAttributes = (definitions.find((d) => d.definition === definition)!.schema.attributes ?? {}) as Record<string, any>;
-    for (const [field, attribute] of Object.entries(schemaAttributes)) {
+  for (const { definition, schema } of definitions) {
+    for (const [field, attribute] of Object.entries(schema.attributes as Record<string, any>)) {
       if (attribute.type !== 'relation') continue;
       const target = definitions.find((d) => uidOf(d.definition.singularName) === attribute.target);
       if (!target || target.definition.access !== 'private') continue;
@@ -108,10 +108,10 @@ export function registerGraphql(strapi: Strapi) {
       'Query.nastavnikOrganisationSubtree': { auth: { scope: ['plugin::nastavnik.organisation.find'] } },
       ...relationGuards(),
       'NastavnikCase.authors': {
-        middlewares: [consentFilter((authors) => (authors ?? []).filter((a: any) => a?.publicationConsent))],
+        middlewares: [consentFilter(visibleAuthors)],
       },
       'NastavnikSiteSection.curatorContact': {
-        middlewares: [consentFilter((contact) => (contact?.publicationConsent ? contact : null))],
+        middlewares: [consentFilter(visibleContact)],
       },
     },
   }));

@@ -16,6 +16,7 @@ import { currentActor, type Actor } from './actor.js';
 import { invalidateOrganisations } from './organisations.js';
 import { collectRelationIds, organisationOfDocuments } from './relations.js';
 import { sanitizeRichText, validateJsonFields } from './json-fields.js';
+import { visibleAuthors, visibleContact } from './consent-filters.js';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -45,13 +46,8 @@ function stripToPublic(definition: ContentTypeDefinition, value: unknown): unkno
   const allowed = new Set([...(definition.publicFields ?? []), 'id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale']);
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) if (allowed.has(key)) out[key] = v;
-  if (definition.singularName === 'case' && Array.isArray(out.authors)) {
-    out.authors = (out.authors as Array<{ publicationConsent?: boolean }>).filter((a) => a.publicationConsent);
-  }
-  if (definition.singularName === 'site-section' && out.curatorContact) {
-    const contact = out.curatorContact as { publicationConsent?: boolean };
-    if (!contact.publicationConsent) out.curatorContact = null;
-  }
+  if (definition.singularName === 'case' && 'authors' in out) out.authors = visibleAuthors(out.authors);
+  if (definition.singularName === 'site-section' && 'curatorContact' in out) out.curatorContact = visibleContact(out.curatorContact);
   return out;
 }
 
@@ -102,14 +98,13 @@ async function guardWrite(strapi: Strapi, actor: Extract<Actor, { kind: 'user' }
     }
   }
 
-  await guardRelations(strapi, actor.scope, definition, uid, data, documentOrganisation);
+  await guardRelations(strapi, actor.scope, uid, data, documentOrganisation);
 }
 
 /** Every related record must be inside the scope; private ones must belong to the document's organisation. */
 async function guardRelations(
   strapi: Strapi,
   scope: ReadonlySet<string> | null,
-  definition: ContentTypeDefinition,
   uid: string,
   data: Record<string, unknown>,
   documentOrganisation: string | null,
@@ -138,7 +133,6 @@ async function guardRelations(
       }
     }
   }
-  void definition;
 }
 
 /** Fields that identify a person: after withdrawal of consent none of them may be filled again. */
