@@ -14,7 +14,8 @@ export interface Enumeration<K extends string> {
   label(value: K): string;
 }
 
-function enumeration<const K extends string>(labels: Labels<K>): Enumeration<K> {
+/** An enumeration from its values and their Russian labels, in display order. */
+export function enumeration<const K extends string>(labels: Labels<K>): Enumeration<K> {
   const values = Object.keys(labels) as [K, ...K[]];
   return {
     values,

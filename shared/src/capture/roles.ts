@@ -2,22 +2,10 @@
  * Labelled enumerations that belong to captures only: what a table column means, and which parts
  * of a school's «Наставничество» section a site audit looks for.
  */
-import { z } from 'zod';
-import type { Enumeration } from '../enums.js';
-
-// enums.ts keeps its factory private (and we may not edit it), so this mirrors it to give the same shape.
-function labelled<const K extends string>(labels: Readonly<Record<K, string>>): Enumeration<K> {
-  const values = Object.keys(labels) as [K, ...K[]];
-  return {
-    values,
-    labels,
-    schema: z.enum(values) as unknown as z.ZodEnum<{ [V in K]: V }>,
-    label: (value) => labels[value],
-  };
-}
+import { enumeration } from '../enums.js';
 
 /** What a column of a captured table holds; the user can correct the detected role in the panel. */
-export const columnRoles = labelled({
+export const columnRoles = enumeration({
   ignore: 'Не использовать',
   index: '№ п/п',
   full_name: 'ФИО полностью',
@@ -59,7 +47,7 @@ export const singleColumnRoles: readonly ColumnRole[] = [
  * Parts a public «Наставничество» section is expected to have (the municipal and regional road maps
  * require them, see DOMAIN.md «The public section»).
  */
-export const siteAuditParts = labelled({
+export const siteAuditParts = enumeration({
   documents: 'Нормативные документы (положение, приказы)',
   roadmap: 'Дорожная карта',
   curator: 'Куратор и контакты',

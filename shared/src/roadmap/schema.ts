@@ -5,20 +5,9 @@
  * from it, because the curator must be able to see (and correct) what the engine understood.
  */
 import { z } from 'zod';
-import { activityStatuses, roadmapLevels, snapshotKinds, type Enumeration } from '../enums.js';
+import { activityStatuses, enumeration, roadmapLevels, snapshotKinds } from '../enums.js';
 
-// enums.ts keeps its factory private (and may not be edited), so this mirrors it for the same shape.
-function labelled<const K extends string>(labels: Readonly<Record<K, string>>): Enumeration<K> {
-  const values = Object.keys(labels) as [K, ...K[]];
-  return {
-    values,
-    labels,
-    schema: z.enum(values) as unknown as z.ZodEnum<{ [V in K]: V }>,
-    label: (value) => labels[value],
-  };
-}
-
-export const deadlineKinds = labelled({
+export const deadlineKinds = enumeration({
   date: 'Дата или календарный период',
   range: 'Период «с … по …»',
   until: 'Не позднее',
@@ -31,7 +20,7 @@ export const deadlineKinds = labelled({
 });
 export type DeadlineKind = (typeof deadlineKinds.values)[number];
 
-export const responsibleKinds = labelled({
+export const responsibleKinds = enumeration({
   person: 'Сотрудник',
   role: 'Должность, категория работников',
   body: 'Организация, орган',
@@ -39,7 +28,7 @@ export const responsibleKinds = labelled({
 export type ResponsibleKind = (typeof responsibleKinds.values)[number];
 
 /** What a column of a road-map table holds; warnings name the column by this role. */
-export const roadmapColumnRoles = labelled({
+export const roadmapColumnRoles = enumeration({
   number: '№ п/п',
   stage: 'Этап',
   activity: 'Мероприятие',
@@ -52,7 +41,7 @@ export const roadmapColumnRoles = labelled({
 });
 export type RoadmapColumnRole = (typeof roadmapColumnRoles.values)[number];
 
-export const roadmapImportFormats = labelled({
+export const roadmapImportFormats = enumeration({
   text: 'Текст с таблицей (табуляция между ячейками)',
   html: 'Веб-страница (HTML)',
   docx: 'Документ Word (DOCX)',
@@ -228,7 +217,7 @@ export const roadmapDraftSchema = z.object({
 });
 export type RoadmapDraft = z.infer<typeof roadmapDraftSchema>;
 
-export const roadmapImportErrorCodes = labelled({
+export const roadmapImportErrorCodes = enumeration({
   empty: 'Пустой файл',
   too_large: 'Файл слишком большой',
   pdf_not_supported: 'PDF не поддерживается',

@@ -115,7 +115,7 @@ function assertSane(result: ImportResult, context: string): void {
 }
 
 describe('fuzz', () => {
-  it('mangled text exports: 300 imports, no exception', () => {
+  it('mangled text exports: 300 imports, no exception', { timeout: 60_000 }, () => {
     const random = prng(20240601);
     const names = Object.keys(mutations);
     let ok = 0;
@@ -137,7 +137,7 @@ describe('fuzz', () => {
     expect(ok).toBeGreaterThan(150);
   });
 
-  it('mangled bytes (invalid UTF-8, stray signatures): 100 imports, no exception', async () => {
+  it('mangled bytes (invalid UTF-8, stray signatures): 100 imports, no exception', { timeout: 60_000 }, async () => {
     const random = prng(7);
     for (let round = 0; round < 100; round += 1) {
       const id = ids[round % ids.length]!;
@@ -150,7 +150,7 @@ describe('fuzz', () => {
     }
   });
 
-  it('mangled HTML (unbalanced tags, huge spans): 100 imports, no exception', () => {
+  it('mangled HTML (unbalanced tags, huge spans): 100 imports, no exception', { timeout: 60_000 }, () => {
     const random = prng(99);
     const pages = ids.map((id) => htmlFromSource(readText(seedText(id))));
     const tags = [
@@ -178,7 +178,7 @@ describe('fuzz', () => {
     }
   });
 
-  it('mangled DOCX files: 20 imports, no exception', async () => {
+  it('mangled DOCX files: 20 imports, no exception', { timeout: 60_000 }, async () => {
     const random = prng(3);
     const base = importRoadmapText(seedText('002'));
     if (!base.ok) throw new Error(base.error.message);

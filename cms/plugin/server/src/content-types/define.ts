@@ -40,13 +40,13 @@ export interface DefinedContentType {
 
 const snake = (s: string) => s.replace(/-/g, '_');
 
+/** Labels and descriptions are ours (the admin shows them through its configuration), not schema keys. */
+function strapiAttributes(fields: Record<string, FieldDefinition>) {
+  return Object.fromEntries(Object.entries(fields).map(([name, { label: _label, description: _d, ...attribute }]) => [name, attribute]));
+}
+
 export function defineContentType(definition: ContentTypeDefinition): DefinedContentType {
-  const attributes = Object.fromEntries(
-    Object.entries(definition.attributes).map(([name, { label: _label, description: _d, ...attribute }]) => [
-      name,
-      attribute,
-    ]),
-  );
+  const attributes = strapiAttributes(definition.attributes);
   return {
     definition,
     schema: {
@@ -76,12 +76,7 @@ export interface ComponentDefinition {
 }
 
 export function defineComponent(definition: ComponentDefinition) {
-  const attributes = Object.fromEntries(
-    Object.entries(definition.attributes).map(([name, { label: _label, description: _d, ...attribute }]) => [
-      name,
-      attribute,
-    ]),
-  );
+  const attributes = strapiAttributes(definition.attributes);
   return {
     definition,
     schema: {
