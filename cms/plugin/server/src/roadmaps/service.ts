@@ -25,6 +25,7 @@ import type { Strapi } from '../types.js';
 import { asInternal, currentActor, type Actor } from '../tenancy/actor.js';
 import { organisations, subtreeOf } from '../tenancy/organisations.js';
 import { insertRows, type KnexTransaction } from './bulk.js';
+import { shorten } from '../text.js';
 
 const ROADMAP = 'plugin::nastavnik.roadmap';
 const ACTIVITY = 'plugin::nastavnik.roadmap-activity';
@@ -110,6 +111,7 @@ function roadmapData(draft: RoadmapDraft, organisation: string, kind: Organisati
   const approval = draft.approval;
   return {
     title: draft.title ?? 'Дорожная карта',
+    shortTitle: shorten(draft.title ?? 'Дорожная карта', 200),
     organisation,
     level: draft.level ?? (kind && LEVEL_BY_KIND[kind]) ?? 'organisation',
     ...yearBounds(draft),

@@ -17,6 +17,7 @@ import { invalidateOrganisations } from './organisations.js';
 import { collectRelationIds, organisationOfDocuments } from './relations.js';
 import { sanitizeRichText, validateJsonFields } from './json-fields.js';
 import { visibleAuthors, visibleContact } from './consent-filters.js';
+import { shorten } from '../text.js';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -213,6 +214,8 @@ export function registerTenancyMiddleware(strapi: Strapi) {
       if (ctx.params?.data) {
         validateJsonFields(definition, ctx.params.data);
         sanitizeRichText(definition, ctx.params.data);
+        const data = ctx.params.data as Record<string, unknown>;
+        if (definition.singularName === 'roadmap' && typeof data.title === 'string' && !data.shortTitle) data.shortTitle = shorten(data.title);
       }
       if (definition.singularName === 'person') await applyPersonRules(strapi, ctx);
       if (definition.singularName === 'case') await requireApprovedCase(strapi, ctx);

@@ -1,0 +1,93 @@
+/**
+ * The admin panel as an editor who has never seen the project meets it: in Russian, every type of the
+ * plugin under its Russian name, lists with sensible columns, forms with Russian field labels.
+ * Screenshots go to test-results/screenshots/admin-*.png.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions } from '../../cms/plugin/server/src/content-types/index.js';
+import { bootStrapi, cmsDir, compileHostApp, repoRoot, type BootedStrapi } from '../harness/strapi.js';
+
+const SHOTS = path.join(repoRoot, 'test-results', 'screenshots');
+const EMAIL = 'admin@test.local';
+const PASSWORD = 'AdminPanel1pass';
+
+let booted: BootedStrapi;
+let browser: Browser;
+let page: Page;
+
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `admin-${name}.png`), fullPage: false });
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await compileHostApp();
+  if (!existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'))) {
+    // The same build `npm start` makes; about a minute, once per machine.
+    const build = spawnSync('npx', ['strapi', 'build', '--minify'], { cwd: cmsDir, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('strapi build failed');
+  }
+  booted = await bootStrapi({ serveAdminPanel: true, env: { ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: EMAIL } });
+  browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  await page.goto(`${booted.url}/admin/auth/login`);
+  await page.fill('input[name=email]', EMAIL);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await booted?.stop();
+});
+
+describe('the admin panel', () => {
+  it('speaks Russian to a new administrator, even with an English browser', async () => {
+    await page.goto(`${booted.url}/admin/content-manager`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Контент' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await shot('content-manager');
+  });
+
+  it('lists every plugin type under its Russian name', async () => {
+    const nav = await page.locator('nav').allTextContents();
+    const text = nav.join(' ');
+    for (const { definition } of definitions) expect(text, definition.displayName).toContain(definition.displayName.slice(0, 20));
+  });
+
+  it('shows road-map activities with code, title, deadline, responsible and status columns', async () => {
+    await page.goto(`${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.roadmap-activity`);
+    const header = page.locator('thead');
+    await expect.poll(() => header.textContent(), { timeout: 30_000 }).toContain('Мероприятие');
+    const text = (await header.textContent()) ?? '';
+    for (const label of ['Номер как в документе', 'Срок как в документе', 'Ответственные как в документе', 'Статус']) {
+      expect(text.toLocaleLowerCase('ru')).toContain(label.toLocaleLowerCase('ru'));
+    }
+    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
+    await shot('roadmap-activities');
+  });
+
+  it('opens a road map with Russian field labels', async () => {
+    await page.goto(`${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.roadmap`);
+    await page.locator('tbody tr').first().click();
+    await expect.poll(() => page.getByText('Номер приказа об утверждении').isVisible(), { timeout: 30_000 }).toBe(true);
+    const labels = (await page.locator('label').allTextContents()).join(' | ');
+    for (const label of ['Название', 'Организация', 'Период: начало', 'Кем утверждена', 'Рабочая группа', 'Мероприятия']) {
+      expect(labels, label).toContain(label);
+    }
+    await shot('roadmap');
+  });
+
+  it('explains enumeration values and shows a person with the consent block', async () => {
+    await page.goto(`${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.person`);
+    await page.locator('tbody tr').first().click();
+    await expect.poll(() => page.getByText('Согласие на обработку ПДн').first().isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByText(/pupil — Обучающийся/).first().isVisible()).toBe(true);
+    await shot('person');
+  });
+});
