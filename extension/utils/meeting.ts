@@ -1,10 +1,12 @@
 /**
  * The meeting quick form: what the user typed (strings, as form fields hold them) → the
- * `NastavnikMeetingInput` the CMS expects, with empty optional fields left out.
+ * `NastavnikMeetingInput` the CMS expects, with empty optional fields left out. The form keeps four
+ * flat fields because that is how the user sees them; the CMS stores each side's rating and comment
+ * together in a `mentorFeedback` / `menteeFeedback` component.
  */
 import { z } from 'zod';
 import { meetingKinds } from '@nastavnik/shared/enums';
-import type { MeetingInput } from './api/operations.js';
+import type { MeetingFeedback, MeetingInput } from './api/operations.js';
 
 export interface MeetingForm {
   pair: string;
@@ -30,6 +32,12 @@ const rating = z
   .transform((value) => (value === '' ? undefined : Number(value)))
   .pipe(z.number().int().min(1, 'Оценка от 1 до 10').max(10, 'Оценка от 1 до 10').optional());
 
+/** A side that left neither a rating nor a comment sends no feedback component at all. */
+function feedback(rating: number | undefined, comment: string | undefined): MeetingFeedback | undefined {
+  if (rating === undefined && comment === undefined) return undefined;
+  return { ...(rating !== undefined ? { rating } : {}), ...(comment !== undefined ? { comment } : {}) };
+}
+
 export const meetingFormSchema = z
   .object({
     pair: z.string().min(1, 'Выберите пару'),
@@ -47,11 +55,11 @@ export const meetingFormSchema = z
   })
   .transform((form): MeetingInput => {
     const input: MeetingInput = { pair: form.pair, kind: form.kind, date: form.date };
-    for (const key of ['topic', 'notes', 'mentorComment', 'menteeComment'] as const) {
-      const value = form[key];
-      if (value !== undefined) input[key] = value;
-    }
-    if (form.mentorRating !== undefined) input.mentorRating = form.mentorRating;
-    if (form.menteeRating !== undefined) input.menteeRating = form.menteeRating;
+    if (form.topic !== undefined) input.topic = form.topic;
+    if (form.notes !== undefined) input.notes = form.notes;
+    const mentorFeedback = feedback(form.mentorRating, form.mentorComment);
+    if (mentorFeedback) input.mentorFeedback = mentorFeedback;
+    const menteeFeedback = feedback(form.menteeRating, form.menteeComment);
+    if (menteeFeedback) input.menteeFeedback = menteeFeedback;
     return input;
   });

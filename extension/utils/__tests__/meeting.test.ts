@@ -20,8 +20,26 @@ describe('meetingFormSchema', () => {
       kind: 'working',
       date: '2025-03-14',
       topic: 'Подготовка к олимпиаде',
-      mentorRating: 9,
-      menteeComment: 'Было полезно',
+      mentorFeedback: { rating: 9 },
+      menteeFeedback: { comment: 'Было полезно' },
+    });
+  });
+
+  it('sends both parts of a side together and no component for a side that said nothing', () => {
+    expect(
+      meetingFormSchema.parse({
+        ...form,
+        mentorComment: 'Готовимся дальше',
+        menteeComment: ' ',
+        notes: 'Итоги',
+      }),
+    ).toEqual({
+      pair: 'pair1',
+      kind: 'working',
+      date: '2025-03-14',
+      topic: 'Подготовка к олимпиаде',
+      notes: 'Итоги',
+      mentorFeedback: { rating: 9, comment: 'Готовимся дальше' },
     });
   });
 

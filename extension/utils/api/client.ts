@@ -27,14 +27,17 @@ export interface ApiOptions {
   fetch?: typeof fetch;
   /** Milliseconds before a request counts as failed; the queue retries later. */
   timeoutMs?: number;
-  /** Called when the server refuses the session, wherever the call came from. */
-  onAuthFailure?: () => Promise<void>;
+  /**
+   * Called when the server refuses the session, wherever the call came from, with the token the
+   * call went out with (null: it had none).
+   */
+  onAuthFailure?: (refused: string | null) => Promise<void>;
 }
 
 export class NastavnikApi {
   private readonly client: ApolloClient;
   private readonly getToken: () => Promise<string | null>;
-  private readonly onAuthFailure: (() => Promise<void>) | undefined;
+  private readonly onAuthFailure: ((refused: string | null) => Promise<void>) | undefined;
 
   constructor(options: ApiOptions) {
     this.getToken = options.getToken;
@@ -57,14 +60,11 @@ export class NastavnikApi {
     });
   }
 
-  private async requireToken(): Promise<void> {
-    const token = await this.getToken();
-    if (!token || isTokenExpired(token)) throw new ApiFailure('auth', SESSION_EXPIRED);
-  }
-
   private async run<T>(call: () => Promise<{ data?: T | null | undefined; error?: unknown }>): Promise<T> {
+    let used: string | null = null;
     try {
-      await this.requireToken();
+      used = await this.getToken();
+      if (!used || isTokenExpired(used)) throw new ApiFailure('auth', SESSION_EXPIRED);
       let result: { data?: T | null | undefined; error?: unknown };
       try {
         result = await call();
@@ -78,7 +78,7 @@ export class NastavnikApi {
       return result.data;
     } catch (error) {
       const failure = classifyError(error);
-      if (failure.kind === 'auth') await this.onAuthFailure?.();
+      if (failure.kind === 'auth') await this.onAuthFailure?.(used);
       throw failure;
     }
   }

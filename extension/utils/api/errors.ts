@@ -51,7 +51,12 @@ export function classifyError(error: unknown): ApiFailure {
     const message = firstGraphqlMessage(error);
     if (codes.includes('UNAUTHENTICATED')) return new ApiFailure('auth', SESSION_EXPIRED);
     if (codes.includes('FORBIDDEN')) {
-      return new ApiFailure('forbidden', 'Недостаточно прав для этого действия. Обратитесь к куратору.');
+      // The plugin says in Russian who may do what («… могут куратор и методист»); Strapi's own
+      // refusals are English («Forbidden access») and get the general sentence.
+      return new ApiFailure(
+        'forbidden',
+        /[А-Яа-яЁё]/.test(message) ? message : 'Недостаточно прав для этого действия. Обратитесь к куратору.',
+      );
     }
     if (codes.includes('GRAPHQL_VALIDATION_FAILED')) {
       return new ApiFailure(

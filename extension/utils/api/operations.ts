@@ -79,16 +79,20 @@ export const PAIRS: TypedDocumentNode<PairsData, Record<string, never>> = gql`
   }
 `;
 
+/** One side's feedback: the plugin's `nastavnik.feedback` component. */
+export interface MeetingFeedback {
+  rating?: number;
+  comment?: string;
+}
+
 export interface MeetingInput {
   pair: string;
   kind: MeetingKind;
   date: string;
   topic?: string;
   notes?: string;
-  mentorRating?: number;
-  menteeRating?: number;
-  mentorComment?: string;
-  menteeComment?: string;
+  mentorFeedback?: MeetingFeedback;
+  menteeFeedback?: MeetingFeedback;
 }
 export interface CreateMeetingData {
   createNastavnikMeeting: { documentId: string } | null;

@@ -67,7 +67,7 @@ export function toProfile(me: Awaited<ReturnType<NastavnikApi['me']>>): Profile 
 export async function currentToken(): Promise<string | null> {
   const token = await tokenItem.getValue();
   if (token && isTokenExpired(token)) {
-    await expireSession();
+    await expireSession(token);
     return null;
   }
   return token;
@@ -114,7 +114,13 @@ export async function signOut(): Promise<void> {
   await Promise.all([tokenItem.removeValue(), profileItem.removeValue(), sessionExpiredItem.setValue(false)]);
 }
 
-/** The server refused the token or it ran out: forget it, keep everything else. */
-export async function expireSession(): Promise<void> {
+/**
+ * The server refused the token or it ran out: forget it, keep everything else. `refused` is the
+ * token the failed call went out with. Only that token is forgotten: a refusal can arrive after the
+ * user has signed in again (a background delivery was still on its way), and a call that had no
+ * token at all (never signed in, signed out) has no session to end and nothing to announce.
+ */
+export async function expireSession(refused: string | null): Promise<void> {
+  if (refused === null || (await tokenItem.getValue()) !== refused) return;
   await Promise.all([tokenItem.removeValue(), sessionExpiredItem.setValue(true)]);
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { expireSession, createApi } from '../auth/session.js';
+import { createApi } from '../auth/session.js';
 import { ApiFailure } from '../api/errors.js';
 import { createMessageListener } from '../messaging/bus.js';
 import { entryView } from '../queue/entry.js';
@@ -18,9 +18,10 @@ async function api() {
 export function createBackgroundQueue(): CaptureQueue {
   return createCaptureQueue({
     store: captureQueueItem,
+    // No `onAuthFailure` here: the API client ends the session itself, knowing which token the
+    // server refused (a later sign-in must survive a refusal that arrives late).
     send: async (submission) => (await api()).submitCapture(submission),
     apply: async (documentId, options) => (await api()).applyCapture(documentId, options),
-    onAuthFailure: expireSession,
   });
 }
 

@@ -1,7 +1,7 @@
 /**
- * Real Chromium with the built «Наставник» extension, driven over CDP. Exported for every browser
- * test: the panel tests here and the end-to-end run against a real CMS, which plugs its server in
- * through `signIn(panel, { server, identifier, password })`.
+ * Real Chromium with the built «Наставник» extension, driven over CDP, for every browser test. The
+ * server the panel talks to is whatever address `signIn(panel, { server, identifier, password })`
+ * is given: in the end-to-end suite, the real Strapi booted by helpers/cms.ts.
  *
  * Chromium is Debian's (/usr/bin/chromium); Playwright's own browsers cannot be downloaded here.
  * The browser is started by hand with a DevTools port because the side panel only shows up as a
@@ -100,9 +100,46 @@ export async function launchWithExtension(
       '--remote-debugging-port=0',
       'about:blank',
     ],
-    // Russian UI locale for dates and number inputs in the screenshots.
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANGUAGE: 'ru', LANG: 'ru_RU.UTF-8' } },
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // Russian UI locale for dates and number inputs in the screenshots.
+      env: { ...process.env, LANGUAGE: 'ru', LANG: 'ru_RU.UTF-8' },
+      // A process group of its own, so that `stop` reaches the browser and every helper process.
+      detached: true,
+    },
   );
+  /**
+   * Debian's /usr/bin/chromium is a shell script that runs the browser as its child (it does not
+   * exec), and the browser has helper processes of its own (zygote, network and storage services)
+   * that write to the profile until they exit. Ends the whole group this test started and waits for
+   * it to be gone, so the profile can be removed and nothing is left running.
+   */
+  const stop = async (): Promise<void> => {
+    const group = child.pid;
+    if (group === undefined) return;
+    const alive = (): boolean => {
+      try {
+        process.kill(-group, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const [signal, waitMs] of [
+      ['SIGTERM', 10_000],
+      ['SIGKILL', 5_000],
+    ] as const) {
+      if (!alive()) break;
+      try {
+        process.kill(-group, signal);
+      } catch {
+        break; // gone between the check and the signal
+      }
+      const deadline = Date.now() + waitMs;
+      while (alive() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    }
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  };
   const wsUrl = await new Promise<string>((resolveUrl, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${output}`)), 30_000);
@@ -115,27 +152,33 @@ export async function launchWithExtension(
       }
     });
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${output}`)));
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
   });
   const cdpEndpoint = new URL(wsUrl).origin.replace('ws:', 'http:');
-  const browser = await chromium.connectOverCDP(cdpEndpoint);
-  const context = browser.contexts()[0];
-  if (!context) throw new Error('no default browser context');
-  const worker =
-    context.serviceWorkers().find((sw) => sw.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    cdpEndpoint,
-    browser,
-    context,
-    extensionId,
-    async close() {
-      await browser.close().catch(() => undefined);
-      child.kill('SIGTERM');
-      await new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done(undefined)));
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  try {
+    const browser = await chromium.connectOverCDP(cdpEndpoint);
+    const context = browser.contexts()[0];
+    if (!context) throw new Error('no default browser context');
+    const worker =
+      context.serviceWorkers().find((sw) => sw.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extensionId = new URL(worker.url()).host;
+    return {
+      cdpEndpoint,
+      browser,
+      context,
+      extensionId,
+      async close() {
+        await browser.close().catch(() => undefined);
+        await stop();
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /**

@@ -119,6 +119,25 @@ describe('NastavnikApi', () => {
     expect((failure as Error).message).toMatch(/[А-Яа-я]/);
   });
 
+  it('passes on the plugin’s own Russian explanation of a refusal, but not Strapi’s English one', async () => {
+    const refuse = (message: string) => () =>
+      json(200, { errors: [{ message, extensions: { code: 'FORBIDDEN' } }] });
+    const own = await api(refuse('Импортировать дорожные карты могут куратор и методист.'))
+      .api.applyCapture('cap1')
+      .catch((error: unknown) => error);
+    expect(own).toMatchObject({
+      kind: 'forbidden',
+      message: 'Импортировать дорожные карты могут куратор и методист.',
+    });
+    const strapi = await api(refuse('Forbidden access'))
+      .api.applyCapture('cap1')
+      .catch((error: unknown) => error);
+    expect(strapi).toMatchObject({
+      kind: 'forbidden',
+      message: 'Недостаточно прав для этого действия. Обратитесь к куратору.',
+    });
+  });
+
   it('reads the profile, pairs and applies captures', async () => {
     const { api: client, calls } = api((call) => {
       const operation = (call.body as { operationName: string }).operationName;

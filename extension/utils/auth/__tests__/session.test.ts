@@ -5,7 +5,7 @@ import { ApiFailure } from '../../api/errors.js';
 import { profileItem, sessionExpiredItem, tokenItem } from '../../storage.js';
 import { isTokenExpired, tokenExpiry } from '../jwt.js';
 import { normaliseServerUrl } from '../server-url.js';
-import { currentToken, requestToken, signIn } from '../session.js';
+import { createApi, currentToken, expireSession, requestToken, signIn } from '../session.js';
 import { fakeFetch, json, jwt, validToken } from './fake-server.js';
 
 const SERVER = 'https://nastavnik.school.example';
@@ -144,6 +144,50 @@ describe('currentToken', () => {
     await expect(currentToken()).resolves.toBeNull();
     expect(await tokenItem.getValue()).toBeNull();
     expect(await sessionExpiredItem.getValue()).toBe(true);
+  });
+});
+
+describe('expireSession', () => {
+  it('forgets the refused token and says the session expired', async () => {
+    const token = validToken();
+    await tokenItem.setValue(token);
+    await expireSession(token);
+    expect(await tokenItem.getValue()).toBeNull();
+    expect(await sessionExpiredItem.getValue()).toBe(true);
+  });
+
+  it('leaves a session alone that began after the refused call went out', async () => {
+    const fresh = validToken();
+    await tokenItem.setValue(fresh);
+    await expireSession('an.older.token');
+    await expireSession(null);
+    expect(await tokenItem.getValue()).toBe(fresh);
+    expect(await sessionExpiredItem.getValue()).toBe(false);
+  });
+
+  it('does not say a session expired when there never was one', async () => {
+    const server = fakeFetch(() => json(200, {}));
+    await expect(createApi(SERVER, server.fetch).pairs()).rejects.toMatchObject({ kind: 'auth' });
+    expect(server.calls).toHaveLength(0);
+    expect(await sessionExpiredItem.getValue()).toBe(false);
+  });
+
+  it('does not drop a new sign-in when a refusal of the old token arrives late', async () => {
+    const old = validToken();
+    // Another expiry makes another token (two tokens issued in the same second would be equal).
+    const fresh = jwt(Math.floor(Date.now() / 1000) + 7200);
+    await tokenItem.setValue(old);
+    let answer: (response: Response) => void = () => undefined;
+    const server = fakeFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const pending = createApi(SERVER, server.fetch)
+      .pairs()
+      .catch((error: unknown) => error);
+    await expect.poll(() => server.calls.length).toBe(1);
+    // The user signs in again while the request with the old token is still out.
+    await tokenItem.setValue(fresh);
+    answer(json(401, {}));
+    expect(await pending).toMatchObject({ kind: 'auth' });
+    expect(await tokenItem.getValue()).toBe(fresh);
   });
 });
 
