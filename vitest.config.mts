@@ -16,7 +16,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'cms/plugin/server/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: [
+            'shared/src/**/*.test.ts',
+            'cms/plugin/server/src/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+          ],
           environment: 'node',
           // CPU-bound tests (fuzzing, DOCX generation) share two cores with the rest of CI.
           testTimeout: 30_000,

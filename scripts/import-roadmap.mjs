@@ -50,8 +50,12 @@ progress(2);
 if (!result.ok) fail(result.error.message);
 
 if (!flag('--commit')) {
-  process.stdout.write(JSON.stringify({ format: result.format, draft: result.draft, warnings: result.warnings }, null, 2) + '\n');
-  process.stderr.write(`Мероприятий: ${result.draft.activities.length}, показателей: ${result.draft.kpis.length}, предупреждений: ${result.warnings.length}. Для записи добавьте --commit --org SLUG.\n`);
+  process.stdout.write(
+    JSON.stringify({ format: result.format, draft: result.draft, warnings: result.warnings }, null, 2) + '\n',
+  );
+  process.stderr.write(
+    `Мероприятий: ${result.draft.activities.length}, показателей: ${result.draft.kpis.length}, предупреждений: ${result.warnings.length}. Для записи добавьте --commit --org SLUG.\n`,
+  );
   process.exit(0);
 }
 
@@ -60,25 +64,43 @@ process.chdir(cms);
 const require = createRequire(path.join(cms, 'package.json'));
 const { createStrapi, compileStrapi } = require('@strapi/strapi');
 if (!existsSync(path.join(cms, 'dist', 'config'))) await compileStrapi({ appDir: cms });
-const strapi = createStrapi({ appDir: cms, distDir: path.join(cms, 'dist'), autoReload: false, serveAdminPanel: false });
+const strapi = createStrapi({
+  appDir: cms,
+  distDir: path.join(cms, 'dist'),
+  autoReload: false,
+  serveAdminPanel: false,
+});
 strapi.log.level = 'error';
 let exitCode = 0;
 try {
   await strapi.load();
-  const org = await strapi.documents('plugin::nastavnik.organisation').findFirst({ filters: { slug: option('--org') } });
-  if (!org) throw Object.assign(new Error(`организация со slug «${option('--org')}» не найдена`), { exitCode: 2 });
+  const org = await strapi
+    .documents('plugin::nastavnik.organisation')
+    .findFirst({ filters: { slug: option('--org') } });
+  if (!org)
+    throw Object.assign(new Error(`организация со slug «${option('--org')}» не найдена`), { exitCode: 2 });
   progress(3);
-  const outcome = await strapi.plugin('nastavnik').service('roadmap').import({
-    organisation: org.documentId,
-    bytes: data,
-    filename: path.basename(file),
-    dryRun: false,
-    onDuplicate: flag('--replace') ? 'replace' : flag('--new-version') ? 'new_version' : 'fail',
-    publish: flag('--publish'),
-  });
-  if (!outcome.committed) throw Object.assign(new Error(outcome.error?.message ?? 'дорожная карта не записана'), { exitCode: 2 });
+  const outcome = await strapi
+    .plugin('nastavnik')
+    .service('roadmap')
+    .import({
+      organisation: org.documentId,
+      bytes: data,
+      filename: path.basename(file),
+      dryRun: false,
+      onDuplicate: flag('--replace') ? 'replace' : flag('--new-version') ? 'new_version' : 'fail',
+      publish: flag('--publish'),
+    });
+  if (!outcome.committed)
+    throw Object.assign(new Error(outcome.error?.message ?? 'дорожная карта не записана'), { exitCode: 2 });
   process.stdout.write(
-    JSON.stringify({ roadmapDocumentId: outcome.roadmapDocumentId, version: outcome.version, activities: outcome.activitiesCount, kpis: outcome.kpisCount, warnings: outcome.warnings.length }) + '\n',
+    JSON.stringify({
+      roadmapDocumentId: outcome.roadmapDocumentId,
+      version: outcome.version,
+      activities: outcome.activitiesCount,
+      kpis: outcome.kpisCount,
+      warnings: outcome.warnings.length,
+    }) + '\n',
   );
 } catch (error) {
   process.stderr.write(`Ошибка: ${error.message}\n`);

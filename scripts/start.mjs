@@ -66,7 +66,10 @@ if (isStale(path.join(cms, 'plugin', 'server'), path.join(cms, 'plugin', 'dist',
   say('сборка плагина nastavnik…');
   run('npm', ['run', 'build', '-w', 'strapi-plugin-nastavnik']);
 }
-if (!existsSync(path.join(cms, 'dist', 'build', 'index.html')) || isStale(path.join(cms, 'src'), path.join(cms, 'dist', 'build', 'index.html'))) {
+if (
+  !existsSync(path.join(cms, 'dist', 'build', 'index.html')) ||
+  isStale(path.join(cms, 'src'), path.join(cms, 'dist', 'build', 'index.html'))
+) {
   say('сборка панели администратора (около минуты)…');
   run('npx', ['strapi', 'build', '--minify'], cms);
 }
@@ -74,7 +77,11 @@ if (!existsSync(path.join(cms, 'dist', 'build', 'index.html')) || isStale(path.j
 const port = Number(process.env.PORT ?? 1337);
 const base = `http://localhost:${port}`;
 say(`запуск Strapi на ${base}…`);
-const child = spawn('npx', ['strapi', 'start'], { cwd: cms, stdio: 'inherit', env: { NODE_ENV: 'production', ...process.env } });
+const child = spawn('npx', ['strapi', 'start'], {
+  cwd: cms,
+  stdio: 'inherit',
+  env: { NODE_ENV: 'production', ...process.env },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
 

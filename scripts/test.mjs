@@ -35,7 +35,9 @@ const buildFailures = [];
 for (const [label, args] of [
   ['shared', ['run', 'build', '-w', '@nastavnik/shared']],
   ['plugin', ['run', 'build', '-w', 'strapi-plugin-nastavnik']],
-  ...(existsSync(path.join(root, 'extension', 'wxt.config.ts')) ? [['extension', ['run', 'build', '-w', '@nastavnik/extension']]] : []),
+  ...(existsSync(path.join(root, 'extension', 'wxt.config.ts'))
+    ? [['extension', ['run', 'build', '-w', '@nastavnik/extension']]]
+    : []),
 ]) {
   say(`сборка: ${label}`);
   if (run('npm', args) !== 0) buildFailures.push(label);
@@ -43,23 +45,49 @@ for (const [label, args] of [
 ensureChromium();
 
 const configured = readFileSync(path.join(root, 'vitest.config.mts'), 'utf8');
-const projects = ['unit', 'extension', 'integration', 'e2e', 'package'].filter((p) => configured.includes(`name: '${p}'`));
+const projects = ['unit', 'extension', 'integration', 'e2e', 'package'].filter((p) =>
+  configured.includes(`name: '${p}'`),
+);
 
 const runs = [];
 for (const project of projects) {
   const out = path.join(reports, `${project}-sqlite.json`);
   say(`набор ${project} (SQLite)`);
-  run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    DATABASE_URL: '',
-  });
+  run(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
+    {
+      DATABASE_URL: '',
+    },
+  );
   runs.push({ label: `${project}/sqlite`, out });
 }
 if (process.env.TEST_POSTGRES_URL && projects.includes('integration')) {
   const out = path.join(reports, 'integration-postgres.json');
   say('набор integration (PostgreSQL)');
-  run('npx', ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    DATABASE_URL: process.env.TEST_POSTGRES_URL,
-  });
+  run(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
+    {
+      DATABASE_URL: process.env.TEST_POSTGRES_URL,
+    },
+  );
   runs.push({ label: 'integration/postgres', out });
 }
 
@@ -74,7 +102,9 @@ for (const { label, out } of runs) {
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const p = report.numPassedTests ?? 0;
   // A file that failed to load has no tests but still fails the run.
-  const f = (report.numFailedTests ?? 0) + (report.testResults ?? []).filter((r) => r.status === 'failed' && !r.assertionResults?.length).length;
+  const f =
+    (report.numFailedTests ?? 0) +
+    (report.testResults ?? []).filter((r) => r.status === 'failed' && !r.assertionResults?.length).length;
   say(`${label}: ${p} прошло, ${f} не прошло`);
   if (p + f === 0) failed += 1;
   passed += p;

@@ -7,7 +7,9 @@ export function allowedOrigins(env: any): string[] {
 }
 
 export function isAllowedOrigin(origin: string, allowed: string[]): boolean {
-  return allowed.some((entry) => (entry.endsWith('*') ? origin.startsWith(entry.slice(0, -1)) : origin === entry));
+  return allowed.some((entry) =>
+    entry.endsWith('*') ? origin.startsWith(entry.slice(0, -1)) : origin === entry,
+  );
 }
 
 export function corsOrigin(env: any) {

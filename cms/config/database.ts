@@ -12,7 +12,9 @@ export default ({ env }: { env: any }) => {
         client: 'postgres',
         connection: {
           connectionString: env('DATABASE_URL'),
-          ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
+          ssl: env.bool('DATABASE_SSL', false)
+            ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
+            : false,
           schema: env('DATABASE_SCHEMA', 'public'),
         },
         pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
@@ -30,7 +32,10 @@ export default ({ env }: { env: any }) => {
       pool: {
         // WAL with synchronous=NORMAL: a commit no longer waits for a disk sync of its own (the journal
         // is synced at checkpoints), which is what made first start and imports slow on SQLite.
-        afterCreate(connection: { pragma(statement: string): unknown }, done: (error: Error | null, connection: unknown) => void) {
+        afterCreate(
+          connection: { pragma(statement: string): unknown },
+          done: (error: Error | null, connection: unknown) => void,
+        ) {
           try {
             connection.pragma('journal_mode = WAL');
             connection.pragma(`synchronous = ${env('DATABASE_SQLITE_SYNCHRONOUS', 'NORMAL')}`);

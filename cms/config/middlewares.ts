@@ -7,7 +7,15 @@ export default ({ env }: { env: any }) => [
   { name: 'strapi::cors', config: { origin: corsOrigin(env) } },
   'strapi::poweredBy',
   'strapi::query',
-  { name: 'strapi::body', config: { formLimit: '60mb', jsonLimit: '60mb', textLimit: '60mb', formidable: { maxFileSize: 60 * 1024 * 1024 } } },
+  {
+    name: 'strapi::body',
+    config: {
+      formLimit: '60mb',
+      jsonLimit: '60mb',
+      textLimit: '60mb',
+      formidable: { maxFileSize: 60 * 1024 * 1024 },
+    },
+  },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -93,7 +93,10 @@ export function consentProblems(person: PersonForConsent, today: string): Consen
     });
   }
   if (consent.validUntil && consent.validUntil < today && !consent.withdrawnAt) {
-    problems.push({ field: 'consent.validUntil', message: 'Срок действия согласия истёк: оформите новое согласие.' });
+    problems.push({
+      field: 'consent.validUntil',
+      message: 'Срок действия согласия истёк: оформите новое согласие.',
+    });
   }
   return problems;
 }

@@ -14,7 +14,11 @@ export const questionSchema = z
   })
   .superRefine((q, ctx) => {
     if ((q.type === 'choice' || q.type === 'multichoice') && !q.options?.length) {
-      ctx.addIssue({ code: 'custom', message: 'у вопроса с выбором должны быть варианты (options)', path: ['options'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'у вопроса с выбором должны быть варианты (options)',
+        path: ['options'],
+      });
     }
     if (q.type === 'scale' && (q.min === undefined || q.max === undefined || q.min >= q.max)) {
       ctx.addIssue({ code: 'custom', message: 'у шкалы должны быть min и max, min < max', path: ['min'] });
@@ -28,7 +32,8 @@ export const questionsSchema = z
   .superRefine((qs, ctx) => {
     const seen = new Set<string>();
     qs.forEach((q, i) => {
-      if (seen.has(q.code)) ctx.addIssue({ code: 'custom', message: `код вопроса «${q.code}» повторяется`, path: [i, 'code'] });
+      if (seen.has(q.code))
+        ctx.addIssue({ code: 'custom', message: `код вопроса «${q.code}» повторяется`, path: [i, 'code'] });
       seen.add(q.code);
     });
   });
@@ -50,18 +55,27 @@ export function answerProblems(questions: Question[], answers: Answers): string[
     }
     switch (q.type) {
       case 'scale':
-        if (typeof a !== 'number' || !Number.isInteger(a) || a < (q.min ?? -Infinity) || a > (q.max ?? Infinity)) {
+        if (
+          typeof a !== 'number' ||
+          !Number.isInteger(a) ||
+          a < (q.min ?? -Infinity) ||
+          a > (q.max ?? Infinity)
+        ) {
           problems.push(`Вопрос «${q.text}» (${q.code}): ожидалось целое число от ${q.min} до ${q.max}.`);
         }
         break;
       case 'choice':
         if (typeof a !== 'string' || !q.options?.includes(a)) {
-          problems.push(`Вопрос «${q.text}» (${q.code}): ожидался один из вариантов: ${q.options?.join(', ')}.`);
+          problems.push(
+            `Вопрос «${q.text}» (${q.code}): ожидался один из вариантов: ${q.options?.join(', ')}.`,
+          );
         }
         break;
       case 'multichoice':
         if (!Array.isArray(a) || a.some((x) => typeof x !== 'string' || !q.options?.includes(x))) {
-          problems.push(`Вопрос «${q.text}» (${q.code}): ожидался список из вариантов: ${q.options?.join(', ')}.`);
+          problems.push(
+            `Вопрос «${q.text}» (${q.code}): ожидался список из вариантов: ${q.options?.join(', ')}.`,
+          );
         }
         break;
       case 'text':

@@ -42,7 +42,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Today's date (YYYY-MM-DD) as the clock on the wall of an organisation in `timeZone` shows it. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
   } catch {
     return now.toISOString().slice(0, 10);
   }
@@ -53,7 +58,8 @@ function monthlyOccurrences(months: readonly number[], today: string): DeadlineW
   const year = Number(today.slice(0, 4));
   const windows: DeadlineWindow[] = [];
   for (const y of [year - 1, year, year + 1]) {
-    for (const m of months) windows.push({ start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` });
+    for (const m of months)
+      windows.push({ start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` });
   }
   return windows.sort((a, b) => a.start!.localeCompare(b.start!));
 }
@@ -61,18 +67,32 @@ function monthlyOccurrences(months: readonly number[], today: string): DeadlineW
 function periodicOccurrences(frequency: 'weekly' | 'monthly' | 'quarterly', today: string): DeadlineWindow[] {
   const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   if (frequency === 'weekly') return [{ start: today, end: addDays(today, 6) }];
-  if (frequency === 'monthly') return [{ start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` }];
+  if (frequency === 'monthly')
+    return [{ start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` }];
   const q = Math.floor((m - 1) / 3);
   const endMonth = q * 3 + 3;
-  return [{ start: `${y}-${pad(q * 3 + 1)}-01`, end: `${y}-${pad(endMonth)}-${pad(lastDayOfMonth(y, endMonth))}` }];
+  return [
+    { start: `${y}-${pad(q * 3 + 1)}-01`, end: `${y}-${pad(endMonth)}-${pad(lastDayOfMonth(y, endMonth))}` },
+  ];
 }
 
-function judgeWindows(windows: DeadlineWindow[], today: string, horizon: string, recurring: boolean): ActivityTiming {
+function judgeWindows(
+  windows: DeadlineWindow[],
+  today: string,
+  horizon: string,
+  recurring: boolean,
+): ActivityTiming {
   const sorted = [...windows].sort((a, b) => (a.start ?? a.end ?? '').localeCompare(b.start ?? b.end ?? ''));
-  const current = sorted.find((w) => (w.start === null || w.start <= today) && (w.end === null || w.end >= today));
+  const current = sorted.find(
+    (w) => (w.start === null || w.start <= today) && (w.end === null || w.end >= today),
+  );
   if (current) {
     if (current.end === null) return { state: 'ongoing', window: current, sortDate: current.start };
-    return { state: current.end <= horizon ? 'due_soon' : 'in_window', window: current, sortDate: current.end };
+    return {
+      state: current.end <= horizon ? 'due_soon' : 'in_window',
+      window: current,
+      sortDate: current.end,
+    };
   }
   const next = sorted.find((w) => w.start !== null && w.start > today);
   if (next) {
@@ -100,9 +120,13 @@ export function activityTiming(
       return { state: 'ongoing', window: deadline.windows[0] ?? null, sortDate: null };
     case 'recurring': {
       const r = deadline.recurrence;
-      if (r?.frequency === 'yearly' && r.months?.length) return judgeWindows(monthlyOccurrences(r.months, today), today, horizon, true);
-      if (r && r.frequency !== 'yearly') return judgeWindows(periodicOccurrences(r.frequency, today), today, horizon, true);
-      return deadline.windows.length ? judgeWindows(deadline.windows, today, horizon, true) : { state: 'ongoing', window: null, sortDate: null };
+      if (r?.frequency === 'yearly' && r.months?.length)
+        return judgeWindows(monthlyOccurrences(r.months, today), today, horizon, true);
+      if (r && r.frequency !== 'yearly')
+        return judgeWindows(periodicOccurrences(r.frequency, today), today, horizon, true);
+      return deadline.windows.length
+        ? judgeWindows(deadline.windows, today, horizon, true)
+        : { state: 'ongoing', window: null, sortDate: null };
     }
     default:
       if (!deadline.windows.length) return { state: 'undated', window: null, sortDate: null };

@@ -28,7 +28,9 @@ export const FIXTURE_USERS = {
 } as const satisfies Record<string, readonly [UserRole, string]>;
 
 export async function createFixtureUsers(strapi: any, url: string): Promise<Fixtures> {
-  const orgRows = (await strapi.db.query('plugin::nastavnik.organisation').findMany({ select: ['documentId', 'slug', 'id'] })) as Array<{
+  const orgRows = (await strapi.db
+    .query('plugin::nastavnik.organisation')
+    .findMany({ select: ['documentId', 'slug', 'id'] })) as Array<{
     documentId: string;
     slug: string;
     id: number;
@@ -37,19 +39,24 @@ export async function createFixtureUsers(strapi: any, url: string): Promise<Fixt
   const users: Record<string, FixtureUser> = {};
   for (const [username, [role, slug]] of Object.entries(FIXTURE_USERS)) {
     if (!userRoles.values.includes(role)) throw new Error(role);
-    const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
+    const roleRow = await strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: role } });
     const org = orgRows.find((o) => o.slug === slug);
     if (!org) throw new Error(`В начальных данных нет организации ${slug}`);
-    await strapi.plugin('users-permissions').service('user').add({
-      username,
-      email: `${username}@test.local`,
-      password: PASSWORD,
-      provider: 'local',
-      confirmed: true,
-      blocked: false,
-      role: roleRow.id,
-      organisation: org.id,
-    });
+    await strapi
+      .plugin('users-permissions')
+      .service('user')
+      .add({
+        username,
+        email: `${username}@test.local`,
+        password: PASSWORD,
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: roleRow.id,
+        organisation: org.id,
+      });
     const res = await fetch(`${url}/api/auth/local`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

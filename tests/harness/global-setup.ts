@@ -23,7 +23,9 @@ export async function setup(project: TestProject) {
   project.provide('strapiUrl', booted.url);
   project.provide('fixtures', fixtures);
   project.provide('bootMs', Math.round(booted.bootMs));
-  process.stdout.write(`Strapi для тестов: ${booted.url}, запуск ${Math.round(booted.bootMs)} мс (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})\n`);
+  process.stdout.write(
+    `Strapi для тестов: ${booted.url}, запуск ${Math.round(booted.bootMs)} мс (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})\n`,
+  );
 }
 
 export async function teardown() {

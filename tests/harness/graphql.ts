@@ -4,11 +4,19 @@ import { inject } from 'vitest';
 export interface GraphqlResponse<T = any> {
   status: number;
   data?: T;
-  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; error?: { name?: string; details?: any } } }>;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; error?: { name?: string; details?: any } };
+  }>;
   raw: string;
 }
 
-export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, jwt?: string): Promise<GraphqlResponse<T>> {
+export async function gql<T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  jwt?: string,
+): Promise<GraphqlResponse<T>> {
   const res = await fetch(`${inject('strapiUrl')}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(jwt ? { authorization: `Bearer ${jwt}` } : {}) },

@@ -48,7 +48,8 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; d
 export async function compileHostApp() {
   const { compileStrapi } = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
   // Only the compiled TypeScript: the admin panel build (dist/build) is kept for the browser tests.
-  for (const dir of ['config', 'src']) rmSync(path.join(cmsDir, 'dist', dir), { recursive: true, force: true });
+  for (const dir of ['config', 'src'])
+    rmSync(path.join(cmsDir, 'dist', dir), { recursive: true, force: true });
   await compileStrapi({ appDir: cmsDir, ignoreDiagnostics: false });
 }
 
@@ -76,7 +77,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * Boot on `database` (kept after stop, for tests that restart on the same data) or on a throw-away
  * database of its own (dropped on stop).
  */
-export async function bootStrapi(options: { env?: Record<string, string>; database?: TestDatabase; serveAdminPanel?: boolean } = {}): Promise<BootedStrapi> {
+export async function bootStrapi(
+  options: { env?: Record<string, string>; database?: TestDatabase; serveAdminPanel?: boolean } = {},
+): Promise<BootedStrapi> {
   const started = performance.now();
   const ownDatabase = options.database ? undefined : await createTestDatabase();
   const database = options.database ?? ownDatabase!;
@@ -104,7 +107,12 @@ export async function bootStrapi(options: { env?: Record<string, string>; databa
   const previousCwd = process.cwd();
   process.chdir(cmsDir);
   const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
-  const strapi = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: options.serveAdminPanel ?? false });
+  const strapi = createStrapi({
+    appDir: cmsDir,
+    distDir: path.join(cmsDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: options.serveAdminPanel ?? false,
+  });
   strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
   await strapi.load();
   await strapi.server.mount();

@@ -65,8 +65,16 @@ describe('anonymous visitors', () => {
   });
 
   it.each([
-    ['programme curator', `{ nastavnikProgrammes { title curator { fullName } } }`, ['nastavnikProgrammes', 0, 'curator']],
-    ['activity responsible persons', `{ nastavnikRoadmapActivities { title responsiblePersons { fullName } } }`, null],
+    [
+      'programme curator',
+      `{ nastavnikProgrammes { title curator { fullName } } }`,
+      ['nastavnikProgrammes', 0, 'curator'],
+    ],
+    [
+      'activity responsible persons',
+      `{ nastavnikRoadmapActivities { title responsiblePersons { fullName } } }`,
+      null,
+    ],
   ])('get FORBIDDEN for a private relation nested in a public type: %s', async (_name, query, path) => {
     const res = await gql(query);
     const rows = Object.values(res.data ?? {})[0] as unknown[];
@@ -108,7 +116,18 @@ describe('anonymous visitors', () => {
 
   it('see no personal string over REST either', async () => {
     const url = inject('strapiUrl');
-    for (const type of ['organisations', 'programmes', 'roadmaps', 'roadmap-activities', 'cases', 'site-sections', 'news-items', 'partners', 'kpi-indicators', 'contingent-snapshots']) {
+    for (const type of [
+      'organisations',
+      'programmes',
+      'roadmaps',
+      'roadmap-activities',
+      'cases',
+      'site-sections',
+      'news-items',
+      'partners',
+      'kpi-indicators',
+      'contingent-snapshots',
+    ]) {
       const res = await fetch(`${url}/api/nastavnik/${type}?populate=*`);
       const body = await res.text();
       expect(res.status, `${type}: ${body.slice(0, 200)}`).toBe(200);
@@ -117,7 +136,9 @@ describe('anonymous visitors', () => {
   });
 
   it('cannot write anything', async () => {
-    const res = await gql(`mutation { createNastavnikNewsItem(data: { title: "x", kind: news, date: "2025-01-01" }) { documentId } }`);
+    const res = await gql(
+      `mutation { createNastavnikNewsItem(data: { title: "x", kind: news, date: "2025-01-01" }) { documentId } }`,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const rest = await fetch(`${inject('strapiUrl')}/api/nastavnik/news-items`, {
       method: 'POST',
@@ -138,6 +159,10 @@ describe('anonymous visitors', () => {
       const res = await gql(`{ nastavnikProgrammes(status: ${status}) { title } }`);
       expect(res.raw).not.toContain('Черновик программы');
     }
-    await gql(`mutation($id: ID!) { deleteNastavnikProgramme(documentId: $id) { documentId } }`, { id: created.data.createNastavnikProgramme.documentId }, jwtOf('demoCurator'));
+    await gql(
+      `mutation($id: ID!) { deleteNastavnikProgramme(documentId: $id) { documentId } }`,
+      { id: created.data.createNastavnikProgramme.documentId },
+      jwtOf('demoCurator'),
+    );
   });
 });

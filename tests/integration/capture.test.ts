@@ -31,27 +31,55 @@ describe('captures from the extension', () => {
     expect(first.errors, first.raw).toBeUndefined();
     expect(first.data.nastavnikSubmitCapture).toMatchObject({ state: 'new', duplicate: false });
     const again = await gql(SUBMIT, { data }, jwtOf('demoStaff'));
-    expect(again.data.nastavnikSubmitCapture).toEqual({ ...first.data.nastavnikSubmitCapture, duplicate: true });
+    expect(again.data.nastavnikSubmitCapture).toEqual({
+      ...first.data.nastavnikSubmitCapture,
+      duplicate: true,
+    });
 
-    const applied = await gql(APPLY, { id: first.data.nastavnikSubmitCapture.documentId }, jwtOf('demoStaff'));
+    const applied = await gql(
+      APPLY,
+      { id: first.data.nastavnikSubmitCapture.documentId },
+      jwtOf('demoStaff'),
+    );
     expect(applied.errors, applied.raw).toBeUndefined();
     expect(applied.data.nastavnikApplyCapture).toMatchObject({ state: 'applied', createdCount: 2 });
     expect(applied.data.nastavnikApplyCapture.message).toContain('ожидают согласия');
 
-    const people = await gql(`{ nastavnikPersons(filters: { classOrGroup: { eq: "7В" } }) { fullName awaitingConsent birthDate consent { processing } } }`, {}, jwtOf('demoCurator'));
+    const people = await gql(
+      `{ nastavnikPersons(filters: { classOrGroup: { eq: "7В" } }) { fullName awaitingConsent birthDate consent { processing } } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
     expect(people.data.nastavnikPersons).toHaveLength(2);
-    for (const p of people.data.nastavnikPersons) expect(p).toMatchObject({ awaitingConsent: true, birthDate: null, consent: null });
+    for (const p of people.data.nastavnikPersons)
+      expect(p).toMatchObject({ awaitingConsent: true, birthDate: null, consent: null });
 
-    const reapply = await gql(APPLY, { id: first.data.nastavnikSubmitCapture.documentId }, jwtOf('demoStaff'));
+    const reapply = await gql(
+      APPLY,
+      { id: first.data.nastavnikSubmitCapture.documentId },
+      jwtOf('demoStaff'),
+    );
     expect(reapply.data.nastavnikApplyCapture.createdCount).toBe(0);
-    const capture = await gql(`query($id: ID!) { nastavnikCapture(documentId: $id) { payload captureState } }`, { id: first.data.nastavnikSubmitCapture.documentId }, jwtOf('demoCurator'));
+    const capture = await gql(
+      `query($id: ID!) { nastavnikCapture(documentId: $id) { payload captureState } }`,
+      { id: first.data.nastavnikSubmitCapture.documentId },
+      jwtOf('demoCurator'),
+    );
     expect(JSON.stringify(capture.data.nastavnikCapture.payload)).not.toContain('Ёлкина');
   });
 
   it('keeps a person awaiting consent down to name and class until the consent is recorded', async () => {
-    const people = await gql(`{ nastavnikPersons(filters: { fullName: { eq: "Грачёв Илья Андреевич" } }) { documentId } }`, {}, jwtOf('demoCurator'));
+    const people = await gql(
+      `{ nastavnikPersons(filters: { fullName: { eq: "Грачёв Илья Андреевич" } }) { documentId } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
     const id = people.data.nastavnikPersons[0].documentId;
-    const phone = await gql(`mutation($id: ID!) { updateNastavnikPerson(documentId: $id, data: { phone: "+7 900 000-11-22" }) { phone } }`, { id }, jwtOf('demoCurator'));
+    const phone = await gql(
+      `mutation($id: ID!) { updateNastavnikPerson(documentId: $id, data: { phone: "+7 900 000-11-22" }) { phone } }`,
+      { id },
+      jwtOf('demoCurator'),
+    );
     expect(phone.errors?.[0]?.message).toContain('ожидает согласия');
     const consent = await gql(
       `mutation($id: ID!) { updateNastavnikPerson(documentId: $id, data: { birthDate: "2013-05-05", consent: { givenBy: legal_representative, representativeName: "Грачёва Анна", processing: true, signedAt: "2025-11-20" } }) { awaitingConsent birthDate } }`,
@@ -68,14 +96,28 @@ describe('captures from the extension', () => {
       sourceUrl: 'https://journal.example/grades',
       adapter: 'generic-table',
       idempotencyKey: key(),
-      payload: { kind: 'grades', rows: [{ fullName: 'Грачёв Илья Андреевич', className: '7В', averageGrade: 4.2, absences: 3 }, { fullName: 'Ёлкина Вера Петровна', averageGrade: 3.9 }] },
+      payload: {
+        kind: 'grades',
+        rows: [
+          { fullName: 'Грачёв Илья Андреевич', className: '7В', averageGrade: 4.2, absences: 3 },
+          { fullName: 'Ёлкина Вера Петровна', averageGrade: 3.9 },
+        ],
+      },
     };
     const sent = await gql(SUBMIT, { data }, jwtOf('demoStaff'));
-    const applied = await gql(APPLY, { id: sent.data.nastavnikSubmitCapture.documentId, options: { moment: 'start' } }, jwtOf('demoStaff'));
+    const applied = await gql(
+      APPLY,
+      { id: sent.data.nastavnikSubmitCapture.documentId, options: { moment: 'start' } },
+      jwtOf('demoStaff'),
+    );
     expect(applied.errors, applied.raw).toBeUndefined();
     expect(applied.data.nastavnikApplyCapture.createdCount).toBe(2);
     expect(applied.data.nastavnikApplyCapture.message).toContain('Ёлкина');
-    const records = await gql(`{ nastavnikProgressRecords(filters: { source: { eq: "capture" } }) { metric value moment person { fullName } } }`, {}, jwtOf('demoCurator'));
+    const records = await gql(
+      `{ nastavnikProgressRecords(filters: { source: { eq: "capture" } }) { metric value moment person { fullName } } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
     expect(records.data.nastavnikProgressRecords.map((r: any) => [r.metric, r.value, r.moment])).toEqual(
       expect.arrayContaining([
         ['average_grade', 4.2, 'start'],
@@ -83,7 +125,11 @@ describe('captures from the extension', () => {
       ]),
     );
     const badOptions = await gql(SUBMIT, { data: { ...data, idempotencyKey: key() } }, jwtOf('demoStaff'));
-    const bad = await gql(APPLY, { id: badOptions.data.nastavnikSubmitCapture.documentId, options: { moment: 'someday' } }, jwtOf('demoStaff'));
+    const bad = await gql(
+      APPLY,
+      { id: badOptions.data.nastavnikSubmitCapture.documentId, options: { moment: 'someday' } },
+      jwtOf('demoStaff'),
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -93,32 +139,79 @@ describe('captures from the extension', () => {
       sourceUrl: 'https://school.example/news/1',
       adapter: 'article',
       idempotencyKey: key(),
-      payload: { kind: 'article', title: 'Наставники-старшеклассники', html: '<p>Текст <a href="https://school.example">сайт</a></p><img src="https://school.example/a.jpg" alt="фото">', images: [], sourceUrl: 'https://school.example/news/1' },
+      payload: {
+        kind: 'article',
+        title: 'Наставники-старшеклассники',
+        html: '<p>Текст <a href="https://school.example">сайт</a></p><img src="https://school.example/a.jpg" alt="фото">',
+        images: [],
+        sourceUrl: 'https://school.example/news/1',
+      },
     };
     const sent = await gql(SUBMIT, { data }, jwtOf('demoStaff'));
     const applied = await gql(APPLY, { id: sent.data.nastavnikSubmitCapture.documentId }, jwtOf('demoStaff'));
     expect(applied.data.nastavnikApplyCapture.createdCount).toBe(1);
-    const cases = await gql(`{ nastavnikCases(status: DRAFT, filters: { title: { eq: "Наставники-старшеклассники" } }) { reviewState solution sourceUrl } }`, {}, jwtOf('demoCurator'));
-    expect(cases.data.nastavnikCases[0]).toMatchObject({ reviewState: 'submitted', sourceUrl: 'https://school.example/news/1' });
+    const cases = await gql(
+      `{ nastavnikCases(status: DRAFT, filters: { title: { eq: "Наставники-старшеклассники" } }) { reviewState solution sourceUrl } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
+    expect(cases.data.nastavnikCases[0]).toMatchObject({
+      reviewState: 'submitted',
+      sourceUrl: 'https://school.example/news/1',
+    });
     expect(cases.data.nastavnikCases[0].solution).toContain('rel="noopener noreferrer nofollow"');
   });
 
   it.each([
-    ['a script in the article', { kind: 'article', title: 'x', html: '<p>hi</p><script>alert(1)</script>', images: [], sourceUrl: 'https://a.example/' }, 'очистку'],
-    ['a javascript: link', { kind: 'article', title: 'x', html: '<a href="javascript:alert(1)">x</a>', images: [], sourceUrl: 'https://a.example/' }, 'очистку'],
+    [
+      'a script in the article',
+      {
+        kind: 'article',
+        title: 'x',
+        html: '<p>hi</p><script>alert(1)</script>',
+        images: [],
+        sourceUrl: 'https://a.example/',
+      },
+      'очистку',
+    ],
+    [
+      'a javascript: link',
+      {
+        kind: 'article',
+        title: 'x',
+        html: '<a href="javascript:alert(1)">x</a>',
+        images: [],
+        sourceUrl: 'https://a.example/',
+      },
+      'очистку',
+    ],
     ['markup in a name', { kind: 'roster', rows: [{ fullName: '<img src=x onerror=alert(1)>' }] }, '«<»'],
     ['an empty class list', { kind: 'roster', rows: [] }, 'ни одной строки'],
   ])('refuses %s with a Russian message and stores nothing', async (_name, payload, message) => {
-    const data = { kind: payload.kind, sourceUrl: 'https://a.example/', adapter: 'generic-table', idempotencyKey: key(), payload };
+    const data = {
+      kind: payload.kind,
+      sourceUrl: 'https://a.example/',
+      adapter: 'generic-table',
+      idempotencyKey: key(),
+      payload,
+    };
     const res = await gql(SUBMIT, { data }, jwtOf('demoStaff'));
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain(message);
-    const stored = await gql(`query($k: String!) { nastavnikCaptures(filters: { idempotencyKey: { eq: $k } }) { documentId } }`, { k: data.idempotencyKey }, jwtOf('demoCurator'));
+    const stored = await gql(
+      `query($k: String!) { nastavnikCaptures(filters: { idempotencyKey: { eq: $k } }) { documentId } }`,
+      { k: data.idempotencyKey },
+      jwtOf('demoCurator'),
+    );
     expect(stored.data.nastavnikCaptures).toHaveLength(0);
   });
 
   it('sanitises rich text however it arrives, here straight through the API', async () => {
-    const res = await gql(`mutation { createNastavnikNewsItem(data: { title: "Новость", kind: news, date: "2025-11-01", body: "<p onclick=\\"steal()\\">Текст</p><script>x()</script>" }) { body } }`, {}, jwtOf('demoEditor'));
+    const res = await gql(
+      `mutation { createNastavnikNewsItem(data: { title: "Новость", kind: news, date: "2025-11-01", body: "<p onclick=\\"steal()\\">Текст</p><script>x()</script>" }) { body } }`,
+      {},
+      jwtOf('demoEditor'),
+    );
     expect(res.errors, res.raw).toBeUndefined();
     expect(res.data.createNastavnikNewsItem.body).toBe('<p>Текст</p>');
   });
@@ -129,7 +222,11 @@ describe('captures from the extension', () => {
     const methodist = await gql(SUBMIT, { data: roster() }, jwtOf('borMethodist'));
     expect(methodist.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const sent = await gql(SUBMIT, { data: roster() }, jwtOf('demoStaff'));
-    const foreign = await gql(APPLY, { id: sent.data.nastavnikSubmitCapture.documentId }, jwtOf('samaraCurator'));
+    const foreign = await gql(
+      APPLY,
+      { id: sent.data.nastavnikSubmitCapture.documentId },
+      jwtOf('samaraCurator'),
+    );
     expect(foreign.errors?.[0]?.extensions?.error?.name).toBe('NotFoundError');
   });
 });

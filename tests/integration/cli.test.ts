@@ -13,7 +13,10 @@ const doc = (name: string) => path.join(repoRoot, 'seeds', 'documents', name);
 
 async function exec(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run('node', [cli, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run('node', [cli, ...args], {
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (e: any) {
     return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
@@ -47,18 +50,37 @@ describe('npm run import:roadmap', () => {
       // Prepare the schema and the seeded organisations, then let the CLI write on its own.
       const booted = await bootStrapi({ database, env: { ADMIN_PASSWORD: 'Cli1admin' } });
       const env = Object.fromEntries(
-        ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'DATABASE_CLIENT', 'DATABASE_URL', 'DATABASE_FILENAME']
+        [
+          'APP_KEYS',
+          'API_TOKEN_SALT',
+          'ADMIN_JWT_SECRET',
+          'TRANSFER_TOKEN_SALT',
+          'JWT_SECRET',
+          'ENCRYPTION_KEY',
+          'DATABASE_CLIENT',
+          'DATABASE_URL',
+          'DATABASE_FILENAME',
+        ]
           .filter((k) => process.env[k])
           .map((k) => [k, process.env[k]!]),
       );
       await booted.stop();
-      const r = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'bor-demo-school', '--commit'], { ...env, SEED: 'false' });
+      const r = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'bor-demo-school', '--commit'], {
+        ...env,
+        SEED: 'false',
+      });
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ version: 1, activities: 16 });
-      const again = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'bor-demo-school', '--commit'], { ...env, SEED: 'false' });
+      const again = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'bor-demo-school', '--commit'], {
+        ...env,
+        SEED: 'false',
+      });
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('уже импортирован');
-      const unknown = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'no-such-org', '--commit'], { ...env, SEED: 'false' });
+      const unknown = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'no-such-org', '--commit'], {
+        ...env,
+        SEED: 'false',
+      });
       expect(unknown.code).toBe(2);
     } finally {
       await database.drop();

@@ -21,36 +21,215 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { type: 'Person', plural: 'Persons', field: 'fullName', data: () => ({ fullName: 'Тестова Анна Сергеевна', category: 'teacher', consent, isMentor: true }), update: 'Тестова-Петрова Анна Сергеевна' },
-  { type: 'Programme', plural: 'Programmes', field: 'title', data: () => ({ title: 'Программа CRUD', form: 'teacher_teacher' }), update: 'Программа CRUD 2', draftAndPublish: true },
-  { type: 'Pair', plural: 'Pairs', field: 'title', data: () => ({ title: 'Пара CRUD', form: 'teacher_teacher', kind: 'pair', mentors: [personId] }), update: 'Пара CRUD 2' },
-  { type: 'Meeting', plural: 'Meetings', field: 'topic', data: () => ({ pair: pairId, kind: 'working', date: '2025-11-10', topic: 'Разбор урока', mentorFeedback: { rating: 8, comment: 'хорошо' }, menteeFeedback: { rating: 9 } }), update: 'Разбор урока 2' },
-  { type: 'Questionnaire', plural: 'Questionnaires', field: 'title', data: () => ({ title: 'Анкета удовлетворённости', audience: 'mentee', purpose: 'satisfaction', questions: [{ code: 'overall', text: 'Насколько вы довольны?', type: 'scale', min: 1, max: 10, required: true }] }), update: 'Анкета 2' },
-  { type: 'QuestionnaireResponse', plural: 'QuestionnaireResponses', field: 'submittedAt', data: () => ({ questionnaire: questionnaireId, person: personId, answers: { overall: 9 }, submittedAt: '2025-12-01T10:00:00.000Z' }), update: '2025-12-02T10:00:00.000Z' },
-  { type: 'Roadmap', plural: 'Roadmaps', field: 'title', data: () => ({ title: 'Дорожная карта CRUD', level: 'organisation', roadmapState: 'approved' }), update: 'Дорожная карта CRUD 2', draftAndPublish: true },
-  { type: 'RoadmapActivity', plural: 'RoadmapActivities', field: 'title', data: () => ({ roadmap: roadmapId, code: '1.', title: 'Назначить куратора', deadlineText: 'до 01.10.2025', activityStatus: 'planned' }), update: 'Назначить куратора приказом' },
-  { type: 'KpiIndicator', plural: 'KpiIndicators', field: 'title', data: () => ({ title: 'Доля наставляемых', metricKind: 'manual', unit: '%', targets: [{ year: 2025, value: 10 }] }), update: 'Доля наставляемых 10–18 лет' },
-  { type: 'ContingentSnapshot', plural: 'ContingentSnapshots', field: 'date', data: () => ({ date: '2025-09-01', snapshotKind: 'fact', metrics: [{ code: 'pupils', label: 'Обучающиеся', value: 420 }] }), update: '2025-09-02' },
-  { type: 'Case', plural: 'Cases', field: 'title', data: () => ({ title: 'Кейс CRUD', reviewState: 'draft', form: 'pupil_pupil' }), update: 'Кейс CRUD 2', draftAndPublish: true },
-  { type: 'SiteSection', plural: 'SiteSections', field: 'title', data: () => ({ title: 'Наставничество CRUD' }), update: 'Наставничество CRUD 2', draftAndPublish: true },
-  { type: 'NewsItem', plural: 'NewsItems', field: 'title', data: () => ({ title: 'Новость CRUD', kind: 'news', date: '2025-10-01' }), update: 'Новость CRUD 2', draftAndPublish: true },
-  { type: 'Partner', plural: 'Partners', field: 'name', data: () => ({ name: 'ООО «Партнёр»', kind: 'employer', agreement: { number: '7', date: '2025-09-01', subject: 'наставники' } }), update: 'ООО «Партнёр-2»' },
-  { type: 'Capture', plural: 'Captures', field: 'sourceUrl', data: () => ({ kind: 'site_audit', sourceUrl: 'https://school.example/nastavnichestvo', adapter: 'site-audit', idempotencyKey: `crud-${Date.now()}`, payload: { kind: 'site_audit', parts: [] } }), update: 'https://school.example/n2' },
-  { type: 'ProgressRecord', plural: 'ProgressRecords', field: 'metric', data: () => ({ person: personId, pair: pairId, metric: 'average_grade', moment: 'start', value: 3.4 }), update: 'attendance' },
-  { type: 'Organisation', plural: 'Organisations', field: 'name', data: () => ({ name: 'Филиал демо-школы', slug: `filial-${Date.now()}`, kind: 'school', parent: orgId('bor-demo-school') }), update: 'Филиал демо-школы (переименован)' },
+  {
+    type: 'Person',
+    plural: 'Persons',
+    field: 'fullName',
+    data: () => ({ fullName: 'Тестова Анна Сергеевна', category: 'teacher', consent, isMentor: true }),
+    update: 'Тестова-Петрова Анна Сергеевна',
+  },
+  {
+    type: 'Programme',
+    plural: 'Programmes',
+    field: 'title',
+    data: () => ({ title: 'Программа CRUD', form: 'teacher_teacher' }),
+    update: 'Программа CRUD 2',
+    draftAndPublish: true,
+  },
+  {
+    type: 'Pair',
+    plural: 'Pairs',
+    field: 'title',
+    data: () => ({ title: 'Пара CRUD', form: 'teacher_teacher', kind: 'pair', mentors: [personId] }),
+    update: 'Пара CRUD 2',
+  },
+  {
+    type: 'Meeting',
+    plural: 'Meetings',
+    field: 'topic',
+    data: () => ({
+      pair: pairId,
+      kind: 'working',
+      date: '2025-11-10',
+      topic: 'Разбор урока',
+      mentorFeedback: { rating: 8, comment: 'хорошо' },
+      menteeFeedback: { rating: 9 },
+    }),
+    update: 'Разбор урока 2',
+  },
+  {
+    type: 'Questionnaire',
+    plural: 'Questionnaires',
+    field: 'title',
+    data: () => ({
+      title: 'Анкета удовлетворённости',
+      audience: 'mentee',
+      purpose: 'satisfaction',
+      questions: [
+        { code: 'overall', text: 'Насколько вы довольны?', type: 'scale', min: 1, max: 10, required: true },
+      ],
+    }),
+    update: 'Анкета 2',
+  },
+  {
+    type: 'QuestionnaireResponse',
+    plural: 'QuestionnaireResponses',
+    field: 'submittedAt',
+    data: () => ({
+      questionnaire: questionnaireId,
+      person: personId,
+      answers: { overall: 9 },
+      submittedAt: '2025-12-01T10:00:00.000Z',
+    }),
+    update: '2025-12-02T10:00:00.000Z',
+  },
+  {
+    type: 'Roadmap',
+    plural: 'Roadmaps',
+    field: 'title',
+    data: () => ({ title: 'Дорожная карта CRUD', level: 'organisation', roadmapState: 'approved' }),
+    update: 'Дорожная карта CRUD 2',
+    draftAndPublish: true,
+  },
+  {
+    type: 'RoadmapActivity',
+    plural: 'RoadmapActivities',
+    field: 'title',
+    data: () => ({
+      roadmap: roadmapId,
+      code: '1.',
+      title: 'Назначить куратора',
+      deadlineText: 'до 01.10.2025',
+      activityStatus: 'planned',
+    }),
+    update: 'Назначить куратора приказом',
+  },
+  {
+    type: 'KpiIndicator',
+    plural: 'KpiIndicators',
+    field: 'title',
+    data: () => ({
+      title: 'Доля наставляемых',
+      metricKind: 'manual',
+      unit: '%',
+      targets: [{ year: 2025, value: 10 }],
+    }),
+    update: 'Доля наставляемых 10–18 лет',
+  },
+  {
+    type: 'ContingentSnapshot',
+    plural: 'ContingentSnapshots',
+    field: 'date',
+    data: () => ({
+      date: '2025-09-01',
+      snapshotKind: 'fact',
+      metrics: [{ code: 'pupils', label: 'Обучающиеся', value: 420 }],
+    }),
+    update: '2025-09-02',
+  },
+  {
+    type: 'Case',
+    plural: 'Cases',
+    field: 'title',
+    data: () => ({ title: 'Кейс CRUD', reviewState: 'draft', form: 'pupil_pupil' }),
+    update: 'Кейс CRUD 2',
+    draftAndPublish: true,
+  },
+  {
+    type: 'SiteSection',
+    plural: 'SiteSections',
+    field: 'title',
+    data: () => ({ title: 'Наставничество CRUD' }),
+    update: 'Наставничество CRUD 2',
+    draftAndPublish: true,
+  },
+  {
+    type: 'NewsItem',
+    plural: 'NewsItems',
+    field: 'title',
+    data: () => ({ title: 'Новость CRUD', kind: 'news', date: '2025-10-01' }),
+    update: 'Новость CRUD 2',
+    draftAndPublish: true,
+  },
+  {
+    type: 'Partner',
+    plural: 'Partners',
+    field: 'name',
+    data: () => ({
+      name: 'ООО «Партнёр»',
+      kind: 'employer',
+      agreement: { number: '7', date: '2025-09-01', subject: 'наставники' },
+    }),
+    update: 'ООО «Партнёр-2»',
+  },
+  {
+    type: 'Capture',
+    plural: 'Captures',
+    field: 'sourceUrl',
+    data: () => ({
+      kind: 'site_audit',
+      sourceUrl: 'https://school.example/nastavnichestvo',
+      adapter: 'site-audit',
+      idempotencyKey: `crud-${Date.now()}`,
+      payload: { kind: 'site_audit', parts: [] },
+    }),
+    update: 'https://school.example/n2',
+  },
+  {
+    type: 'ProgressRecord',
+    plural: 'ProgressRecords',
+    field: 'metric',
+    data: () => ({ person: personId, pair: pairId, metric: 'average_grade', moment: 'start', value: 3.4 }),
+    update: 'attendance',
+  },
+  {
+    type: 'Organisation',
+    plural: 'Organisations',
+    field: 'name',
+    data: () => ({
+      name: 'Филиал демо-школы',
+      slug: `filial-${Date.now()}`,
+      kind: 'school',
+      parent: orgId('bor-demo-school'),
+    }),
+    update: 'Филиал демо-школы (переименован)',
+  },
 ];
 
 const curator = () => jwtOf('demoCurator');
 
 describe('CRUD through GraphQL as a curator', () => {
   beforeAll(async () => {
-    const person = await gql(`mutation($d: NastavnikPersonInput!) { createNastavnikPerson(data: $d) { documentId } }`, { d: { fullName: 'Опорный Наставник', category: 'teacher', consent } }, curator());
+    const person = await gql(
+      `mutation($d: NastavnikPersonInput!) { createNastavnikPerson(data: $d) { documentId } }`,
+      { d: { fullName: 'Опорный Наставник', category: 'teacher', consent } },
+      curator(),
+    );
     personId = person.data.createNastavnikPerson.documentId;
-    const pair = await gql(`mutation($d: NastavnikPairInput!) { createNastavnikPair(data: $d) { documentId } }`, { d: { title: 'Опорная пара', form: 'teacher_teacher', mentors: [personId] } }, curator());
+    const pair = await gql(
+      `mutation($d: NastavnikPairInput!) { createNastavnikPair(data: $d) { documentId } }`,
+      { d: { title: 'Опорная пара', form: 'teacher_teacher', mentors: [personId] } },
+      curator(),
+    );
     pairId = pair.data.createNastavnikPair.documentId;
-    const q = await gql(`mutation($d: NastavnikQuestionnaireInput!) { createNastavnikQuestionnaire(data: $d) { documentId } }`, { d: { title: 'Опорная анкета', audience: 'mentee', purpose: 'satisfaction', questions: [{ code: 'overall', text: 'Оценка', type: 'scale', min: 1, max: 10, required: true }] } }, curator());
+    const q = await gql(
+      `mutation($d: NastavnikQuestionnaireInput!) { createNastavnikQuestionnaire(data: $d) { documentId } }`,
+      {
+        d: {
+          title: 'Опорная анкета',
+          audience: 'mentee',
+          purpose: 'satisfaction',
+          questions: [{ code: 'overall', text: 'Оценка', type: 'scale', min: 1, max: 10, required: true }],
+        },
+      },
+      curator(),
+    );
     questionnaireId = q.data.createNastavnikQuestionnaire.documentId;
-    const r = await gql(`mutation($d: NastavnikRoadmapInput!) { createNastavnikRoadmap(data: $d) { documentId } }`, { d: { title: 'Опорная карта' } }, curator());
+    const r = await gql(
+      `mutation($d: NastavnikRoadmapInput!) { createNastavnikRoadmap(data: $d) { documentId } }`,
+      { d: { title: 'Опорная карта' } },
+      curator(),
+    );
     roadmapId = r.data.createNastavnikRoadmap.documentId;
   });
 
@@ -66,7 +245,11 @@ describe('CRUD through GraphQL as a curator', () => {
     if (c.type === 'Organisation') expect(doc.parent.slug).toBe('bor-demo-school');
     else expect(doc.organisation.slug).toBe('bor-demo-school'); // defaulted to the curator's organisation
 
-    const read = await gql(`query($id: ID!) { nastavnik${c.type}(documentId: $id${status}) { documentId ${c.field} } }`, { id: doc.documentId }, curator());
+    const read = await gql(
+      `query($id: ID!) { nastavnik${c.type}(documentId: $id${status}) { documentId ${c.field} } }`,
+      { id: doc.documentId },
+      curator(),
+    );
     expect(read.errors, read.raw).toBeUndefined();
     expect(read.data[`nastavnik${c.type}`].documentId).toBe(doc.documentId);
 
@@ -79,19 +262,32 @@ describe('CRUD through GraphQL as a curator', () => {
     const value = updated.data[`updateNastavnik${c.type}`][c.field];
     expect(String(value)).toContain(String(c.update).slice(0, 10));
 
-    const deleted = await gql(`mutation($id: ID!) { deleteNastavnik${c.type}(documentId: $id) { documentId } }`, { id: doc.documentId }, curator());
+    const deleted = await gql(
+      `mutation($id: ID!) { deleteNastavnik${c.type}(documentId: $id) { documentId } }`,
+      { id: doc.documentId },
+      curator(),
+    );
     expect(deleted.errors, deleted.raw).toBeUndefined();
-    const gone = await gql(`query($id: ID!) { nastavnik${c.type}(documentId: $id${status}) { documentId } }`, { id: doc.documentId }, curator());
+    const gone = await gql(
+      `query($id: ID!) { nastavnik${c.type}(documentId: $id${status}) { documentId } }`,
+      { id: doc.documentId },
+      curator(),
+    );
     expect(gone.data?.[`nastavnik${c.type}`] ?? null).toBeNull();
   });
 
-  it.each(['persons', 'roadmaps', 'captures', 'roadmap-activities', 'cases'])('lists %s over REST with the same rights', async (type) => {
-    const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/${type}?pagination[pageSize]=5`, { headers: { authorization: `Bearer ${curator()}` } });
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
-    expect(Array.isArray(body.data)).toBe(true);
-    expect(body.meta.pagination.pageSize).toBe(5);
-  });
+  it.each(['persons', 'roadmaps', 'captures', 'roadmap-activities', 'cases'])(
+    'lists %s over REST with the same rights',
+    async (type) => {
+      const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/${type}?pagination[pageSize]=5`, {
+        headers: { authorization: `Bearer ${curator()}` },
+      });
+      const body = await res.json();
+      expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+      expect(Array.isArray(body.data)).toBe(true);
+      expect(body.meta.pagination.pageSize).toBe(5);
+    },
+  );
 
   it('checks questionnaire answers against the template and writes nothing when they are wrong', async () => {
     const res = await gql(
@@ -101,7 +297,11 @@ describe('CRUD through GraphQL as a curator', () => {
     );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain('overall');
-    const list = await gql(`query($q: ID!) { nastavnikQuestionnaireResponses(filters: { questionnaire: { documentId: { eq: $q } } }) { documentId } }`, { q: questionnaireId }, curator());
+    const list = await gql(
+      `query($q: ID!) { nastavnikQuestionnaireResponses(filters: { questionnaire: { documentId: { eq: $q } } }) { documentId } }`,
+      { q: questionnaireId },
+      curator(),
+    );
     expect(list.data.nastavnikQuestionnaireResponses).toHaveLength(0);
   });
 });

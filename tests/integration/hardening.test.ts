@@ -19,13 +19,17 @@ describe('GraphQL hardening', () => {
   });
 
   it('caps limit: 10000 at the configured maximum of 100', async () => {
-    const res = await gql(`{ nastavnikOrganisations_connection(pagination: { limit: 10000 }) { pageInfo { pageSize } } }`);
+    const res = await gql(
+      `{ nastavnikOrganisations_connection(pagination: { limit: 10000 }) { pageInfo { pageSize } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.nastavnikOrganisations_connection.pageInfo.pageSize).toBe(100);
   });
 
   it('has no sign-up, over GraphQL or REST', async () => {
-    const gqlRes = await gql(`mutation { register(input: { username: "intruder", email: "i@example.org", password: "Intruder1pass" }) { jwt } }`);
+    const gqlRes = await gql(
+      `mutation { register(input: { username: "intruder", email: "i@example.org", password: "Intruder1pass" }) { jwt } }`,
+    );
     // users-permissions lets the GraphQL mutation through to its own check of the switched-off setting.
     expect(gqlRes.errors?.[0]?.message).toBe('Register action is currently disabled');
     const rest = await fetch(`${inject('strapiUrl')}/api/auth/local/register`, {
@@ -45,7 +49,14 @@ describe('GraphQL hardening', () => {
   it('answers CORS only for allowed origins', async () => {
     const url = `${inject('strapiUrl')}/graphql`;
     const preflight = (origin: string) =>
-      fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      fetch(url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
     const allowed = await preflight('http://allowed.test');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://allowed.test');
     const extension = await preflight('chrome-extension://abcdefghijklmnop');
@@ -71,7 +82,11 @@ describe('bad input', () => {
     form.append('organisation', orgId('bor-demo-school'));
     form.append('dryRun', 'false');
     form.append('file', new Blob([new Uint8Array(51 * 1024 * 1024).fill(65)]), 'huge.txt');
-    const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/import`, { method: 'POST', body: form, headers: { authorization: `Bearer ${jwtOf('demoCurator')}` } });
+    const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/import`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${jwtOf('demoCurator')}` },
+    });
     const body = await res.json();
     expect(res.status).toBeLessThan(500);
     expect(body.ok ?? false).toBe(false);
@@ -85,24 +100,43 @@ describe('bad input', () => {
   });
 
   it('an invalid enum value names the field and the allowed values', async () => {
-    const res = await gql(`mutation { createNastavnikProgramme(data: { title: "x", form: pupil_teacher_mix }) { documentId } }`, {}, jwtOf('demoCurator'));
+    const res = await gql(
+      `mutation { createNastavnikProgramme(data: { title: "x", form: pupil_teacher_mix }) { documentId } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.message).toContain('pupil_teacher_mix');
   });
 
   it('a missing required field names it and writes nothing', async () => {
-    const res = await gql(`mutation { createNastavnikMeeting(data: { kind: working }) { documentId } }`, {}, jwtOf('demoCurator'));
+    const res = await gql(
+      `mutation { createNastavnikMeeting(data: { kind: working }) { documentId } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
     expect(res.status).toBeLessThan(500);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(res.errors?.[0]?.extensions?.error?.details)).toContain('date');
-    const meetings = await gql(`{ nastavnikMeetings(filters: { date: { null: true } }) { documentId } }`, {}, jwtOf('demoCurator'));
+    const meetings = await gql(
+      `{ nastavnikMeetings(filters: { date: { null: true } }) { documentId } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
     expect(meetings.data.nastavnikMeetings).toHaveLength(0);
   });
 
   it('invalid JSON field content is refused with the path of the bad value', async () => {
     const res = await gql(
       `mutation($d: NastavnikPersonInput!) { createNastavnikPerson(data: $d) { documentId } }`,
-      { d: { fullName: 'С Формами', category: 'teacher', preferredForms: ['teacher_teacher', 'dance_dance'], consent: { givenBy: 'self', processing: true, signedAt: '2025-09-01' } } },
+      {
+        d: {
+          fullName: 'С Формами',
+          category: 'teacher',
+          preferredForms: ['teacher_teacher', 'dance_dance'],
+          consent: { givenBy: 'self', processing: true, signedAt: '2025-09-01' },
+        },
+      },
       jwtOf('demoCurator'),
     );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -110,7 +144,11 @@ describe('bad input', () => {
   });
 
   it('a relation to a record that does not exist is a 4xx naming the field', async () => {
-    const res = await gql(`mutation { createNastavnikPair(data: { title: "x", form: pupil_pupil, mentors: ["nonexistent0000000000000"] }) { documentId } }`, {}, jwtOf('demoCurator'));
+    const res = await gql(
+      `mutation { createNastavnikPair(data: { title: "x", form: pupil_pupil, mentors: ["nonexistent0000000000000"] }) { documentId } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain('mentors');
   });

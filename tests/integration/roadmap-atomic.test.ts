@@ -6,21 +6,29 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bootStrapi } from '../harness/strapi.js';
 
-const doc000 = readFileSync(new URL('../../seeds/documents/000_a5a77a3323ec67d5.txt', import.meta.url), 'utf8');
+const doc000 = readFileSync(
+  new URL('../../seeds/documents/000_a5a77a3323ec67d5.txt', import.meta.url),
+  'utf8',
+);
 
 describe('road-map import transaction', () => {
   it('leaves nothing behind when a write fails midway', async () => {
     const booted = await bootStrapi({ env: { SEED: 'false', ADMIN_PASSWORD: 'Atomic1admin' } });
     const { strapi } = booted;
     try {
-      const org = await strapi.documents('plugin::nastavnik.organisation').create({ data: { name: 'Школа', slug: 'atomic-school', kind: 'school' } });
+      const org = await strapi
+        .documents('plugin::nastavnik.organisation')
+        .create({ data: { name: 'Школа', slug: 'atomic-school', kind: 'school' } });
       let kpis = 0;
       strapi.documents.use(async (ctx: any, next: () => Promise<unknown>) => {
-        if (ctx.uid === 'plugin::nastavnik.kpi-indicator' && ctx.action === 'create' && ++kpis === 3) throw new Error('диск переполнен');
+        if (ctx.uid === 'plugin::nastavnik.kpi-indicator' && ctx.action === 'create' && ++kpis === 3)
+          throw new Error('диск переполнен');
         return next();
       });
       const service = strapi.plugin('nastavnik').service('roadmap');
-      await expect(service.import({ organisation: org.documentId, text: doc000, dryRun: false })).rejects.toThrow('диск переполнен');
+      await expect(
+        service.import({ organisation: org.documentId, text: doc000, dryRun: false }),
+      ).rejects.toThrow('диск переполнен');
       for (const type of ['roadmap', 'roadmap-activity', 'kpi-indicator']) {
         expect(await strapi.db.query(`plugin::nastavnik.${type}`).count(), type).toBe(0);
       }

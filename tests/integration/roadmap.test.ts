@@ -7,14 +7,31 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, inject } from 'vitest';
 import { gql, jwtOf, orgId } from '../harness/graphql.js';
 
-const seed = (slug: string) => JSON.parse(readFileSync(new URL(`../../seeds/roadmaps/${slug}.json`, import.meta.url), 'utf8'));
-const SEEDS = ['kamensk-school-40', 'boksitogorsk-dshi', 'bor-uoimp', 'nolinsk-polytechnic', 'privolzhye-school-3'];
-const doc001 = readFileSync(new URL('../../seeds/documents/001_fe83f31ea58b8567.txt', import.meta.url), 'utf8');
+const seed = (slug: string) =>
+  JSON.parse(readFileSync(new URL(`../../seeds/roadmaps/${slug}.json`, import.meta.url), 'utf8'));
+const SEEDS = [
+  'kamensk-school-40',
+  'boksitogorsk-dshi',
+  'bor-uoimp',
+  'nolinsk-polytechnic',
+  'privolzhye-school-3',
+];
+const doc001 = readFileSync(
+  new URL('../../seeds/documents/001_fe83f31ea58b8567.txt', import.meta.url),
+  'utf8',
+);
 
 const IMPORT = `mutation($input: NastavnikRoadmapImportInput!) { nastavnikImportRoadmap(input: $input) { ok committed format warnings error duplicateOf roadmapDocumentId version activitiesCount kpisCount draft } }`;
-const importAs = (user: string, input: Record<string, unknown>) => gql(IMPORT, { input: { organisation: orgId('bor-demo-school'), ...input } }, jwtOf(user));
+const importAs = (user: string, input: Record<string, unknown>) =>
+  gql(IMPORT, { input: { organisation: orgId('bor-demo-school'), ...input } }, jwtOf(user));
 const countRoadmaps = async () =>
-  (await gql(`{ nastavnikRoadmaps(status: DRAFT, pagination: { limit: 100 }) { documentId title version roadmapState } }`, {}, jwtOf('demoCurator'))).data.nastavnikRoadmaps;
+  (
+    await gql(
+      `{ nastavnikRoadmaps(status: DRAFT, pagination: { limit: 100 }) { documentId title version roadmapState } }`,
+      {},
+      jwtOf('demoCurator'),
+    )
+  ).data.nastavnikRoadmaps;
 
 describe('seeded road maps', () => {
   it.each(SEEDS)('%s is published with every activity and KPI of its document', async (slug) => {
@@ -30,13 +47,19 @@ describe('seeded road maps', () => {
     expect(roadmap.activities).toHaveLength(expected.activities.length);
     const first = expected.activities[0];
     const stored = roadmap.activities.find((a: any) => a.title === first.title);
-    expect(stored).toMatchObject({ code: first.code, deadlineText: first.deadline.text, responsibleText: first.responsible.text });
+    expect(stored).toMatchObject({
+      code: first.code,
+      deadlineText: first.deadline.text,
+      responsibleText: first.responsible.text,
+    });
     expect(stored.deadline.windows).toEqual(first.deadline.windows);
     expect(res.data.nastavnikKpiIndicators).toHaveLength(expected.kpis.length);
   });
 
   it('keeps the approval of document 000', async () => {
-    const res = await gql(`{ nastavnikRoadmaps(filters: { organisation: { slug: { eq: "kamensk-school-40" } } }) { approvalOrderNumber approvalDate } }`);
+    const res = await gql(
+      `{ nastavnikRoadmaps(filters: { organisation: { slug: { eq: "kamensk-school-40" } } }) { approvalOrderNumber approvalDate } }`,
+    );
     expect(res.data.nastavnikRoadmaps[0]).toEqual({ approvalOrderNumber: '285', approvalDate: '2020-10-07' });
   });
 });
@@ -55,9 +78,18 @@ describe('importing a road map', () => {
 
   it('commits, detects the same document again, replaces it, or adds a new version', async () => {
     const first = await importAs('demoCurator', { text: doc001, dryRun: false });
-    expect(first.data.nastavnikImportRoadmap).toMatchObject({ ok: true, committed: true, version: 1, activitiesCount: 16 });
+    expect(first.data.nastavnikImportRoadmap).toMatchObject({
+      ok: true,
+      committed: true,
+      version: 1,
+      activitiesCount: 16,
+    });
     const id1 = first.data.nastavnikImportRoadmap.roadmapDocumentId;
-    const acts = await gql(`query($id: ID!) { nastavnikRoadmap(documentId: $id, status: DRAFT) { activities(pagination: { limit: 100 }) { documentId } } }`, { id: id1 }, jwtOf('demoCurator'));
+    const acts = await gql(
+      `query($id: ID!) { nastavnikRoadmap(documentId: $id, status: DRAFT) { activities(pagination: { limit: 100 }) { documentId } } }`,
+      { id: id1 },
+      jwtOf('demoCurator'),
+    );
     expect(acts.data.nastavnikRoadmap.activities).toHaveLength(16);
 
     const again = await importAs('demoCurator', { text: `${doc001}\n\n`, dryRun: false });
@@ -72,14 +104,29 @@ describe('importing a road map', () => {
     expect(replaced.data.nastavnikImportRoadmap).toMatchObject({ committed: true, version: 1 });
     const id2 = replaced.data.nastavnikImportRoadmap.roadmapDocumentId;
     expect(id2).not.toBe(id1);
-    const old = await gql(`query($id: ID!) { nastavnikRoadmap(documentId: $id, status: DRAFT) { documentId } }`, { id: id1 }, jwtOf('demoCurator'));
+    const old = await gql(
+      `query($id: ID!) { nastavnikRoadmap(documentId: $id, status: DRAFT) { documentId } }`,
+      { id: id1 },
+      jwtOf('demoCurator'),
+    );
     expect(old.data.nastavnikRoadmap).toBeNull();
-    const orphans = await gql(`{ nastavnikRoadmapActivities(filters: { roadmap: { documentId: { null: true } } }) { documentId } }`, {}, jwtOf('demoCurator'));
+    const orphans = await gql(
+      `{ nastavnikRoadmapActivities(filters: { roadmap: { documentId: { null: true } } }) { documentId } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
     expect(orphans.data.nastavnikRoadmapActivities).toHaveLength(0);
 
-    const versioned = await importAs('demoCurator', { text: doc001, dryRun: false, onDuplicate: 'new_version' });
+    const versioned = await importAs('demoCurator', {
+      text: doc001,
+      dryRun: false,
+      onDuplicate: 'new_version',
+    });
     expect(versioned.data.nastavnikImportRoadmap).toMatchObject({ committed: true, version: 2 });
-    const all = (await countRoadmaps()).filter((r: any) => r.documentId === id2 || r.documentId === versioned.data.nastavnikImportRoadmap.roadmapDocumentId);
+    const all = (await countRoadmaps()).filter(
+      (r: any) =>
+        r.documentId === id2 || r.documentId === versioned.data.nastavnikImportRoadmap.roadmapDocumentId,
+    );
     expect(all.map((r: any) => [r.version, r.roadmapState]).sort()).toEqual([
       [1, 'archived'],
       [2, 'approved'],
@@ -88,9 +135,24 @@ describe('importing a road map', () => {
 
   it.each([
     ['an empty document', { text: '   ' }, 'empty'],
-    ['a page without a table', { html: '<html><body><h1>Новости</h1><p>Текст</p></body></html>' }, 'no_table'],
-    ['a DOCX that is not a DOCX', { fileBase64: Buffer.from('PK\u0003\u0004 definitely not a zip').toString('base64'), filename: 'plan.docx' }, 'docx_invalid'],
-    ['a scanned PDF', { fileBase64: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj').toString('base64'), filename: 'scan.pdf' }, 'pdf_not_supported'],
+    [
+      'a page without a table',
+      { html: '<html><body><h1>Новости</h1><p>Текст</p></body></html>' },
+      'no_table',
+    ],
+    [
+      'a DOCX that is not a DOCX',
+      {
+        fileBase64: Buffer.from('PK\u0003\u0004 definitely not a zip').toString('base64'),
+        filename: 'plan.docx',
+      },
+      'docx_invalid',
+    ],
+    [
+      'a scanned PDF',
+      { fileBase64: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj').toString('base64'), filename: 'scan.pdf' },
+      'pdf_not_supported',
+    ],
   ])('%s gets a clear Russian message and nothing is written', async (_name, input, code) => {
     const before = (await countRoadmaps()).length;
     const res = await importAs('demoCurator', { ...input, dryRun: false });
@@ -111,15 +173,29 @@ describe('importing a road map', () => {
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('links responsible people named in the document to the organisation\'s people', async () => {
+  it("links responsible people named in the document to the organisation's people", async () => {
     const person = await gql(
       `mutation { createNastavnikPerson(data: { fullName: "Баева Светлана Николаевна", category: staff, consent: { givenBy: self, processing: true, signedAt: "2025-09-01" } }) { documentId } }`,
       {},
       jwtOf('kamenskCurator'),
     );
     expect(person.errors, person.raw).toBeUndefined();
-    const doc000 = readFileSync(new URL('../../seeds/documents/000_a5a77a3323ec67d5.txt', import.meta.url), 'utf8');
-    const res = await gql(IMPORT, { input: { organisation: orgId('kamensk-school-40'), text: doc000, dryRun: false, onDuplicate: 'new_version' } }, jwtOf('kamenskCurator'));
+    const doc000 = readFileSync(
+      new URL('../../seeds/documents/000_a5a77a3323ec67d5.txt', import.meta.url),
+      'utf8',
+    );
+    const res = await gql(
+      IMPORT,
+      {
+        input: {
+          organisation: orgId('kamensk-school-40'),
+          text: doc000,
+          dryRun: false,
+          onDuplicate: 'new_version',
+        },
+      },
+      jwtOf('kamenskCurator'),
+    );
     expect(res.data.nastavnikImportRoadmap.committed, res.raw).toBe(true);
     const acts = await gql(
       `query($id: ID!) { nastavnikRoadmap(documentId: $id, status: DRAFT) { activities(pagination: { limit: 100 }) { code responsibleText responsiblePersons { fullName } } } }`,
@@ -128,32 +204,51 @@ describe('importing a road map', () => {
     );
     const a = acts.data.nastavnikRoadmap.activities.find((x: any) => x.responsibleText === 'Баева С.Н.');
     expect(a.responsiblePersons).toEqual([{ fullName: 'Баева Светлана Николаевна' }]);
-    const other = acts.data.nastavnikRoadmap.activities.find((x: any) => x.responsibleText === 'Сапельцева О.И.');
+    const other = acts.data.nastavnikRoadmap.activities.find(
+      (x: any) => x.responsibleText === 'Сапельцева О.И.',
+    );
     expect(other.responsiblePersons).toEqual([]);
   });
 
   it('accepts a DOCX file over REST multipart', async () => {
-    const exported = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/${await seededRoadmapId('privolzhye-school-3')}/export?format=docx`);
+    const exported = await fetch(
+      `${inject('strapiUrl')}/api/nastavnik/roadmaps/${await seededRoadmapId('privolzhye-school-3')}/export?format=docx`,
+    );
     const form = new FormData();
     form.append('organisation', orgId('bor-demo-school'));
     form.append('dryRun', 'true');
     form.append('file', new Blob([await exported.arrayBuffer()]), 'karta.docx');
-    const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/import`, { method: 'POST', body: form, headers: { authorization: `Bearer ${jwtOf('demoCurator')}` } });
+    const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/import`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${jwtOf('demoCurator')}` },
+    });
     const body = await res.json();
     expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
-    expect(body).toMatchObject({ ok: true, format: 'docx', activitiesCount: seed('privolzhye-school-3').draft.activities.length });
+    expect(body).toMatchObject({
+      ok: true,
+      format: 'docx',
+      activitiesCount: seed('privolzhye-school-3').draft.activities.length,
+    });
   });
 });
 
 async function seededRoadmapId(slug: string): Promise<string> {
-  const res = await gql(`query($slug: String!) { nastavnikRoadmaps(filters: { organisation: { slug: { eq: $slug } } }) { documentId } }`, { slug });
+  const res = await gql(
+    `query($slug: String!) { nastavnikRoadmaps(filters: { organisation: { slug: { eq: $slug } } }) { documentId } }`,
+    { slug },
+  );
   return res.data.nastavnikRoadmaps[0].documentId;
 }
 
 describe('tracking and export', () => {
   it('marks an activity done with evidence; progress and overdue lists follow', async () => {
     const id = await seededRoadmapId('privolzhye-school-3');
-    const before = await gql(`query($id: ID!) { nastavnikRoadmapProgress(documentId: $id) { total done overdueCount overdue { documentId title state sortDate } sections { title total done } } }`, { id }, jwtOf('samaraCurator'));
+    const before = await gql(
+      `query($id: ID!) { nastavnikRoadmapProgress(documentId: $id) { total done overdueCount overdue { documentId title state sortDate } sections { title total done } } }`,
+      { id },
+      jwtOf('samaraCurator'),
+    );
     expect(before.errors, before.raw).toBeUndefined();
     const p = before.data.nastavnikRoadmapProgress;
     expect(p.total).toBe(28);
@@ -168,14 +263,24 @@ describe('tracking and export', () => {
       jwtOf('samaraCurator'),
     );
     expect(done.errors, done.raw).toBeUndefined();
-    const after = await gql(`query($id: ID!) { nastavnikRoadmapProgress(documentId: $id) { done overdueCount overdue { documentId } } }`, { id }, jwtOf('samaraCurator'));
+    const after = await gql(
+      `query($id: ID!) { nastavnikRoadmapProgress(documentId: $id) { done overdueCount overdue { documentId } } }`,
+      { id },
+      jwtOf('samaraCurator'),
+    );
     expect(after.data.nastavnikRoadmapProgress.done).toBe(p.done + 1);
     expect(after.data.nastavnikRoadmapProgress.overdueCount).toBe(p.overdueCount - 1);
-    expect(after.data.nastavnikRoadmapProgress.overdue.map((a: any) => a.documentId)).not.toContain(target.documentId);
+    expect(after.data.nastavnikRoadmapProgress.overdue.map((a: any) => a.documentId)).not.toContain(
+      target.documentId,
+    );
   });
 
   it('a methodist sees overdue activities across the municipality, sorted by date, and nothing outside it', async () => {
-    const res = await gql(`{ nastavnikActivityAgenda { overdue { title sortDate organisation } dueSoon { title } } }`, {}, jwtOf('borMethodist'));
+    const res = await gql(
+      `{ nastavnikActivityAgenda { overdue { title sortDate organisation } dueSoon { title } } }`,
+      {},
+      jwtOf('borMethodist'),
+    );
     expect(res.errors, res.raw).toBeUndefined();
     const overdue = res.data.nastavnikActivityAgenda.overdue;
     expect(overdue.length).toBeGreaterThan(5);
@@ -183,7 +288,11 @@ describe('tracking and export', () => {
     for (const org of orgs) expect([orgId('bor-uoimp'), orgId('bor-demo-school')]).toContain(org);
     const dates = overdue.map((a: any) => a.sortDate);
     expect([...dates].sort()).toEqual(dates);
-    const other = await gql(`{ nastavnikActivityAgenda { overdue { organisation } } }`, {}, jwtOf('samaraMethodist'));
+    const other = await gql(
+      `{ nastavnikActivityAgenda { overdue { organisation } } }`,
+      {},
+      jwtOf('samaraMethodist'),
+    );
     expect(other.raw).not.toContain(orgId('bor-uoimp'));
     const anonymous = await gql(`{ nastavnikActivityAgenda { overdue { title } } }`);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -193,7 +302,9 @@ describe('tracking and export', () => {
     const id = await seededRoadmapId('kamensk-school-40');
     const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/${id}/export?format=${format}`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain(format === 'docx' ? 'wordprocessingml' : 'spreadsheetml');
+    expect(res.headers.get('content-type')).toContain(
+      format === 'docx' ? 'wordprocessingml' : 'spreadsheetml',
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
   });
@@ -202,7 +313,18 @@ describe('tracking and export', () => {
     const id = await seededRoadmapId('kamensk-school-40');
     const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/${id}/export?format=docx`);
     const fileBase64 = Buffer.from(await res.arrayBuffer()).toString('base64');
-    const back = await gql(IMPORT, { input: { organisation: orgId('kamensk-school-40'), fileBase64, filename: 'export.docx', dryRun: true } }, jwtOf('kamenskCurator'));
+    const back = await gql(
+      IMPORT,
+      {
+        input: {
+          organisation: orgId('kamensk-school-40'),
+          fileBase64,
+          filename: 'export.docx',
+          dryRun: true,
+        },
+      },
+      jwtOf('kamenskCurator'),
+    );
     expect(back.errors, back.raw).toBeUndefined();
     const draft = back.data.nastavnikImportRoadmap.draft;
     const original = seed('kamensk-school-40').draft.activities;
@@ -212,8 +334,14 @@ describe('tracking and export', () => {
   });
 
   it('does not export an unpublished road map to visitors', async () => {
-    const draft = await gql(`mutation { createNastavnikRoadmap(data: { title: "Черновая карта" }, status: DRAFT) { documentId } }`, {}, jwtOf('demoCurator'));
-    const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/${draft.data.createNastavnikRoadmap.documentId}/export?format=docx`);
+    const draft = await gql(
+      `mutation { createNastavnikRoadmap(data: { title: "Черновая карта" }, status: DRAFT) { documentId } }`,
+      {},
+      jwtOf('demoCurator'),
+    );
+    const res = await fetch(
+      `${inject('strapiUrl')}/api/nastavnik/roadmaps/${draft.data.createNastavnikRoadmap.documentId}/export?format=docx`,
+    );
     expect(res.status).toBe(404);
   });
 });

@@ -5,7 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { bootStrapi, createTestDatabase } from '../harness/strapi.js';
 
-const TYPES = ['organisation', 'person', 'programme', 'pair', 'meeting', 'case', 'site-section', 'roadmap', 'roadmap-activity', 'kpi-indicator'];
+const TYPES = [
+  'organisation',
+  'person',
+  'programme',
+  'pair',
+  'meeting',
+  'case',
+  'site-section',
+  'roadmap',
+  'roadmap-activity',
+  'kpi-indicator',
+];
 
 async function counts(strapi: any) {
   const out: Record<string, number> = {};

@@ -17,7 +17,10 @@ const host = path.join(work, 'host');
 afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 function pack(workspace: string): string {
-  const out = execFileSync('npm', ['pack', '-w', workspace, '--pack-destination', work, '--silent'], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '-w', workspace, '--pack-destination', work, '--silent'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return path.join(work, out.trim().split('\n').pop()!);
 }
 
@@ -25,69 +28,136 @@ function writeHost(tarballs: string[]) {
   mkdirSync(path.join(host, 'config'), { recursive: true });
   mkdirSync(path.join(host, 'src'), { recursive: true });
   mkdirSync(path.join(host, 'public', 'uploads'), { recursive: true });
-  const rootPkg = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./cms/package.json"))'], { cwd: root, encoding: 'utf8' }));
+  const rootPkg = JSON.parse(
+    execFileSync('node', ['-p', 'JSON.stringify(require("./cms/package.json"))'], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
+  );
   const deps: Record<string, string> = { ...rootPkg.dependencies };
   delete deps['strapi-plugin-nastavnik'];
   writeFileSync(
     path.join(host, 'package.json'),
-    JSON.stringify({ name: 'some-school-site', private: true, version: '1.0.0', dependencies: { ...deps, ...Object.fromEntries(tarballs.map((t) => [path.basename(t).startsWith('strapi-plugin') ? 'strapi-plugin-nastavnik' : '@nastavnik/shared', `file:${t}`])) } }, null, 2),
+    JSON.stringify(
+      {
+        name: 'some-school-site',
+        private: true,
+        version: '1.0.0',
+        dependencies: {
+          ...deps,
+          ...Object.fromEntries(
+            tarballs.map((t) => [
+              path.basename(t).startsWith('strapi-plugin') ? 'strapi-plugin-nastavnik' : '@nastavnik/shared',
+              `file:${t}`,
+            ]),
+          ),
+        },
+      },
+      null,
+      2,
+    ),
   );
   const js = (name: string, body: string) => writeFileSync(path.join(host, name), body);
-  js('config/database.js', `module.exports = () => ({ connection: { client: 'sqlite', connection: { filename: '.tmp/data.db' }, useNullAsDefault: true } });`);
-  js('config/server.js', `module.exports = ({ env }) => ({ host: '127.0.0.1', port: env.int('PORT'), app: { keys: ['a1', 'b2'] } });`);
-  js('config/admin.js', `module.exports = () => ({ auth: { secret: 'admin-secret' }, apiToken: { salt: 's1' }, transfer: { token: { salt: 's2' } }, secrets: { encryptionKey: 'k'.repeat(32) } });`);
-  js('config/middlewares.js', `module.exports = ['strapi::logger','strapi::errors','strapi::security','strapi::cors','strapi::poweredBy','strapi::query','strapi::body','strapi::session','strapi::favicon','strapi::public'];`);
-  js('config/plugins.js', `module.exports = () => ({ nastavnik: { enabled: true }, graphql: { config: { depthLimit: 10, maxLimit: 100 } }, 'users-permissions': { config: { jwtSecret: 'jwt-secret' } } });`);
+  js(
+    'config/database.js',
+    `module.exports = () => ({ connection: { client: 'sqlite', connection: { filename: '.tmp/data.db' }, useNullAsDefault: true } });`,
+  );
+  js(
+    'config/server.js',
+    `module.exports = ({ env }) => ({ host: '127.0.0.1', port: env.int('PORT'), app: { keys: ['a1', 'b2'] } });`,
+  );
+  js(
+    'config/admin.js',
+    `module.exports = () => ({ auth: { secret: 'admin-secret' }, apiToken: { salt: 's1' }, transfer: { token: { salt: 's2' } }, secrets: { encryptionKey: 'k'.repeat(32) } });`,
+  );
+  js(
+    'config/middlewares.js',
+    `module.exports = ['strapi::logger','strapi::errors','strapi::security','strapi::cors','strapi::poweredBy','strapi::query','strapi::body','strapi::session','strapi::favicon','strapi::public'];`,
+  );
+  js(
+    'config/plugins.js',
+    `module.exports = () => ({ nastavnik: { enabled: true }, graphql: { config: { depthLimit: 10, maxLimit: 100 } }, 'users-permissions': { config: { jwtSecret: 'jwt-secret' } } });`,
+  );
   // The one line an installing site adds: run the plugin's setup once every plugin has bootstrapped.
-  js('src/index.js', `module.exports = { register() {}, async bootstrap({ strapi }) { await strapi.plugin('nastavnik').service('setup').afterPluginsBootstrap(); } };`);
+  js(
+    'src/index.js',
+    `module.exports = { register() {}, async bootstrap({ strapi }) { await strapi.plugin('nastavnik').service('setup').afterPluginsBootstrap(); } };`,
+  );
 }
 
 describe('the packed plugin', () => {
-  it('installs into a fresh Strapi host and serves its types over GraphQL', { timeout: 900_000 }, async () => {
-    const tarballs = [pack('@nastavnik/shared'), pack('strapi-plugin-nastavnik')];
-    const listing = execFileSync('tar', ['-tzf', tarballs[1]!], { encoding: 'utf8' });
-    expect(listing).toContain('package/dist/server/index.js');
-    expect(listing).toContain('package/strapi-server.js');
-    expect(listing).not.toContain('server/src/');
+  it(
+    'installs into a fresh Strapi host and serves its types over GraphQL',
+    { timeout: 900_000 },
+    async () => {
+      const tarballs = [pack('@nastavnik/shared'), pack('strapi-plugin-nastavnik')];
+      const listing = execFileSync('tar', ['-tzf', tarballs[1]!], { encoding: 'utf8' });
+      expect(listing).toContain('package/dist/server/index.js');
+      expect(listing).toContain('package/strapi-server.js');
+      expect(listing).not.toContain('server/src/');
 
-    writeHost(tarballs);
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: host, stdio: 'inherit' });
-    expect(readdirSync(path.join(host, 'node_modules', 'strapi-plugin-nastavnik', 'dist', 'server'))).toContain('index.js');
+      writeHost(tarballs);
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+        cwd: host,
+        stdio: 'inherit',
+      });
+      expect(
+        readdirSync(path.join(host, 'node_modules', 'strapi-plugin-nastavnik', 'dist', 'server')),
+      ).toContain('index.js');
 
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const server = spawn('node', ['-e', `require('@strapi/strapi').createStrapi({ appDir: process.cwd(), distDir: process.cwd() }).start()`], {
-      cwd: host,
-      env: { ...process.env, PORT: String(port), NODE_ENV: 'development', DATABASE_URL: '', DATABASE_CLIENT: '' },
-      stdio: 'pipe',
-    });
-    let log = '';
-    let exited = false;
-    server.on('exit', () => (exited = true));
-    server.stdout.on('data', (d) => (log += d));
-    server.stderr.on('data', (d) => (log += d));
-    try {
-      let body: any;
-      for (let i = 0; i < 120 && !body && !exited; i++) {
-        await new Promise((r) => setTimeout(r, 1000));
-        try {
-          const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query: '{ nastavnikOrganisations { name } __type(name: "NastavnikRoadmapActivity") { fields { name } } }' }),
-          });
-          body = await res.json();
-        } catch {
-          /* not up yet */
+      const port = 20000 + Math.floor(Math.random() * 20000);
+      const server = spawn(
+        'node',
+        [
+          '-e',
+          `require('@strapi/strapi').createStrapi({ appDir: process.cwd(), distDir: process.cwd() }).start()`,
+        ],
+        {
+          cwd: host,
+          env: {
+            ...process.env,
+            PORT: String(port),
+            NODE_ENV: 'development',
+            DATABASE_URL: '',
+            DATABASE_CLIENT: '',
+          },
+          stdio: 'pipe',
+        },
+      );
+      let log = '';
+      let exited = false;
+      server.on('exit', () => (exited = true));
+      server.stdout.on('data', (d) => (log += d));
+      server.stderr.on('data', (d) => (log += d));
+      try {
+        let body: any;
+        for (let i = 0; i < 120 && !body && !exited; i++) {
+          await new Promise((r) => setTimeout(r, 1000));
+          try {
+            const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({
+                query:
+                  '{ nastavnikOrganisations { name } __type(name: "NastavnikRoadmapActivity") { fields { name } } }',
+              }),
+            });
+            body = await res.json();
+          } catch {
+            /* not up yet */
+          }
         }
+        expect(body, log.slice(-3000)).toBeTruthy();
+        expect(body.errors).toBeUndefined();
+        expect(body.data.nastavnikOrganisations).toEqual([]);
+        expect(body.data.__type.fields.map((f: any) => f.name)).toEqual(
+          expect.arrayContaining(['code', 'deadlineText', 'activityStatus']),
+        );
+        const persons = await fetch(`http://127.0.0.1:${port}/api/nastavnik/persons`);
+        expect(persons.status).toBe(403);
+      } finally {
+        server.kill('SIGTERM');
       }
-      expect(body, log.slice(-3000)).toBeTruthy();
-      expect(body.errors).toBeUndefined();
-      expect(body.data.nastavnikOrganisations).toEqual([]);
-      expect(body.data.__type.fields.map((f: any) => f.name)).toEqual(expect.arrayContaining(['code', 'deadlineText', 'activityStatus']));
-      const persons = await fetch(`http://127.0.0.1:${port}/api/nastavnik/persons`);
-      expect(persons.status).toBe(403);
-    } finally {
-      server.kill('SIGTERM');
-    }
-  });
+    },
+  );
 });

@@ -4,7 +4,14 @@ import * as pluginsModule from '../../cms/config/plugins.js';
 import { isAllowedOrigin } from '../../cms/config/cors.js';
 
 type PluginsConfig = (args: { env: unknown }) => {
-  graphql: { config: { landingPage: boolean; depthLimit: number; maxLimit: number; apolloServer: { introspection: boolean } } };
+  graphql: {
+    config: {
+      landingPage: boolean;
+      depthLimit: number;
+      maxLimit: number;
+      apolloServer: { introspection: boolean };
+    };
+  };
 };
 // cms/ compiles to CommonJS: depending on who loads it, the function is the default or the default's default.
 const loaded = pluginsModule.default as unknown as PluginsConfig | { default: PluginsConfig };

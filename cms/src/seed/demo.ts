@@ -13,21 +13,72 @@ const guardian = (name: string) => ({
   publication: false,
   signedAt: '2025-09-05',
 });
-const self = (publication = false) => ({ givenBy: 'self', processing: true, publication, signedAt: '2025-09-03' });
+const self = (publication = false) => ({
+  givenBy: 'self',
+  processing: true,
+  publication,
+  signedAt: '2025-09-03',
+});
 
 export const DEMO_PEOPLE = [
-  { key: 'mentorTeacher', fullName: 'Смирнова Ольга Викторовна (демо)', category: 'teacher', teachingExperienceYears: 21, teacherGroup: 'D', isMentor: true, email: 'o.smirnova.demo@example.org', phone: '+7 900 000-00-01', consent: self(true) },
-  { key: 'youngTeacher', fullName: 'Кузнецов Артём Игоревич (демо)', category: 'young_specialist', teachingExperienceYears: 1, teacherGroup: 'A', isMentee: true, email: 'a.kuznetsov.demo@example.org', consent: self() },
-  { key: 'pupilMentor', fullName: 'Волкова Дарья (демо)', category: 'pupil', birthDate: '2009-03-14', classOrGroup: '10 «А»', isMentor: true, consent: guardian('Волкова Ирина Петровна (демо)') },
-  { key: 'pupilMentee1', fullName: 'Орлов Максим (демо)', category: 'pupil', birthDate: '2013-11-02', classOrGroup: '6 «Б»', isMentee: true, consent: guardian('Орлова Светлана Андреевна (демо)') },
-  { key: 'pupilMentee2', fullName: 'Зайцева Полина (демо)', category: 'pupil', birthDate: '2013-05-21', classOrGroup: '6 «Б»', isMentee: true, consent: guardian('Зайцев Павел Олегович (демо)') },
+  {
+    key: 'mentorTeacher',
+    fullName: 'Смирнова Ольга Викторовна (демо)',
+    category: 'teacher',
+    teachingExperienceYears: 21,
+    teacherGroup: 'D',
+    isMentor: true,
+    email: 'o.smirnova.demo@example.org',
+    phone: '+7 900 000-00-01',
+    consent: self(true),
+  },
+  {
+    key: 'youngTeacher',
+    fullName: 'Кузнецов Артём Игоревич (демо)',
+    category: 'young_specialist',
+    teachingExperienceYears: 1,
+    teacherGroup: 'A',
+    isMentee: true,
+    email: 'a.kuznetsov.demo@example.org',
+    consent: self(),
+  },
+  {
+    key: 'pupilMentor',
+    fullName: 'Волкова Дарья (демо)',
+    category: 'pupil',
+    birthDate: '2009-03-14',
+    classOrGroup: '10 «А»',
+    isMentor: true,
+    consent: guardian('Волкова Ирина Петровна (демо)'),
+  },
+  {
+    key: 'pupilMentee1',
+    fullName: 'Орлов Максим (демо)',
+    category: 'pupil',
+    birthDate: '2013-11-02',
+    classOrGroup: '6 «Б»',
+    isMentee: true,
+    consent: guardian('Орлова Светлана Андреевна (демо)'),
+  },
+  {
+    key: 'pupilMentee2',
+    fullName: 'Зайцева Полина (демо)',
+    category: 'pupil',
+    birthDate: '2013-05-21',
+    classOrGroup: '6 «Б»',
+    isMentee: true,
+    consent: guardian('Зайцев Павел Олегович (демо)'),
+  },
 ] as const;
 
 export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>): Promise<boolean> {
   const organisation = bySlug.get('bor-demo-school');
   if (!organisation) return false;
   const docs = (name: string) => strapi.documents(uid(name));
-  const already = await docs('programme').findFirst({ filters: { title: { $startsWith: 'Демо:' } }, status: 'draft' as never });
+  const already = await docs('programme').findFirst({
+    filters: { title: { $startsWith: 'Демо:' } },
+    status: 'draft' as never,
+  });
   if (already) return false;
 
   const people: Record<string, string> = {};
@@ -86,7 +137,11 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
       matchScore: 86,
       matchExplanation: 'Один предмет (математика), свободные часы совпадают по вторникам и четвергам.',
       developmentPlan: [
-        { goal: 'Разработать технологические карты уроков на первую четверть', progress: 100, dueDate: '2025-10-25' },
+        {
+          goal: 'Разработать технологические карты уроков на первую четверть',
+          progress: 100,
+          dueDate: '2025-10-25',
+        },
         { goal: 'Провести открытый урок', progress: 40, dueDate: '2026-03-15' },
       ],
       isDemo: true,
@@ -107,14 +162,45 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
   });
 
   const meetings = [
-    { pair: teacherPair.documentId, kind: 'acquaintance', date: '2025-10-02', topic: 'Знакомство, ожидания', mentorFeedback: { rating: 9, comment: 'Хороший контакт.' }, menteeFeedback: { rating: 10, comment: 'Стало понятнее, с чего начать.' } },
-    { pair: teacherPair.documentId, kind: 'planning', date: '2025-10-09', topic: 'План на четверть', mentorFeedback: { rating: 8 }, menteeFeedback: { rating: 9 } },
-    { pair: group.documentId, kind: 'acquaintance', date: '2025-10-06', topic: 'Знакомство группы', mentorFeedback: { rating: 8 }, menteeFeedback: { rating: 7, comment: 'Интересно.' } },
+    {
+      pair: teacherPair.documentId,
+      kind: 'acquaintance',
+      date: '2025-10-02',
+      topic: 'Знакомство, ожидания',
+      mentorFeedback: { rating: 9, comment: 'Хороший контакт.' },
+      menteeFeedback: { rating: 10, comment: 'Стало понятнее, с чего начать.' },
+    },
+    {
+      pair: teacherPair.documentId,
+      kind: 'planning',
+      date: '2025-10-09',
+      topic: 'План на четверть',
+      mentorFeedback: { rating: 8 },
+      menteeFeedback: { rating: 9 },
+    },
+    {
+      pair: group.documentId,
+      kind: 'acquaintance',
+      date: '2025-10-06',
+      topic: 'Знакомство группы',
+      mentorFeedback: { rating: 8 },
+      menteeFeedback: { rating: 7, comment: 'Интересно.' },
+    },
   ];
-  for (const meeting of meetings) await docs('meeting').create({ data: { ...meeting, organisation } as never });
+  for (const meeting of meetings)
+    await docs('meeting').create({ data: { ...meeting, organisation } as never });
 
   await docs('progress-record').create({
-    data: { person: people.pupilMentee1, pair: group.documentId, organisation, metric: 'average_grade', moment: 'start', value: 3.1, recordedAt: '2025-10-01', source: 'manual' } as never,
+    data: {
+      person: people.pupilMentee1,
+      pair: group.documentId,
+      organisation,
+      metric: 'average_grade',
+      moment: 'start',
+      value: 3.1,
+      recordedAt: '2025-10-01',
+      source: 'manual',
+    } as never,
   });
 
   const demoCase = await docs('case').create({
@@ -125,8 +211,10 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
       form: 'pupil_pupil',
       audience: 'Обучающиеся 6–10 классов',
       problem: 'Шестиклассники не успевали по теме «Дроби», дополнительные занятия с учителем не помогали.',
-      solution: '<p>Старшеклассница вела еженедельные встречи с группой по 40 минут: разбор задач, игры, мини-контрольные.</p>',
-      results: 'Средний балл группы по математике: 3,1 → 3,6 за четверть; 2 из 2 наставляемых закрыли задолженности.',
+      solution:
+        '<p>Старшеклассница вела еженедельные встречи с группой по 40 минут: разбор задач, игры, мини-контрольные.</p>',
+      results:
+        'Средний балл группы по математике: 3,1 → 3,6 за четверть; 2 из 2 наставляемых закрыли задолженности.',
       organisation,
       authors: [
         { name: 'Смирнова Ольга Викторовна (демо)', authorRole: 'куратор', publicationConsent: true },
@@ -144,8 +232,15 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
     data: {
       organisation,
       title: 'Наставничество',
-      intro: 'Целевая модель наставничества помогает каждому ученику и педагогу раскрыть свой потенциал (демо-страница).',
-      curatorContact: { name: 'Смирнова Ольга Викторовна (демо)', position: 'куратор', phone: '+7 900 000-00-01', email: 'o.smirnova.demo@example.org', publicationConsent: false },
+      intro:
+        'Целевая модель наставничества помогает каждому ученику и педагогу раскрыть свой потенциал (демо-страница).',
+      curatorContact: {
+        name: 'Смирнова Ольга Викторовна (демо)',
+        position: 'куратор',
+        phone: '+7 900 000-00-01',
+        email: 'o.smirnova.demo@example.org',
+        publicationConsent: false,
+      },
       featuredProgrammes: [teachers.documentId, pupils.documentId],
       featuredCases: [demoCase.documentId],
       showKpis: true,

@@ -32,7 +32,9 @@ async function seedOrganisations(strapi: Core.Strapi, dir: string) {
   let created = 0;
   // The file lists parents before children.
   for (const org of seeds) {
-    const existing = await strapi.documents(ORG).findFirst({ filters: { slug: org.slug }, fields: ['documentId'] });
+    const existing = await strapi
+      .documents(ORG)
+      .findFirst({ filters: { slug: org.slug }, fields: ['documentId'] });
     if (existing) {
       bySlug.set(org.slug, existing.documentId);
       continue;
@@ -68,8 +70,13 @@ export async function seed(strapi: Core.Strapi) {
   let roadmaps = 0;
   const importer = strapi.plugin('nastavnik').service('roadmap');
   if (existsSync(roadmapsDir)) {
-    for (const file of readdirSync(roadmapsDir).filter((f) => f.endsWith('.json')).sort()) {
-      const content = JSON.parse(readFileSync(path.join(roadmapsDir, file), 'utf8')) as { organisation: string; source: string };
+    for (const file of readdirSync(roadmapsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
+      const content = JSON.parse(readFileSync(path.join(roadmapsDir, file), 'utf8')) as {
+        organisation: string;
+        source: string;
+      };
       const organisation = bySlug.get(content.organisation);
       if (!organisation) continue;
       // The original document's text makes the fingerprint, so importing the same file later is recognised.

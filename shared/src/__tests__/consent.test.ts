@@ -32,20 +32,34 @@ describe('consent rules', () => {
   });
 
   it("names every missing part of a minor's consent", () => {
-    const fields = consentProblems({ category: 'pupil', consent: { givenBy: 'legal_representative', processing: false } }, today).map((p) => p.field);
+    const fields = consentProblems(
+      { category: 'pupil', consent: { givenBy: 'legal_representative', processing: false } },
+      today,
+    ).map((p) => p.field);
     expect(fields).toEqual(['consent.processing', 'consent.signedAt', 'consent.representativeName']);
-    expect(consentProblems({ category: 'pupil', consent: self }, today).map((p) => p.field)).toEqual(['consent.givenBy']);
+    expect(consentProblems({ category: 'pupil', consent: self }, today).map((p) => p.field)).toEqual([
+      'consent.givenBy',
+    ]);
   });
 
   it('refuses an expired consent', () => {
-    expect(consentProblems({ category: 'teacher', consent: { ...self, validUntil: '2025-01-01' } }, today).map((p) => p.field)).toEqual(['consent.validUntil']);
+    expect(
+      consentProblems({ category: 'teacher', consent: { ...self, validUntil: '2025-01-01' } }, today).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['consent.validUntil']);
   });
 
   it('anonymises identifying fields but keeps who gave the consent and when it was withdrawn', () => {
     const patch = anonymisedPersonPatch('2025-12-01T00:00:00.000Z', 'legal_representative');
     expect(patch.fullName).toBe(ANONYMISED_NAME);
     expect(patch).toMatchObject({ birthDate: null, email: null, phone: null, anonymised: true });
-    expect(patch.consent).toMatchObject({ givenBy: 'legal_representative', representativeName: null, processing: false, withdrawnAt: '2025-12-01T00:00:00.000Z' });
+    expect(patch.consent).toMatchObject({
+      givenBy: 'legal_representative',
+      representativeName: null,
+      processing: false,
+      withdrawnAt: '2025-12-01T00:00:00.000Z',
+    });
     expect(Object.keys(patch)).not.toContain('category');
   });
 });

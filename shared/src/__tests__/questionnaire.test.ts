@@ -10,7 +10,9 @@ const questions = questionsSchema.parse([
 
 describe('questionnaires', () => {
   it('accepts valid answers', () => {
-    expect(answerProblems(questions, { overall: 7, form: 'онлайн', topics: ['учёба'], comment: 'ок' })).toEqual([]);
+    expect(
+      answerProblems(questions, { overall: 7, form: 'онлайн', topics: ['учёба'], comment: 'ок' }),
+    ).toEqual([]);
   });
 
   it.each([
@@ -24,7 +26,12 @@ describe('questionnaires', () => {
   });
 
   it('refuses templates with repeated codes or choices without options', () => {
-    expect(questionsSchema.safeParse([{ code: 'a', text: 'x', type: 'text' }, { code: 'a', text: 'y', type: 'text' }]).success).toBe(false);
+    expect(
+      questionsSchema.safeParse([
+        { code: 'a', text: 'x', type: 'text' },
+        { code: 'a', text: 'y', type: 'text' },
+      ]).success,
+    ).toBe(false);
     expect(questionsSchema.safeParse([{ code: 'a', text: 'x', type: 'choice' }]).success).toBe(false);
   });
 });

@@ -15,7 +15,10 @@ import { registerTenancyMiddleware } from './tenancy/middleware.js';
 import type { Strapi } from './types.js';
 
 function register({ strapi }: { strapi: Strapi }) {
-  const registry = strapi.get('components') as { set(uid: string, component: unknown): void; get(uid: string): unknown };
+  const registry = strapi.get('components') as {
+    set(uid: string, component: unknown): void;
+    get(uid: string): unknown;
+  };
   for (const { definition, schema } of components) {
     const uid = `nastavnik.${definition.name}`;
     if (registry.get(uid)) continue;

@@ -137,18 +137,22 @@ describe('fuzz', () => {
     expect(ok).toBeGreaterThan(150);
   });
 
-  it('mangled bytes (invalid UTF-8, stray signatures): 100 imports, no exception', { timeout: 60_000 }, async () => {
-    const random = prng(7);
-    for (let round = 0; round < 100; round += 1) {
-      const id = ids[round % ids.length]!;
-      const bytes = new TextEncoder().encode(seedText(id));
-      const flips = 1 + Math.floor(random() * 50);
-      for (let k = 0; k < flips; k += 1)
-        bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
-      if (round % 10 === 0) bytes.set([0x50, 0x4b, 0x03, 0x04]);
-      assertSane(await importRoadmap({ data: bytes }), `round ${round} ${id}`);
-    }
-  });
+  it(
+    'mangled bytes (invalid UTF-8, stray signatures): 100 imports, no exception',
+    { timeout: 60_000 },
+    async () => {
+      const random = prng(7);
+      for (let round = 0; round < 100; round += 1) {
+        const id = ids[round % ids.length]!;
+        const bytes = new TextEncoder().encode(seedText(id));
+        const flips = 1 + Math.floor(random() * 50);
+        for (let k = 0; k < flips; k += 1)
+          bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+        if (round % 10 === 0) bytes.set([0x50, 0x4b, 0x03, 0x04]);
+        assertSane(await importRoadmap({ data: bytes }), `round ${round} ${id}`);
+      }
+    },
+  );
 
   it('mangled HTML (unbalanced tags, huge spans): 100 imports, no exception', { timeout: 60_000 }, () => {
     const random = prng(99);

@@ -12,20 +12,31 @@ const cyrillic = /[А-Яа-яЁё]/;
 
 const everyField = [
   ...definitions.flatMap(({ definition, schema }) =>
-    Object.keys(definition.attributes).map((field) => ({ owner: definition.singularName, field, label: definition.attributes[field]!.label, attribute: (schema.attributes as Record<string, any>)[field] })),
+    Object.keys(definition.attributes).map((field) => ({
+      owner: definition.singularName,
+      field,
+      label: definition.attributes[field]!.label,
+      attribute: (schema.attributes as Record<string, any>)[field],
+    })),
   ),
   ...components.flatMap(({ definition, schema }) =>
-    Object.keys(definition.attributes).map((field) => ({ owner: `component ${definition.name}`, field, label: definition.attributes[field]!.label, attribute: (schema.attributes as Record<string, any>)[field] })),
+    Object.keys(definition.attributes).map((field) => ({
+      owner: `component ${definition.name}`,
+      field,
+      label: definition.attributes[field]!.label,
+      attribute: (schema.attributes as Record<string, any>)[field],
+    })),
   ),
 ];
 
 describe('content-type schemas', () => {
-  it.each(everyField.filter((f) => f.attribute.type === 'enumeration').map((f) => [`${f.owner}.${f.field}`, f.attribute.enum]))(
-    '%s uses a shared enumeration',
-    (_name, values) => {
-      expect(sharedValueLists).toContain(JSON.stringify(values));
-    },
-  );
+  it.each(
+    everyField
+      .filter((f) => f.attribute.type === 'enumeration')
+      .map((f) => [`${f.owner}.${f.field}`, f.attribute.enum]),
+  )('%s uses a shared enumeration', (_name, values) => {
+    expect(sharedValueLists).toContain(JSON.stringify(values));
+  });
 
   it('every field has a Russian label and no label leaks into the Strapi schema', () => {
     for (const f of everyField) {
@@ -37,14 +48,23 @@ describe('content-type schemas', () => {
   it('every type has a Russian name, list columns that exist, and public fields that exist', () => {
     for (const { definition } of definitions) {
       expect(definition.displayName).toMatch(cyrillic);
-      for (const column of definition.listColumns) expect([...Object.keys(definition.attributes), 'createdAt', 'updatedAt'], `${definition.singularName}.${column}`).toContain(column);
-      for (const field of definition.publicFields ?? []) expect(Object.keys(definition.attributes), `${definition.singularName}.${field}`).toContain(field);
+      for (const column of definition.listColumns)
+        expect(
+          [...Object.keys(definition.attributes), 'createdAt', 'updatedAt'],
+          `${definition.singularName}.${column}`,
+        ).toContain(column);
+      for (const field of definition.publicFields ?? [])
+        expect(Object.keys(definition.attributes), `${definition.singularName}.${field}`).toContain(field);
       if (definition.access === 'private') expect(definition.publicFields).toBeUndefined();
     }
   });
 
   it('no public type links to a private one except through fields hidden from visitors', () => {
-    const privateTargets = new Set(definitions.filter((d) => d.definition.access === 'private').map((d) => `plugin::nastavnik.${d.definition.singularName}`));
+    const privateTargets = new Set(
+      definitions
+        .filter((d) => d.definition.access === 'private')
+        .map((d) => `plugin::nastavnik.${d.definition.singularName}`),
+    );
     for (const { definition, schema } of definitions) {
       if (definition.access !== 'public') continue;
       for (const [field, attribute] of Object.entries(schema.attributes as Record<string, any>)) {
@@ -56,7 +76,10 @@ describe('content-type schemas', () => {
   });
 
   it('the draft & publish types are exactly the public site content', () => {
-    const dp = definitions.filter((d) => d.definition.draftAndPublish).map((d) => d.definition.singularName).sort();
+    const dp = definitions
+      .filter((d) => d.definition.draftAndPublish)
+      .map((d) => d.definition.singularName)
+      .sort();
     expect(dp).toEqual(['case', 'news-item', 'programme', 'roadmap', 'site-section']);
   });
 });

@@ -37,15 +37,18 @@ export function captureGraphql(strapi: Strapi, nexus: any) {
         definition(t: any) {
           t.nonNull.field('nastavnikSubmitCapture', {
             type: 'NastavnikCaptureSubmitResult',
-            description: 'Сохранить данные из расширения; повторная отправка с тем же ключом ничего не дублирует',
+            description:
+              'Сохранить данные из расширения; повторная отправка с тем же ключом ничего не дублирует',
             args: { data: nexus.nonNull(nexus.arg({ type: 'NastavnikCaptureSubmitInput' })) },
             resolve: (_p: unknown, args: { data: unknown }) => service().submit(args.data),
           });
           t.nonNull.field('nastavnikApplyCapture', {
             type: 'NastavnikCaptureApplyResult',
-            description: 'Применить данные: список класса → участники, ожидающие согласия; оценки → замеры; таблица → дорожная карта; статья → кейс',
+            description:
+              'Применить данные: список класса → участники, ожидающие согласия; оценки → замеры; таблица → дорожная карта; статья → кейс',
             args: { documentId: nexus.nonNull(nexus.idArg()), options: nexus.arg({ type: 'JSON' }) },
-            resolve: (_p: unknown, args: { documentId: string; options?: unknown }) => service().apply(args.documentId, args.options),
+            resolve: (_p: unknown, args: { documentId: string; options?: unknown }) =>
+              service().apply(args.documentId, args.options),
           });
         },
       }),

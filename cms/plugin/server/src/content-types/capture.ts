@@ -5,7 +5,8 @@ export default defineContentType({
   singularName: 'capture',
   pluralName: 'captures',
   displayName: 'Данные из расширения',
-  description: 'Что сотрудник собрал расширением браузера: список класса, оценки, таблица, статья, проверка сайта',
+  description:
+    'Что сотрудник собрал расширением браузера: список класса, оценки, таблица, статья, проверка сайта',
   access: 'private',
   tenancy: 'organisation',
   mainField: 'sourceUrl',
@@ -17,7 +18,12 @@ export default defineContentType({
     adapter: { type: 'string', required: true, label: 'Обработчик страницы' },
     payload: { type: 'json', required: true, label: 'Данные' },
     idempotencyKey: { type: 'string', required: true, unique: true, label: 'Ключ повторной отправки' },
-    capturedBy: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user', label: 'Кто собрал' },
+    capturedBy: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::users-permissions.user',
+      label: 'Кто собрал',
+    },
     captureState: enumField(captureStates, 'Состояние', { required: true, default: 'new' }),
     error: { type: 'text', label: 'Ошибка применения' },
     appliedAt: { type: 'datetime', label: 'Применено' },

@@ -42,7 +42,12 @@ const snake = (s: string) => s.replace(/-/g, '_');
 
 /** Labels and descriptions are ours (the admin shows them through its configuration), not schema keys. */
 function strapiAttributes(fields: Record<string, FieldDefinition>) {
-  return Object.fromEntries(Object.entries(fields).map(([name, { label: _label, description: _d, ...attribute }]) => [name, attribute]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, { label: _label, description: _d, ...attribute }]) => [
+      name,
+      attribute,
+    ]),
+  );
 }
 
 export function defineContentType(definition: ContentTypeDefinition): DefinedContentType {

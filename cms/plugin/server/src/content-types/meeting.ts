@@ -11,13 +11,28 @@ export default defineContentType({
   mainField: 'topic',
   listColumns: ['date', 'kind', 'topic', 'pair'],
   attributes: {
-    pair: { type: 'relation', relation: 'manyToOne', target: 'plugin::nastavnik.pair', label: 'Пара или группа' },
+    pair: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::nastavnik.pair',
+      label: 'Пара или группа',
+    },
     organisation: organisationRelation(),
     kind: enumField(meetingKinds, 'Вид встречи', { required: true }),
     date: { type: 'date', required: true, label: 'Дата' },
     topic: { type: 'string', label: 'Тема' },
     notes: { type: 'text', label: 'Заметки' },
-    mentorFeedback: { type: 'component', component: 'nastavnik.feedback', repeatable: false, label: 'Обратная связь наставника' },
-    menteeFeedback: { type: 'component', component: 'nastavnik.feedback', repeatable: false, label: 'Обратная связь наставляемого' },
+    mentorFeedback: {
+      type: 'component',
+      component: 'nastavnik.feedback',
+      repeatable: false,
+      label: 'Обратная связь наставника',
+    },
+    menteeFeedback: {
+      type: 'component',
+      component: 'nastavnik.feedback',
+      repeatable: false,
+      label: 'Обратная связь наставляемого',
+    },
   },
 });

@@ -12,10 +12,25 @@ export default defineContentType({
   listColumns: ['title', 'kind', 'form', 'pairStatus', 'programme'],
   attributes: {
     title: { type: 'string', required: true, label: 'Название (например, «Иванова – Петров»)' },
-    programme: { type: 'relation', relation: 'manyToOne', target: 'plugin::nastavnik.programme', label: 'Программа' },
+    programme: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::nastavnik.programme',
+      label: 'Программа',
+    },
     organisation: organisationRelation(),
-    mentors: { type: 'relation', relation: 'manyToMany', target: 'plugin::nastavnik.person', label: 'Наставники' },
-    mentees: { type: 'relation', relation: 'manyToMany', target: 'plugin::nastavnik.person', label: 'Наставляемые' },
+    mentors: {
+      type: 'relation',
+      relation: 'manyToMany',
+      target: 'plugin::nastavnik.person',
+      label: 'Наставники',
+    },
+    mentees: {
+      type: 'relation',
+      relation: 'manyToMany',
+      target: 'plugin::nastavnik.person',
+      label: 'Наставляемые',
+    },
     kind: enumField(pairKinds, 'Вид', { required: true, default: 'pair' }),
     form: enumField(mentoringForms, 'Форма наставничества', { required: true }),
     approvalOrderNumber: { type: 'string', label: 'Номер приказа об утверждении' },
@@ -24,7 +39,12 @@ export default defineContentType({
     dissolutionReason: { type: 'text', label: 'Причина расформирования' },
     matchScore: { type: 'decimal', min: 0, max: 100, label: 'Оценка совпадения, %' },
     matchExplanation: { type: 'text', label: 'Почему подобрана пара' },
-    developmentPlan: { type: 'component', component: 'nastavnik.plan-goal', repeatable: true, label: 'Индивидуальный план развития' },
+    developmentPlan: {
+      type: 'component',
+      component: 'nastavnik.plan-goal',
+      repeatable: true,
+      label: 'Индивидуальный план развития',
+    },
     isDemo: { type: 'boolean', default: false, label: 'Демонстрационные данные' },
   },
 });

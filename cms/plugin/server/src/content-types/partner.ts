@@ -15,7 +15,12 @@ export default defineContentType({
     organisation: organisationRelation(),
     name: { type: 'string', required: true, label: 'Название' },
     kind: enumField(partnerKinds, 'Вид', { required: true }),
-    agreement: { type: 'component', component: 'nastavnik.agreement', repeatable: false, label: 'Соглашение' },
+    agreement: {
+      type: 'component',
+      component: 'nastavnik.agreement',
+      repeatable: false,
+      label: 'Соглашение',
+    },
     mentorsProvided: { type: 'integer', min: 0, default: 0, label: 'Предоставлено наставников' },
   },
 });

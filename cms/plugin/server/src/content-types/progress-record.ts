@@ -11,8 +11,18 @@ export default defineContentType({
   mainField: 'metric',
   listColumns: ['person', 'metric', 'moment', 'value', 'source'],
   attributes: {
-    person: { type: 'relation', relation: 'manyToOne', target: 'plugin::nastavnik.person', label: 'Участник' },
-    pair: { type: 'relation', relation: 'manyToOne', target: 'plugin::nastavnik.pair', label: 'Пара или группа' },
+    person: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::nastavnik.person',
+      label: 'Участник',
+    },
+    pair: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::nastavnik.pair',
+      label: 'Пара или группа',
+    },
     organisation: organisationRelation(),
     metric: { type: 'string', required: true, label: 'Показатель (average_grade, attendance …)' },
     moment: enumField(progressMoments, 'Момент замера', { required: true }),

@@ -10,8 +10,18 @@ export default defineContentType({
   mainField: 'submittedAt',
   listColumns: ['questionnaire', 'person', 'submittedAt'],
   attributes: {
-    questionnaire: { type: 'relation', relation: 'manyToOne', target: 'plugin::nastavnik.questionnaire', label: 'Анкета' },
-    person: { type: 'relation', relation: 'manyToOne', target: 'plugin::nastavnik.person', label: 'Участник' },
+    questionnaire: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::nastavnik.questionnaire',
+      label: 'Анкета',
+    },
+    person: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::nastavnik.person',
+      label: 'Участник',
+    },
     organisation: organisationRelation(),
     answers: { type: 'json', required: true, label: 'Ответы', description: 'Объект «код вопроса → ответ»' },
     submittedAt: { type: 'datetime', label: 'Заполнена' },

@@ -15,6 +15,11 @@ export default defineContentType({
     organisation: organisationRelation(),
     audience: enumField(questionnaireAudiences, 'Для кого', { required: true }),
     purpose: enumField(questionnairePurposes, 'Назначение', { required: true }),
-    questions: { type: 'json', required: true, label: 'Вопросы', description: 'Список вопросов: code, text, type (scale, choice, text), options, min, max, required' },
+    questions: {
+      type: 'json',
+      required: true,
+      label: 'Вопросы',
+      description: 'Список вопросов: code, text, type (scale, choice, text), options, min, max, required',
+    },
   },
 });

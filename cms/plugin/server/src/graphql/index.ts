@@ -75,7 +75,9 @@ export function registerGraphql(strapi: Strapi) {
                 populate: { role: true, organisation: true },
               })) as any;
               if (!user) throw new errors.UnauthorizedError('Пользователь не найден.');
-              const role = (userRoles.values as readonly string[]).includes(user.role?.type) ? (user.role.type as UserRole) : null;
+              const role = (userRoles.values as readonly string[]).includes(user.role?.type)
+                ? (user.role.type as UserRole)
+                : null;
               return {
                 id: user.id,
                 username: user.username,

@@ -37,13 +37,21 @@ export async function insertRows(
   if (!rows.length) return [];
   const now = new Date();
   const documentIds = rows.map(() => createId());
-  const data = rows.map((row, i) => ({ ...row, documentId: documentIds[i], publishedAt: now, createdAt: now, updatedAt: now }));
+  const data = rows.map((row, i) => ({
+    ...row,
+    documentId: documentIds[i],
+    publishedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  }));
   await strapi.db.query(uid).createMany({ data });
 
   const created: Array<{ id: number; documentId: string }> = [];
   for (let i = 0; i < documentIds.length; i += BATCH) {
     const chunk = documentIds.slice(i, i + BATCH);
-    const found = (await strapi.db.query(uid).findMany({ where: { documentId: { $in: chunk } }, select: ['id', 'documentId'] })) as Array<{
+    const found = (await strapi.db
+      .query(uid)
+      .findMany({ where: { documentId: { $in: chunk } }, select: ['id', 'documentId'] })) as Array<{
       id: number;
       documentId: string;
     }>;
@@ -51,7 +59,9 @@ export async function insertRows(
     for (const documentId of chunk) created.push({ id: byDoc.get(documentId)!, documentId });
   }
 
-  const meta = strapi.db.metadata.get(uid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> };
+  const meta = strapi.db.metadata.get(uid) as unknown as {
+    attributes: Record<string, { joinTable?: JoinTable }>;
+  };
   for (const [attribute, targetIds] of Object.entries(links)) {
     const joinTable = meta.attributes[attribute]?.joinTable;
     if (!joinTable) throw new Error(`${uid}.${attribute} is not a relation with a link table`);
@@ -84,4 +94,3 @@ export async function insertRows(
   }
   return created;
 }
-

@@ -45,7 +45,9 @@ export function roadmapGraphql(strapi: Strapi, nexus: any) {
           t.string('deadlineText');
           t.string('responsibleText');
           t.nonNull.string('activityStatus');
-          t.nonNull.string('state', { description: 'closed, overdue, due_soon, in_window, upcoming, ongoing, undated' });
+          t.nonNull.string('state', {
+            description: 'closed, overdue, due_soon, in_window, upcoming, ongoing, undated',
+          });
           t.string('windowStart');
           t.string('windowEnd');
           t.string('sortDate');
@@ -95,13 +97,19 @@ export function roadmapGraphql(strapi: Strapi, nexus: any) {
             type: 'NastavnikRoadmapProgress',
             description: 'Ход выполнения дорожной карты: по разделам, просроченное, ближайшие сроки',
             args: { documentId: nexus.nonNull(nexus.idArg()), horizonDays: nexus.intArg({ default: 30 }) },
-            resolve: (_p: unknown, args: { documentId: string; horizonDays: number }) => service().progress(args.documentId, args.horizonDays),
+            resolve: (_p: unknown, args: { documentId: string; horizonDays: number }) =>
+              service().progress(args.documentId, args.horizonDays),
           });
           t.nonNull.field('nastavnikActivityAgenda', {
             type: 'NastavnikAgenda',
             description: 'Просроченные и ближайшие мероприятия всех подведомственных организаций, по дате',
-            args: { organisation: nexus.idArg(), horizonDays: nexus.intArg({ default: 30 }), limit: nexus.intArg({ default: 200 }) },
-            resolve: (_p: unknown, args: { organisation?: string; horizonDays: number; limit: number }) => service().agenda(args),
+            args: {
+              organisation: nexus.idArg(),
+              horizonDays: nexus.intArg({ default: 30 }),
+              limit: nexus.intArg({ default: 200 }),
+            },
+            resolve: (_p: unknown, args: { organisation?: string; horizonDays: number; limit: number }) =>
+              service().agenda(args),
           });
         },
       }),
@@ -110,7 +118,8 @@ export function roadmapGraphql(strapi: Strapi, nexus: any) {
         definition(t: any) {
           t.nonNull.field('nastavnikImportRoadmap', {
             type: 'NastavnikRoadmapImportResult',
-            description: 'Импорт дорожной карты: dryRun показывает разбор и предупреждения, иначе запись целиком или ничего',
+            description:
+              'Импорт дорожной карты: dryRun показывает разбор и предупреждения, иначе запись целиком или ничего',
             args: { input: nexus.nonNull(nexus.arg({ type: 'NastavnikRoadmapImportInput' })) },
             resolve: (_p: unknown, args: { input: any }) => service().import(args.input),
           });

@@ -81,12 +81,19 @@ const LEVEL_BY_KIND: Partial<Record<OrganisationKind, 'municipal' | 'regional'>>
 
 function inputOf(source: ImportSource): { data: Uint8Array | string; filename?: string } {
   if (source.bytes) return { data: source.bytes, filename: source.filename ?? undefined };
-  if (source.fileBase64) return { data: new Uint8Array(Buffer.from(source.fileBase64, 'base64')), filename: source.filename ?? undefined };
+  if (source.fileBase64)
+    return {
+      data: new Uint8Array(Buffer.from(source.fileBase64, 'base64')),
+      filename: source.filename ?? undefined,
+    };
   const text = source.html ?? source.text;
   if (text == null) {
-    throw new errors.ValidationError('Передайте документ: текст (text), HTML-страницу (html) или файл (fileBase64 и filename).', {
-      path: ['text'],
-    });
+    throw new errors.ValidationError(
+      'Передайте документ: текст (text), HTML-страницу (html) или файл (fileBase64 и filename).',
+      {
+        path: ['text'],
+      },
+    );
   }
   return { data: text, filename: source.filename ?? (source.html ? 'page.html' : undefined) };
 }
@@ -107,7 +114,18 @@ function yearBounds(draft: RoadmapDraft) {
     : { periodStart: `${p.start}-01-01`, periodEnd: `${p.end}-12-31`, academicYear: false };
 }
 
-function roadmapData(draft: RoadmapDraft, organisation: string, kind: OrganisationKind | undefined, meta: { sourceName?: string; sourceText?: string; hash: string; version: number; warnings: ImportWarning[] }) {
+function roadmapData(
+  draft: RoadmapDraft,
+  organisation: string,
+  kind: OrganisationKind | undefined,
+  meta: {
+    sourceName?: string;
+    sourceText?: string;
+    hash: string;
+    version: number;
+    warnings: ImportWarning[];
+  },
+) {
   const approval = draft.approval;
   return {
     title: draft.title ?? 'Дорожная карта',
@@ -174,7 +192,12 @@ export interface TimedActivity {
 }
 
 function timed(row: any, today: string, horizon: number): TimedActivity {
-  const timing = activityTiming(row.deadline as Deadline | null, row.activityStatus as ActivityStatus, today, horizon);
+  const timing = activityTiming(
+    row.deadline as Deadline | null,
+    row.activityStatus as ActivityStatus,
+    today,
+    horizon,
+  );
   return {
     documentId: row.documentId,
     title: row.title,
@@ -187,21 +210,27 @@ function timed(row: any, today: string, horizon: number): TimedActivity {
     windowStart: timing.window?.start ?? null,
     windowEnd: timing.window?.end ?? null,
     sortDate: timing.sortDate,
-    organisation: row.organisation ? { documentId: row.organisation.documentId, name: row.organisation.shortName || row.organisation.name } : null,
+    organisation: row.organisation
+      ? { documentId: row.organisation.documentId, name: row.organisation.shortName || row.organisation.name }
+      : null,
     roadmap: row.roadmap ? { documentId: row.roadmap.documentId, title: row.roadmap.title } : null,
   };
 }
 
-const bySortDate = (a: TimedActivity, b: TimedActivity) => (a.sortDate ?? '9999').localeCompare(b.sortDate ?? '9999');
+const bySortDate = (a: TimedActivity, b: TimedActivity) =>
+  (a.sortDate ?? '9999').localeCompare(b.sortDate ?? '9999');
 
 export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
   async function requireWritable(actor: Actor, organisation: string) {
     const orgs = await organisations(strapi);
     const node = orgs.get(organisation);
-    if (!node) throw new errors.ValidationError(`Организация ${organisation} не найдена.`, { path: ['organisation'] });
-    if (actor.kind === 'anonymous') throw new errors.ForbiddenError('Войдите в систему, чтобы импортировать дорожную карту.');
+    if (!node)
+      throw new errors.ValidationError(`Организация ${organisation} не найдена.`, { path: ['organisation'] });
+    if (actor.kind === 'anonymous')
+      throw new errors.ForbiddenError('Войдите в систему, чтобы импортировать дорожную карту.');
     if (actor.kind === 'user') {
-      if (!actor.scope.has(organisation)) throw new errors.ForbiddenError('Нет доступа: организация вне вашей зоны ответственности.');
+      if (!actor.scope.has(organisation))
+        throw new errors.ForbiddenError('Нет доступа: организация вне вашей зоны ответственности.');
       if (actor.role !== 'curator' && actor.role !== 'methodist') {
         throw new errors.ForbiddenError('Импортировать дорожные карты могут куратор и методист.');
       }
@@ -209,37 +238,74 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
     return node;
   }
 
-  async function findDuplicate(organisation: string, hash: string, title: string | undefined): Promise<DuplicateInfo | undefined> {
+  async function findDuplicate(
+    organisation: string,
+    hash: string,
+    title: string | undefined,
+  ): Promise<DuplicateInfo | undefined> {
     const rows = (await strapi.db.query(ROADMAP).findMany({
       where: { organisation: { documentId: organisation }, roadmapState: { $ne: 'archived' } },
       select: ['documentId', 'title', 'version', 'sourceHash'],
       orderBy: { version: 'desc' },
     })) as Array<{ documentId: string; title: string; version: number | null; sourceHash: string | null }>;
-    const same = rows.find((r) => r.sourceHash === hash) ?? (title ? rows.find((r) => r.title === title) : undefined);
-    return same ? { documentId: same.documentId, title: same.title, version: same.version ?? 1, sameSource: same.sourceHash === hash } : undefined;
+    const same =
+      rows.find((r) => r.sourceHash === hash) ?? (title ? rows.find((r) => r.title === title) : undefined);
+    return same
+      ? {
+          documentId: same.documentId,
+          title: same.title,
+          version: same.version ?? 1,
+          sameSource: same.sourceHash === hash,
+        }
+      : undefined;
   }
 
   /** Remove a road map with everything the import created for it. */
   async function removeRoadmap(documentId: string) {
-    const rowIds = ((await strapi.db.query(ROADMAP).findMany({ where: { documentId }, select: ['id'] })) as Array<{ id: number }>).map((r) => r.id);
+    const rowIds = (
+      (await strapi.db.query(ROADMAP).findMany({ where: { documentId }, select: ['id'] })) as Array<{
+        id: number;
+      }>
+    ).map((r) => r.id);
     await strapi.db.query(ACTIVITY).deleteMany({ where: { roadmap: { id: { $in: rowIds } } } });
     await strapi.db.query(KPI).deleteMany({ where: { roadmap: { id: { $in: rowIds } } } });
     await strapi.documents(ROADMAP as never).delete({ documentId } as never);
   }
 
-  async function write(draft: RoadmapDraft, organisation: string, options: { hash: string; sourceName?: string; sourceText?: string; version: number; warnings: ImportWarning[]; publish: boolean; replace?: string; archive?: string }) {
+  async function write(
+    draft: RoadmapDraft,
+    organisation: string,
+    options: {
+      hash: string;
+      sourceName?: string;
+      sourceText?: string;
+      version: number;
+      warnings: ImportWarning[];
+      publish: boolean;
+      replace?: string;
+      archive?: string;
+    },
+  ) {
     const orgs = await organisations(strapi);
     const node = orgs.get(organisation);
     return strapi.db.transaction(async ({ trx }: { trx: unknown }) => {
       if (options.replace) await removeRoadmap(options.replace);
       if (options.archive) {
-        await strapi.db.query(ROADMAP).updateMany({ where: { documentId: options.archive }, data: { roadmapState: 'archived' } });
+        await strapi.db
+          .query(ROADMAP)
+          .updateMany({ where: { documentId: options.archive }, data: { roadmapState: 'archived' } });
       }
       const created = await strapi.documents(ROADMAP as never).create({
         data: roadmapData(draft, organisation, node?.kind as OrganisationKind | undefined, options),
         ...(options.publish ? { status: 'published' } : {}),
       } as never);
-      const roadmapRows = ((await strapi.db.query(ROADMAP).findMany({ where: { documentId: (created as any).documentId }, select: ['id'] })) as Array<{ id: number }>).map((r) => r.id);
+      const roadmapRows = (
+        (await strapi.db
+          .query(ROADMAP)
+          .findMany({ where: { documentId: (created as any).documentId }, select: ['id'] })) as Array<{
+          id: number;
+        }>
+      ).map((r) => r.id);
       const orgRow = [node!.id];
       // «Баева С.Н.» in the document is linked to Баева Светлана Николаевна of the organisation when
       // exactly one person fits; ambiguous names stay text for the curator to resolve.
@@ -248,7 +314,13 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
         select: ['id', 'fullName'],
       })) as Array<{ id: number; fullName: string }>;
       const responsibleIds = draft.activities.map((a) =>
-        people.length ? [...new Set(matchPersons(a.responsible.parsed, people).flatMap((m) => (m.person ? [m.person.id] : [])))] : [],
+        people.length
+          ? [
+              ...new Set(
+                matchPersons(a.responsible.parsed, people).flatMap((m) => (m.person ? [m.person.id] : [])),
+              ),
+            ]
+          : [],
       );
       const activities = await insertRows(
         strapi,
@@ -275,9 +347,26 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
         } as never);
       }
       for (const snapshot of draft.contingent) {
-        await strapi.db.query(SNAPSHOT).deleteMany({ where: { organisation: { documentId: organisation }, date: snapshot.date, snapshotKind: snapshot.kind } });
+        await strapi.db
+          .query(SNAPSHOT)
+          .deleteMany({
+            where: {
+              organisation: { documentId: organisation },
+              date: snapshot.date,
+              snapshotKind: snapshot.kind,
+            },
+          });
         await strapi.documents(SNAPSHOT as never).create({
-          data: { organisation, date: snapshot.date, snapshotKind: snapshot.kind, metrics: snapshot.metrics.map((m, i) => ({ code: m.code ?? `m${i + 1}`, label: m.label, value: m.value })) },
+          data: {
+            organisation,
+            date: snapshot.date,
+            snapshotKind: snapshot.kind,
+            metrics: snapshot.metrics.map((m, i) => ({
+              code: m.code ?? `m${i + 1}`,
+              label: m.label,
+              value: m.value,
+            })),
+          },
         } as never);
       }
       return { documentId: (created as any).documentId as string, activities: activities.length };
@@ -291,7 +380,15 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
       await requireWritable(actor, request.organisation);
       const input = inputOf(request);
       const result: ImportResult = await importRoadmap(input);
-      if (!result.ok) return { ok: false, committed: false, error: result.error, warnings: [], activitiesCount: 0, kpisCount: 0 };
+      if (!result.ok)
+        return {
+          ok: false,
+          committed: false,
+          error: result.error,
+          warnings: [],
+          activitiesCount: 0,
+          kpisCount: 0,
+        };
       const hash = sourceHash(input.data);
       const duplicateOf = await findDuplicate(request.organisation, hash, result.draft.title);
       const base: ImportOutcome = {
@@ -316,7 +413,8 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
           },
         };
       }
-      const version = duplicateOf && mode === 'new_version' ? duplicateOf.version + 1 : (duplicateOf?.version ?? 1);
+      const version =
+        duplicateOf && mode === 'new_version' ? duplicateOf.version + 1 : (duplicateOf?.version ?? 1);
       const written = await asInternal(strapi, () =>
         write(result.draft, request.organisation, {
           hash,
@@ -333,26 +431,54 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
     },
 
     /** First-start loading of a generated seed: published, skipped when the same source is there. */
-    async seedRoadmap(seed: { source: string; draft: RoadmapDraft; warnings?: ImportWarning[] }, organisation: string, sourceText?: string): Promise<boolean> {
+    async seedRoadmap(
+      seed: { source: string; draft: RoadmapDraft; warnings?: ImportWarning[] },
+      organisation: string,
+      sourceText?: string,
+    ): Promise<boolean> {
       const hash = sourceHash(sourceText ?? JSON.stringify(seed.draft));
       if (await findDuplicate(organisation, hash, undefined)) return false;
-      await write(seed.draft, organisation, { hash, sourceName: seed.source, sourceText, version: 1, warnings: seed.warnings ?? [], publish: true });
+      await write(seed.draft, organisation, {
+        hash,
+        sourceName: seed.source,
+        sourceText,
+        version: 1,
+        warnings: seed.warnings ?? [],
+        publish: true,
+      });
       return true;
     },
 
     /** Done / total per section, what is overdue and what falls due within the horizon. */
     async progress(documentId: string, horizonDays = 30) {
-      const roadmap = (await strapi.documents(ROADMAP as never).findOne({ documentId, populate: { organisation: { fields: ['documentId', 'timezone'] } } } as never)) as any;
+      const roadmap = (await strapi
+        .documents(ROADMAP as never)
+        .findOne({
+          documentId,
+          populate: { organisation: { fields: ['documentId', 'timezone'] } },
+        } as never)) as any;
       if (!roadmap) throw new errors.NotFoundError('Дорожная карта не найдена или недоступна.');
       const rows = (await strapi.documents(ACTIVITY as never).findMany({
         filters: { roadmap: { documentId } },
-        fields: ['documentId', 'title', 'code', 'sectionIndex', 'deadlineText', 'deadline', 'responsibleText', 'activityStatus', 'order'],
+        fields: [
+          'documentId',
+          'title',
+          'code',
+          'sectionIndex',
+          'deadlineText',
+          'deadline',
+          'responsibleText',
+          'activityStatus',
+          'order',
+        ],
         sort: ['order:asc'],
         limit: 100_000,
       } as never)) as any[];
       const today = todayIn(roadmap.organisation?.timezone ?? 'Europe/Moscow');
       const activities = rows.map((r) => timed(r, today, horizonDays));
-      const sections = ((roadmap.sections ?? []) as Array<{ index: number; code?: string; title: string }>).map((s) => {
+      const sections = (
+        (roadmap.sections ?? []) as Array<{ index: number; code?: string; title: string }>
+      ).map((s) => {
         const inSection = activities.filter((a) => a.sectionIndex === s.index);
         return {
           index: s.index,
@@ -386,7 +512,9 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
       if (actor.kind === 'anonymous') throw new errors.ForbiddenError('Войдите в систему.');
       const horizon = options.horizonDays ?? 30;
       const orgs = await organisations(strapi);
-      let scope: Set<string> = options.organisation ? await subtreeOf(strapi, options.organisation) : new Set(orgs.keys());
+      let scope: Set<string> = options.organisation
+        ? await subtreeOf(strapi, options.organisation)
+        : new Set(orgs.keys());
       if (actor.kind === 'user') scope = new Set([...scope].filter((id) => actor.scope.has(id)));
       if (!scope.size) return { overdue: [], dueSoon: [] };
       // SQL narrows to open activities of current road maps; the deadline maths runs on what is left.
@@ -396,16 +524,34 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
           activityStatus: { $in: ['planned', 'in_progress'] },
           roadmap: { roadmapState: { $ne: 'archived' }, publishedAt: { $null: true } },
         },
-        select: ['documentId', 'title', 'code', 'sectionIndex', 'deadlineText', 'deadline', 'responsibleText', 'activityStatus'],
-        populate: { organisation: { select: ['documentId', 'name', 'shortName', 'timezone'] }, roadmap: { select: ['documentId', 'title'] } },
+        select: [
+          'documentId',
+          'title',
+          'code',
+          'sectionIndex',
+          'deadlineText',
+          'deadline',
+          'responsibleText',
+          'activityStatus',
+        ],
+        populate: {
+          organisation: { select: ['documentId', 'name', 'shortName', 'timezone'] },
+          roadmap: { select: ['documentId', 'title'] },
+        },
       })) as any[];
       const todayByTz = new Map<string, string>();
       const today = (tz: string) => todayByTz.get(tz) ?? todayByTz.set(tz, todayIn(tz)).get(tz)!;
       const items = rows.map((r) => timed(r, today(r.organisation?.timezone ?? 'Europe/Moscow'), horizon));
       const limit = options.limit ?? 200;
       return {
-        overdue: items.filter((a) => a.state === 'overdue').sort(bySortDate).slice(0, limit),
-        dueSoon: items.filter((a) => a.state === 'due_soon').sort(bySortDate).slice(0, limit),
+        overdue: items
+          .filter((a) => a.state === 'overdue')
+          .sort(bySortDate)
+          .slice(0, limit),
+        dueSoon: items
+          .filter((a) => a.state === 'due_soon')
+          .sort(bySortDate)
+          .slice(0, limit),
       };
     },
 
@@ -422,18 +568,35 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
         sort: ['order:asc'],
         limit: 100_000,
       } as never)) as any[];
-      const kpis = (await strapi.documents(KPI as never).findMany({ filters: { roadmap: { documentId } }, populate: { targets: true }, sort: ['order:asc'], limit: 1000 } as never)) as any[];
+      const kpis = (await strapi
+        .documents(KPI as never)
+        .findMany({
+          filters: { roadmap: { documentId } },
+          populate: { targets: true },
+          sort: ['order:asc'],
+          limit: 1000,
+        } as never)) as any[];
       const startYear = roadmap.periodStart ? Number(String(roadmap.periodStart).slice(0, 4)) : undefined;
       const endYear = roadmap.periodEnd ? Number(String(roadmap.periodEnd).slice(0, 4)) : undefined;
       return {
         title: roadmap.title,
         organisationName: roadmap.organisation?.name,
         approval: roadmap.approvalText
-          ? { text: roadmap.approvalText, orderNumber: roadmap.approvalOrderNumber ?? undefined, date: roadmap.approvalDate ?? undefined, approver: roadmap.approver ?? undefined }
+          ? {
+              text: roadmap.approvalText,
+              orderNumber: roadmap.approvalOrderNumber ?? undefined,
+              date: roadmap.approvalDate ?? undefined,
+              approver: roadmap.approver ?? undefined,
+            }
           : undefined,
         period:
           startYear && endYear
-            ? { start: startYear, end: roadmap.academicYear ? endYear - 1 : endYear, academicYear: !!roadmap.academicYear, source: 'input' }
+            ? {
+                start: startYear,
+                end: roadmap.academicYear ? endYear - 1 : endYear,
+                academicYear: !!roadmap.academicYear,
+                source: 'input',
+              }
             : undefined,
         sections: (roadmap.sections ?? []) as ExportableRoadmap['sections'],
         activities: activities.map((a) => ({
@@ -447,7 +610,17 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
           responsible: { text: a.responsibleText ?? '' },
           status: a.activityStatus,
         })),
-        kpis: kpis.map((k) => ({ code: k.code ?? undefined, title: k.title, formula: k.formula ?? undefined, unit: k.unit ?? '', targets: (k.targets ?? []).map((t: any) => ({ year: t.year, value: Number(t.value), bound: 'exact' as const })) })),
+        kpis: kpis.map((k) => ({
+          code: k.code ?? undefined,
+          title: k.title,
+          formula: k.formula ?? undefined,
+          unit: k.unit ?? '',
+          targets: (k.targets ?? []).map((t: any) => ({
+            year: t.year,
+            value: Number(t.value),
+            bound: 'exact' as const,
+          })),
+        })),
       };
     },
 

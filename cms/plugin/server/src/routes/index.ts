@@ -9,13 +9,16 @@ const roadmapRoutes = [
   { method: 'GET', path: '/roadmaps/:id/export', handler: 'roadmap.export' },
 ];
 
-const routes = [...roadmapRoutes, ...definitions.flatMap(({ definition: { singularName: name, pluralName: plural } }) => [
-  { method: 'GET', path: `/${plural}`, handler: `${name}.find` },
-  { method: 'GET', path: `/${plural}/:id`, handler: `${name}.findOne` },
-  { method: 'POST', path: `/${plural}`, handler: `${name}.create` },
-  { method: 'PUT', path: `/${plural}/:id`, handler: `${name}.update` },
-  { method: 'DELETE', path: `/${plural}/:id`, handler: `${name}.delete` },
-])];
+const routes = [
+  ...roadmapRoutes,
+  ...definitions.flatMap(({ definition: { singularName: name, pluralName: plural } }) => [
+    { method: 'GET', path: `/${plural}`, handler: `${name}.find` },
+    { method: 'GET', path: `/${plural}/:id`, handler: `${name}.findOne` },
+    { method: 'POST', path: `/${plural}`, handler: `${name}.create` },
+    { method: 'PUT', path: `/${plural}/:id`, handler: `${name}.update` },
+    { method: 'DELETE', path: `/${plural}/:id`, handler: `${name}.delete` },
+  ]),
+];
 
 export default {
   'content-api': { type: 'content-api', routes },

@@ -13,7 +13,10 @@ interface Configuration {
   layouts: { list: string[]; edit: unknown };
 }
 
-function applyLabels(config: Configuration, attributes: Record<string, { label: string; description?: string }>) {
+function applyLabels(
+  config: Configuration,
+  attributes: Record<string, { label: string; description?: string }>,
+) {
   let changed = false;
   for (const [field, { label, description }] of Object.entries(attributes)) {
     const meta = config.metadatas[field];
@@ -31,14 +34,22 @@ function applyLabels(config: Configuration, attributes: Record<string, { label: 
   return changed;
 }
 
-const TECHNICAL_LABELS = { createdAt: 'Создано', updatedAt: 'Изменено', publishedAt: 'Опубликовано', id: 'ID', documentId: 'ID документа' };
+const TECHNICAL_LABELS = {
+  createdAt: 'Создано',
+  updatedAt: 'Изменено',
+  publishedAt: 'Опубликовано',
+  id: 'ID',
+  documentId: 'ID документа',
+};
 
 export async function applyAdminLabels(strapi: Strapi) {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
   for (const { definition } of definitions) {
     const contentType = strapi.contentType(uidOf(definition.singularName) as never);
     const config = (await contentTypes.findConfiguration(contentType)) as Configuration;
-    const technical = Object.fromEntries(Object.entries(TECHNICAL_LABELS).map(([k, label]) => [k, { label }]));
+    const technical = Object.fromEntries(
+      Object.entries(TECHNICAL_LABELS).map(([k, label]) => [k, { label }]),
+    );
     let changed = applyLabels(config, { ...technical, ...definition.attributes });
     const defaultList = config.layouts.list.length <= 4 && config.layouts.list[0] === 'id';
     if (defaultList) {
@@ -57,6 +68,7 @@ export async function applyAdminLabels(strapi: Strapi) {
     const component = strapi.components[`nastavnik.${definition.name}` as never];
     if (!component) continue;
     const config = (await componentService.findConfiguration(component)) as Configuration;
-    if (applyLabels(config, definition.attributes)) await componentService.updateConfiguration(component, config);
+    if (applyLabels(config, definition.attributes))
+      await componentService.updateConfiguration(component, config);
   }
 }

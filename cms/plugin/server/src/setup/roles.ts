@@ -16,7 +16,9 @@ const ROADMAP_READ: Action[] = [...READ, 'export'];
 const ROADMAP_ALL: Action[] = [...ALL, 'export', 'importFile'];
 
 const allTypes = definitions.map((d) => d.definition.singularName);
-const publicTypes = definitions.filter((d) => d.definition.access === 'public').map((d) => d.definition.singularName);
+const publicTypes = definitions
+  .filter((d) => d.definition.access === 'public')
+  .map((d) => d.definition.singularName);
 
 /** type → actions, per role. Methodists and editors never touch personal data. */
 export const grants: Record<UserRole, Record<string, Action[]>> = {
@@ -59,18 +61,27 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
 
 const ROLE_DESCRIPTIONS: Record<UserRole, string> = {
   curator: 'Куратор внедрения целевой модели в организации: все данные своей организации и подведомственных',
-  methodist: 'Методист ИМЦ или РЦ: дорожные карты, показатели и кейсы всех подведомственных организаций, без персональных данных',
+  methodist:
+    'Методист ИМЦ или РЦ: дорожные карты, показатели и кейсы всех подведомственных организаций, без персональных данных',
   editor: 'Редактор сайта: раздел «Наставничество», новости, кейсы, партнёры',
   staff: 'Сотрудник: встречи, замеры, данные из расширения браузера',
 };
 
 /** Users' own account actions every signed-in role needs. */
-const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
+const ACCOUNT_ACTIONS = [
+  'plugin::users-permissions.user.me',
+  'plugin::users-permissions.auth.changePassword',
+];
 
 const ROLE = 'plugin::users-permissions.role';
 const PERMISSION = 'plugin::users-permissions.permission';
 
-async function setRolePermissions(strapi: Strapi, roleId: number, wanted: Set<string>, managedPrefix: string) {
+async function setRolePermissions(
+  strapi: Strapi,
+  roleId: number,
+  wanted: Set<string>,
+  managedPrefix: string,
+) {
   const existing = (await strapi.db.query(PERMISSION).findMany({
     where: { role: { id: roleId } },
     select: ['id', 'action'],
@@ -107,10 +118,13 @@ async function ensureRolesNow(strapi: Strapi) {
     await setRolePermissions(strapi, row.id, wanted, 'plugin::nastavnik.');
   }
 
-  const publicRole = (await strapi.db.query(ROLE).findOne({ where: { type: 'public' } })) as { id: number } | null;
+  const publicRole = (await strapi.db.query(ROLE).findOne({ where: { type: 'public' } })) as {
+    id: number;
+  } | null;
   if (publicRole) {
     const wanted = new Set<string>();
-    for (const type of publicTypes) for (const action of READ) wanted.add(`plugin::nastavnik.${type}.${action}`);
+    for (const type of publicTypes)
+      for (const action of READ) wanted.add(`plugin::nastavnik.${type}.${action}`);
     wanted.add('plugin::nastavnik.roadmap.export');
     await setRolePermissions(strapi, publicRole.id, wanted, 'plugin::nastavnik.');
     // Accounts are created by curators and administrators, never by visitors signing themselves up.
@@ -120,5 +134,6 @@ async function ensureRolesNow(strapi: Strapi) {
   }
   const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
   const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
-  if (advanced.allow_register !== false) await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
+  if (advanced.allow_register !== false)
+    await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
 }

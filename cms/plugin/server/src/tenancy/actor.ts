@@ -40,7 +40,8 @@ async function loadUserActor(strapi: Strapi, userId: number): Promise<Actor> {
   })) as { id: number; role?: { type?: string } | null; organisation?: { documentId: string } | null } | null;
   if (!user) return { kind: 'anonymous' };
   const roleType = user.role?.type;
-  const role = roleType && (userRoles.values as readonly string[]).includes(roleType) ? (roleType as UserRole) : null;
+  const role =
+    roleType && (userRoles.values as readonly string[]).includes(roleType) ? (roleType as UserRole) : null;
   const organisationDocumentId = user.organisation?.documentId ?? null;
   const scope = organisationDocumentId ? await subtreeOf(strapi, organisationDocumentId) : new Set<string>();
   return { kind: 'user', userId: user.id, role, organisationDocumentId, scope };
@@ -67,7 +68,9 @@ export function currentActor(strapi: Strapi): Promise<Actor> {
 /** Run trusted code (seeding, imports the service has already authorised) outside the caller's scope. */
 export function asInternal<T>(strapi: Strapi, fn: () => Promise<T>): Promise<T> {
   let result!: T;
-  return strapi.requestContext.run(undefined as never, async () => {
-    result = await fn();
-  }).then(() => result);
+  return strapi.requestContext
+    .run(undefined as never, async () => {
+      result = await fn();
+    })
+    .then(() => result);
 }

@@ -4,7 +4,9 @@
  * resolves them nested inside other types.
  */
 export const visibleAuthors = (authors: unknown) =>
-  Array.isArray(authors) ? authors.filter((a: { publicationConsent?: boolean } | null) => a?.publicationConsent === true) : [];
+  Array.isArray(authors)
+    ? authors.filter((a: { publicationConsent?: boolean } | null) => a?.publicationConsent === true)
+    : [];
 
 export const visibleContact = (contact: unknown) =>
   contact && (contact as { publicationConsent?: boolean }).publicationConsent === true ? contact : null;

@@ -33,7 +33,9 @@ export function validateJsonFields(definition: ContentTypeDefinition, data: Reco
     if (!result.success) {
       const issue = result.error.issues[0]!;
       const where = [field, ...issue.path.map(String)].join('.');
-      throw new errors.ValidationError(`Поле ${where}: ${issue.message}`, { path: [field, ...issue.path.map(String)] });
+      throw new errors.ValidationError(`Поле ${where}: ${issue.message}`, {
+        path: [field, ...issue.path.map(String)],
+      });
     }
   }
 }

@@ -20,7 +20,15 @@ import { visibleAuthors, visibleContact } from './consent-filters.js';
 import { shorten } from '../text.js';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
-const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const WRITE_ACTIONS = new Set([
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+  'clone',
+]);
 
 interface DocumentContext {
   uid: string;
@@ -44,15 +52,29 @@ function andFilters(existing: unknown, extra: Record<string, unknown>) {
 function stripToPublic(definition: ContentTypeDefinition, value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => stripToPublic(definition, v));
   if (!value || typeof value !== 'object') return value;
-  const allowed = new Set([...(definition.publicFields ?? []), 'id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale']);
+  const allowed = new Set([
+    ...(definition.publicFields ?? []),
+    'id',
+    'documentId',
+    'createdAt',
+    'updatedAt',
+    'publishedAt',
+    'locale',
+  ]);
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) if (allowed.has(key)) out[key] = v;
   if (definition.singularName === 'case' && 'authors' in out) out.authors = visibleAuthors(out.authors);
-  if (definition.singularName === 'site-section' && 'curatorContact' in out) out.curatorContact = visibleContact(out.curatorContact);
+  if (definition.singularName === 'site-section' && 'curatorContact' in out)
+    out.curatorContact = visibleContact(out.curatorContact);
   return out;
 }
 
-async function existingOrganisation(strapi: Strapi, definition: ContentTypeDefinition, uid: string, documentId: string) {
+async function existingOrganisation(
+  strapi: Strapi,
+  definition: ContentTypeDefinition,
+  uid: string,
+  documentId: string,
+) {
   const found = await organisationOfDocuments(strapi, uid, definition, [documentId]);
   if (!found.has(documentId)) {
     throw new errors.NotFoundError(`Документ ${documentId} не найден.`);
@@ -60,7 +82,12 @@ async function existingOrganisation(strapi: Strapi, definition: ContentTypeDefin
   return found.get(documentId) ?? null;
 }
 
-async function guardWrite(strapi: Strapi, actor: Extract<Actor, { kind: 'user' }>, definition: ContentTypeDefinition, ctx: DocumentContext) {
+async function guardWrite(
+  strapi: Strapi,
+  actor: Extract<Actor, { kind: 'user' }>,
+  definition: ContentTypeDefinition,
+  ctx: DocumentContext,
+) {
   const { uid, action, params } = ctx;
   const data = (params.data ?? {}) as Record<string, unknown>;
   let documentOrganisation: string | null = null;
@@ -80,7 +107,9 @@ async function guardWrite(strapi: Strapi, actor: Extract<Actor, { kind: 'user' }
         throw forbidden('Нет доступа: вышестоящая организация вне вашей зоны ответственности.');
       }
     } else if (action === 'create') {
-      throw new errors.ValidationError('Укажите вышестоящую организацию (поле parent).', { path: ['parent'] });
+      throw new errors.ValidationError('Укажите вышестоящую организацию (поле parent).', {
+        path: ['parent'],
+      });
     }
   } else if (action === 'create' || 'organisation' in data) {
     const [target] = collectRelationIds(data.organisation);
@@ -90,7 +119,9 @@ async function guardWrite(strapi: Strapi, actor: Extract<Actor, { kind: 'user' }
         params.data = data;
         documentOrganisation = actor.organisationDocumentId;
       } else {
-        throw new errors.ValidationError('Укажите организацию (поле organisation).', { path: ['organisation'] });
+        throw new errors.ValidationError('Укажите организацию (поле organisation).', {
+          path: ['organisation'],
+        });
       }
     } else if (!actor.scope.has(target)) {
       throw forbidden('Нет доступа: нельзя записывать данные другой организации.');
@@ -112,7 +143,14 @@ async function guardRelations(
 ) {
   const contentType = strapi.contentType(uid as never) as { attributes: Record<string, any> };
   for (const [field, attribute] of Object.entries(contentType.attributes)) {
-    if (attribute.type !== 'relation' || !(field in data) || field === 'organisation' || field === 'parent' || field === 'children') continue;
+    if (
+      attribute.type !== 'relation' ||
+      !(field in data) ||
+      field === 'organisation' ||
+      field === 'parent' ||
+      field === 'children'
+    )
+      continue;
     const targetDefinition = definitionByUid.get(attribute.target);
     if (!targetDefinition) continue;
     const ids = collectRelationIds(data[field]);
@@ -140,9 +178,28 @@ async function guardRelations(
 const COUNTING_FIELDS = new Set(['isMentor', 'isMentee', 'classOrGroup', 'organisation']);
 
 /** What may be stored about a person who only awaits a consent. */
-const AWAITING_FIELDS = new Set(['fullName', 'category', 'classOrGroup', 'organisation', 'isMentor', 'isMentee', 'awaitingConsent', 'isDemo']);
+const AWAITING_FIELDS = new Set([
+  'fullName',
+  'category',
+  'classOrGroup',
+  'organisation',
+  'isMentor',
+  'isMentee',
+  'awaitingConsent',
+  'isDemo',
+]);
 
-const IDENTIFYING = ['fullName', 'birthDate', 'email', 'phone', 'competencies', 'interests', 'requests', 'availability', 'consent'];
+const IDENTIFYING = [
+  'fullName',
+  'birthDate',
+  'email',
+  'phone',
+  'competencies',
+  'interests',
+  'requests',
+  'availability',
+  'consent',
+];
 
 async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
   const { action, params } = ctx;
@@ -173,13 +230,18 @@ async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
   const consent = merged.consent as Record<string, any> | null | undefined;
 
   if (consent?.withdrawnAt) {
-    params.data = { ...data, ...anonymisedPersonPatch(new Date(consent.withdrawnAt).toISOString(), consent.givenBy ?? 'self') };
+    params.data = {
+      ...data,
+      ...anonymisedPersonPatch(new Date(consent.withdrawnAt).toISOString(), consent.givenBy ?? 'self'),
+    };
     return;
   }
   if (!consent && merged.awaitingConsent) {
     // Someone taken from a class list before the consent is signed: the name and class that are needed
     // to ask for the consent, and nothing else.
-    const extra = Object.keys(data).filter((f) => !AWAITING_FIELDS.has(f) && data[f] != null && data[f] !== '');
+    const extra = Object.keys(data).filter(
+      (f) => !AWAITING_FIELDS.has(f) && data[f] != null && data[f] !== '',
+    );
     if (extra.length) {
       throw new errors.ValidationError(
         `Участник ожидает согласия на обработку персональных данных: до его оформления можно хранить только ФИО и класс (лишние поля: ${extra.join(', ')}).`,
@@ -195,7 +257,11 @@ async function applyPersonRules(strapi: Strapi, ctx: DocumentContext) {
   );
   if (problems.length) {
     throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
-      errors: problems.map((p) => ({ path: p.field.split('.'), message: p.message, name: 'ValidationError' })),
+      errors: problems.map((p) => ({
+        path: p.field.split('.'),
+        message: p.message,
+        name: 'ValidationError',
+      })),
     });
   }
 }
@@ -215,7 +281,8 @@ export function registerTenancyMiddleware(strapi: Strapi) {
         validateJsonFields(definition, ctx.params.data);
         sanitizeRichText(definition, ctx.params.data);
         const data = ctx.params.data as Record<string, unknown>;
-        if (definition.singularName === 'roadmap' && typeof data.title === 'string' && !data.shortTitle) data.shortTitle = shorten(data.title);
+        if (definition.singularName === 'roadmap' && typeof data.title === 'string' && !data.shortTitle)
+          data.shortTitle = shorten(data.title);
       }
       if (definition.singularName === 'person') await applyPersonRules(strapi, ctx);
       if (definition.singularName === 'case') await requireApprovedCase(strapi, ctx);
@@ -230,7 +297,8 @@ export function registerTenancyMiddleware(strapi: Strapi) {
 
     if (actor.kind === 'anonymous') {
       if (!isRead) throw forbidden('Войдите в систему, чтобы изменять данные.');
-      if (definition.access !== 'public') throw forbidden('Эти данные доступны только сотрудникам организации.');
+      if (definition.access !== 'public')
+        throw forbidden('Эти данные доступны только сотрудникам организации.');
       ctx.params = { ...ctx.params, status: 'published' };
       if (definition.singularName === 'case') {
         ctx.params.filters = andFilters(ctx.params.filters, { reviewState: 'approved' });
@@ -260,7 +328,9 @@ export function registerTenancyMiddleware(strapi: Strapi) {
 
 async function requireApprovedCase(strapi: Strapi, ctx: DocumentContext) {
   // Publishing happens through `publish`, or through create/update with status "published".
-  const publishing = ctx.action === 'publish' || (['create', 'update'].includes(ctx.action) && ctx.params?.status === 'published');
+  const publishing =
+    ctx.action === 'publish' ||
+    (['create', 'update'].includes(ctx.action) && ctx.params?.status === 'published');
   if (!publishing) return;
   let state = ctx.params?.data?.reviewState as string | undefined;
   if (state === undefined && ctx.action !== 'create') {
@@ -271,9 +341,12 @@ async function requireApprovedCase(strapi: Strapi, ctx: DocumentContext) {
     state = row?.reviewState;
   }
   if (state !== 'approved') {
-    throw new errors.ValidationError('Кейс можно опубликовать только после одобрения методистом (состояние «Одобрен»).', {
-      path: ['reviewState'],
-    });
+    throw new errors.ValidationError(
+      'Кейс можно опубликовать только после одобрения методистом (состояние «Одобрен»).',
+      {
+        path: ['reviewState'],
+      },
+    );
   }
 }
 
@@ -307,12 +380,18 @@ async function validateAnswers(strapi: Strapi, ctx: DocumentContext) {
     where: { documentId: questionnaireId },
     select: ['questions'],
   })) as { questions?: unknown } | null;
-  if (!questionnaire) throw new errors.ValidationError(`Анкета ${questionnaireId} не найдена.`, { path: ['questionnaire'] });
+  if (!questionnaire)
+    throw new errors.ValidationError(`Анкета ${questionnaireId} не найдена.`, { path: ['questionnaire'] });
   if (!answers || typeof answers !== 'object' || Array.isArray(answers)) {
-    throw new errors.ValidationError('Поле answers: ожидался объект «код вопроса → ответ».', { path: ['answers'] });
+    throw new errors.ValidationError('Поле answers: ожидался объект «код вопроса → ответ».', {
+      path: ['answers'],
+    });
   }
   const parsed = questionsSchema.safeParse(questionnaire.questions);
-  if (!parsed.success) throw new errors.ValidationError('Шаблон анкеты повреждён: исправьте вопросы анкеты.', { path: ['questionnaire'] });
+  if (!parsed.success)
+    throw new errors.ValidationError('Шаблон анкеты повреждён: исправьте вопросы анкеты.', {
+      path: ['questionnaire'],
+    });
   const problems = answerProblems(parsed.data, answers as Record<string, unknown>);
   if (problems.length) throw new errors.ValidationError(problems.join(' '), { path: ['answers'] });
 }

@@ -26,7 +26,13 @@ async function load(strapi: Strapi): Promise<Map<string, OrganisationNode>> {
   const rows = (await strapi.db.query(ORG).findMany({
     select: ['id', 'documentId', 'kind', 'timezone'],
     populate: { parent: { select: ['documentId'] } },
-  })) as Array<{ id: number; documentId: string; kind: string; timezone: string | null; parent: { documentId: string } | null }>;
+  })) as Array<{
+    id: number;
+    documentId: string;
+    kind: string;
+    timezone: string | null;
+    parent: { documentId: string } | null;
+  }>;
   return new Map(
     rows.map((r) => [
       r.documentId,
