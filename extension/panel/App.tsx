@@ -6,13 +6,15 @@ import { CaptureTab } from './components/CaptureTab';
 import { Header } from './components/Header';
 import { MeetingTab } from './components/MeetingTab';
 import { QueueTab } from './components/QueueTab';
+import { RoadmapFileTab } from './components/RoadmapFileTab';
 import { SignInForm } from './components/SignInForm';
 import { useStorageItem } from './hooks/useStorageItem';
 
-type TabName = 'page' | 'queue' | 'meeting';
+type TabName = 'page' | 'file' | 'queue' | 'meeting';
 
-const TABS: ReadonlyArray<{ name: TabName; label: string }> = [
+const TABS: ReadonlyArray<{ name: TabName; label: string; title?: string }> = [
   { name: 'page', label: 'Страница' },
+  { name: 'file', label: 'Файл', title: 'Импорт дорожной карты из файла' },
   { name: 'queue', label: 'Очередь' },
   { name: 'meeting', label: 'Встреча' },
 ];
@@ -68,6 +70,7 @@ export function App() {
             type="button"
             role="tab"
             aria-selected={tab === item.name}
+            title={item.title}
             className={tab === item.name ? 'tabs__tab is-active' : 'tabs__tab'}
             onClick={() => setTab(item.name)}
           >
@@ -78,6 +81,15 @@ export function App() {
       </nav>
       <main className="content" role="tabpanel">
         {tab === 'page' ? <CaptureTab queue={entries} onOpenQueue={() => setTab('queue')} /> : null}
+        {/* Kept mounted while hidden: a chosen file and its preview survive a look at the queue.
+            The organisation is undefined (unknown) until the profile arrives, just after signing in. */}
+        <div className="tab-panel" hidden={tab !== 'file'}>
+          <RoadmapFileTab
+            api={api}
+            signedIn={signedIn}
+            organisation={profile.value ? profile.value.organisation : undefined}
+          />
+        </div>
         {tab === 'queue' ? <QueueTab queue={entries} api={api} signedIn={signedIn} /> : null}
         {tab === 'meeting' ? <MeetingTab api={api} signedIn={signedIn} /> : null}
       </main>

@@ -33,5 +33,7 @@ export function describeState(entry: QueueEntryView, now: number = Date.now()): 
     }
   }
   if (entry.state === 'sent' && entry.duplicate) return `${label} · уже был на сервере`;
+  // A road map is written into the CMS rather than applied to records there.
+  if (entry.state === 'applied' && entry.kind === 'roadmap_table') return 'Записано';
   return label;
 }

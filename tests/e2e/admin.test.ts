@@ -19,7 +19,8 @@ let booted: BootedStrapi;
 let browser: Browser;
 let page: Page;
 
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `admin-${name}.png`), fullPage: false });
+const shot = (name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `admin-${name}.png`), fullPage: false });
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -32,7 +33,14 @@ beforeAll(async () => {
   booted = await bootStrapi({ serveAdminPanel: true, env: { ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: EMAIL } });
   browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   await page.goto(`${booted.url}/admin/auth/login`);
@@ -50,22 +58,32 @@ afterAll(async () => {
 describe('the admin panel', () => {
   it('speaks Russian to a new administrator, even with an English browser', async () => {
     await page.goto(`${booted.url}/admin/content-manager`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Контент' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Контент' }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
     await shot('content-manager');
   });
 
   it('lists every plugin type under its Russian name', async () => {
     const nav = await page.locator('nav').allTextContents();
     const text = nav.join(' ');
-    for (const { definition } of definitions) expect(text, definition.displayName).toContain(definition.displayName.slice(0, 20));
+    for (const { definition } of definitions)
+      expect(text, definition.displayName).toContain(definition.displayName.slice(0, 20));
   });
 
   it('shows road-map activities with code, title, deadline, responsible and status columns', async () => {
-    await page.goto(`${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.roadmap-activity`);
+    await page.goto(
+      `${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.roadmap-activity`,
+    );
     const header = page.locator('thead');
     await expect.poll(() => header.textContent(), { timeout: 30_000 }).toContain('Мероприятие');
     const text = (await header.textContent()) ?? '';
-    for (const label of ['Номер как в документе', 'Срок как в документе', 'Ответственные как в документе', 'Статус']) {
+    for (const label of [
+      'Номер как в документе',
+      'Срок как в документе',
+      'Ответственные как в документе',
+      'Статус',
+    ]) {
       expect(text.toLocaleLowerCase('ru')).toContain(label.toLocaleLowerCase('ru'));
     }
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
@@ -75,9 +93,18 @@ describe('the admin panel', () => {
   it('opens a road map with Russian field labels', async () => {
     await page.goto(`${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.roadmap`);
     await page.locator('tbody tr').first().click();
-    await expect.poll(() => page.getByText('Номер приказа об утверждении').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByText('Номер приказа об утверждении').isVisible(), { timeout: 30_000 })
+      .toBe(true);
     const labels = (await page.locator('label').allTextContents()).join(' | ');
-    for (const label of ['Название', 'Организация', 'Период: начало', 'Кем утверждена', 'Рабочая группа', 'Мероприятия']) {
+    for (const label of [
+      'Название',
+      'Организация',
+      'Период: начало',
+      'Кем утверждена',
+      'Рабочая группа',
+      'Мероприятия',
+    ]) {
       expect(labels, label).toContain(label);
     }
     await shot('roadmap');
@@ -86,8 +113,15 @@ describe('the admin panel', () => {
   it('explains enumeration values and shows a person with the consent block', async () => {
     await page.goto(`${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.person`);
     await page.locator('tbody tr').first().click();
-    await expect.poll(() => page.getByText('Согласие на обработку ПДн').first().isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await page.getByText(/pupil — Обучающийся/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('Согласие на обработку ПДн').first().isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    expect(
+      await page
+        .getByText(/pupil — Обучающийся/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await shot('person');
   });
 });

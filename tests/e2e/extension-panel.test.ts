@@ -510,7 +510,7 @@ describe('side panel against a real Nastavnik server', () => {
     await expect.poll(() => item.textContent(), SERVER).toContain('Отправлено');
     // Staff may bring a road map in, but importing it is the curator's or the methodist's call:
     // the panel passes the CMS's own explanation on, and the capture waits in the CMS.
-    await item.getByRole('button', { name: 'Применить' }).click();
+    await item.getByRole('button', { name: 'Проверить черновик' }).click();
     await expect
       .poll(() => item.textContent(), SERVER)
       .toContain('Не применён: Импортировать дорожные карты могут куратор и методист.');

@@ -162,6 +162,37 @@ describe('captures from the extension', () => {
     expect(cases.data.nastavnikCases[0].solution).toContain('rel="noopener noreferrer nofollow"');
   });
 
+  it('writes a road-map table from a page, and a second copy as a new version when asked', async () => {
+    const html =
+      '<table><tr><th>№ п/п</th><th>Мероприятие</th><th>Срок</th><th>Ответственный</th></tr>' +
+      '<tr><td>1.</td><td>Назначить куратора программы</td><td>до 01.10.2025</td><td>Директор</td></tr>' +
+      '<tr><td>2.</td><td>Провести анкетирование наставляемых</td><td>октябрь 2025</td><td>Куратор</td></tr></table>';
+    const submit = async () => {
+      const data = {
+        kind: 'roadmap_table',
+        sourceUrl: 'https://school.example/plan',
+        adapter: 'roadmap-table',
+        idempotencyKey: key(),
+        payload: { kind: 'roadmap_table', html },
+      };
+      return (await gql(SUBMIT, { data }, jwtOf('demoCurator'))).data.nastavnikSubmitCapture.documentId;
+    };
+    const first = await submit();
+    const dry = await gql(APPLY, { id: first }, jwtOf('demoCurator'));
+    expect(dry.data.nastavnikApplyCapture).toMatchObject({ state: 'new', createdCount: 0 });
+    const written = await gql(APPLY, { id: first, options: { commit: true } }, jwtOf('demoCurator'));
+    expect(written.data.nastavnikApplyCapture).toMatchObject({ state: 'applied', createdCount: 2 });
+    const second = await submit();
+    const refused = await gql(APPLY, { id: second, options: { commit: true } }, jwtOf('demoCurator'));
+    expect(refused.errors?.[0]?.message).toContain('уже импортирован');
+    const versioned = await gql(
+      APPLY,
+      { id: second, options: { commit: true, onDuplicate: 'new_version' } },
+      jwtOf('demoCurator'),
+    );
+    expect(versioned.data.nastavnikApplyCapture).toMatchObject({ state: 'applied', createdCount: 2 });
+  });
+
   it.each([
     [
       'a script in the article',

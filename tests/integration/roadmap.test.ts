@@ -168,7 +168,12 @@ describe('importing a road map', () => {
     for (const user of ['demoStaff', 'demoEditor']) {
       const res = await importAs(user, { text: doc001, dryRun: true });
       expect(res.errors?.[0]?.extensions?.code, user).toBe('FORBIDDEN');
+      expect(res.errors?.[0]?.message).toBe('Импортировать дорожные карты могут куратор и методист.');
     }
+    const anonymous = await gql(IMPORT, {
+      input: { organisation: orgId('bor-demo-school'), text: doc001, dryRun: true },
+    });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const other = await importAs('samaraCurator', { text: doc001, dryRun: true });
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -352,7 +352,10 @@ function QueuedNotice({
   const failed = entries.find((entry) => entry.state === 'failed');
   const troubled = entries.some((entry) => entry.lastError !== undefined);
   const allSent =
-    entries.length > 0 && entries.every((entry) => entry.state === 'sent' || entry.state === 'applied');
+    entries.length > 0 &&
+    entries.every(
+      (entry) => entry.state === 'sent' || entry.state === 'checked' || entry.state === 'applied',
+    );
   const tone = failed ? 'error' : allSent ? 'success' : troubled ? 'warning' : 'info';
   return (
     <Notice tone={tone} title={summary}>

@@ -4,7 +4,9 @@ import type { GradesApplyOptions } from '@nastavnik/shared/capture';
 import type { NastavnikApi } from '@/utils/api/client';
 import { sendToBackground } from '@/utils/messaging/bus';
 import type { QueueEntry } from '@/utils/queue/entry';
+import { activitiesWritten, type DuplicateChoice } from '@/utils/roadmap/result';
 import { describeState, formatDateTime } from '../format';
+import { DuplicateChoiceField } from './DuplicateChoice';
 import { Notice } from './Notice';
 
 type Pairs = Awaited<ReturnType<NastavnikApi['pairs']>>;
@@ -83,7 +85,9 @@ function QueueItem({
 }) {
   const [moment, setMoment] = useState<GradesApplyOptions['moment']>('start');
   const [pair, setPair] = useState('');
+  const [choice, setChoice] = useState<DuplicateChoice>('new_version');
   const [busy, setBusy] = useState(false);
+  const roadmap = entry.kind === 'roadmap_table';
   const run = (action: () => Promise<unknown>): void => {
     setBusy(true);
     void onAct(action).finally(() => setBusy(false));
@@ -93,6 +97,19 @@ function QueueItem({
       entry.kind === 'grades' ? { moment, ...(pair ? { pairDocumentId: pair } : {}) } : undefined;
     run(() => sendToBackground('queue.apply', { id: entry.id, ...(options ? { options } : {}) }));
   };
+  // Writing goes through the capture unless the CMS already has the road map: then as the user chose.
+  const commit = (): void =>
+    run(() =>
+      sendToBackground('queue.apply', {
+        id: entry.id,
+        options: { commit: true, ...(entry.duplicateOf ? { onDuplicate: choice } : {}) },
+      }),
+    );
+  const deletable =
+    entry.state === 'failed' ||
+    entry.state === 'queued' ||
+    entry.state === 'applied' ||
+    entry.state === 'checked';
   return (
     <li className={`queue-item queue-item--${entry.state}`} data-testid="queue-item">
       <div className="queue-item__head">
@@ -107,8 +124,23 @@ function QueueItem({
       {entry.state === 'applied' && (entry.applyMessage || entry.createdCount !== undefined) ? (
         <div className="queue-item__ok">
           {entry.applyMessage ?? ''}
-          {entry.createdCount !== undefined ? ` Создано записей: ${entry.createdCount}.` : ''}
+          {entry.createdCount === undefined
+            ? ''
+            : roadmap
+              ? ` ${activitiesWritten(entry.createdCount)}`
+              : ` Создано записей: ${entry.createdCount}.`}
         </div>
+      ) : null}
+      {entry.state === 'checked' && entry.applyMessage ? (
+        <div className="queue-item__note">{entry.applyMessage}</div>
+      ) : null}
+      {entry.state === 'checked' && entry.duplicateOf ? (
+        <DuplicateChoiceField
+          duplicate={entry.duplicateOf}
+          value={choice}
+          onChange={setChoice}
+          name={`duplicate-${entry.id}`}
+        />
       ) : null}
       {entry.state === 'sent' && entry.kind === 'grades' ? (
         <div className="apply-options">
@@ -138,7 +170,12 @@ function QueueItem({
       <div className="queue-item__actions">
         {entry.state === 'sent' ? (
           <button type="button" className="button button--primary" disabled={busy} onClick={apply}>
-            Применить
+            {roadmap ? 'Проверить черновик' : 'Применить'}
+          </button>
+        ) : null}
+        {entry.state === 'checked' ? (
+          <button type="button" className="button button--primary" disabled={busy} onClick={commit}>
+            {busy ? 'Записываю…' : 'Записать дорожную карту'}
           </button>
         ) : null}
         {entry.state === 'failed' || (entry.state === 'queued' && entry.attempts > 0) ? (
@@ -151,13 +188,13 @@ function QueueItem({
             Повторить
           </button>
         ) : null}
-        {entry.state === 'failed' || entry.state === 'queued' || entry.state === 'applied' ? (
+        {deletable ? (
           <button
             type="button"
             className="link-button link-button--danger"
             disabled={busy}
             onClick={() => {
-              const pending = entry.state !== 'applied';
+              const pending = entry.state === 'failed' || entry.state === 'queued';
               if (!pending || window.confirm('Удалить захват из очереди? Данные не будут отправлены.')) {
                 run(() => sendToBackground('queue.discard', { id: entry.id }));
               }

@@ -7,19 +7,30 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import type { CaptureSubmission, GradesApplyOptions } from '@nastavnik/shared/capture';
 import { isTokenExpired } from '../auth/jwt.js';
-import { ApiFailure, classifyError, SESSION_EXPIRED } from './errors.js';
+import {
+  roadmapImportResultSchema,
+  type RoadmapApplyOptions,
+  type RoadmapImportResult,
+} from '../roadmap/result.js';
+import { ApiFailure, classifyError, NO_RIGHTS, SESSION_EXPIRED } from './errors.js';
 import {
   APPLY_CAPTURE,
   type ApplyCaptureData,
+  CAPTURE_SOURCE,
   CREATE_MEETING,
+  IMPORT_ROADMAP,
   ME,
   type MeData,
   type MeetingInput,
   PAIRS,
   type PairsData,
+  type RoadmapImportInput,
   SUBMIT_CAPTURE,
   type SubmitCaptureData,
 } from './operations.js';
+
+/** The plugin's own wording (`roadmaps/service.ts`), for when Strapi refuses before the plugin is asked. */
+const IMPORT_FORBIDDEN = 'Импортировать дорожные карты могут куратор и методист.';
 
 export interface ApiOptions {
   serverUrl: string;
@@ -60,7 +71,14 @@ export class NastavnikApi {
     });
   }
 
-  private async run<T>(call: () => Promise<{ data?: T | null | undefined; error?: unknown }>): Promise<T> {
+  /**
+   * `forbidden`: what to say when Strapi refuses the call by its permission scope (in English, before
+   * the plugin could explain); the plugin's own Russian refusals are passed on as they are.
+   */
+  private async run<T>(
+    call: () => Promise<{ data?: T | null | undefined; error?: unknown }>,
+    forbidden?: string,
+  ): Promise<T> {
     let used: string | null = null;
     try {
       used = await this.getToken();
@@ -79,6 +97,9 @@ export class NastavnikApi {
     } catch (error) {
       const failure = classifyError(error);
       if (failure.kind === 'auth') await this.onAuthFailure?.(used);
+      if (failure.kind === 'forbidden' && forbidden && failure.message === NO_RIGHTS) {
+        throw new ApiFailure('forbidden', forbidden);
+      }
       throw failure;
     }
   }
@@ -113,12 +134,48 @@ export class NastavnikApi {
 
   async applyCapture(
     documentId: string,
-    options?: GradesApplyOptions,
+    options?: GradesApplyOptions | RoadmapApplyOptions,
   ): Promise<ApplyCaptureData['nastavnikApplyCapture']> {
     const data = await this.run(() =>
       this.client.mutate({ mutation: APPLY_CAPTURE, variables: { documentId, options: options ?? null } }),
     );
     return data.nastavnikApplyCapture;
+  }
+
+  /**
+   * `nastavnikImportRoadmap`: a dry run (the parsed draft, warnings, a duplicate if any) or a commit.
+   * The draft is asked for only when the caller shows it: it is the largest part of the answer.
+   */
+  async importRoadmap(input: RoadmapImportInput, withDraft = false): Promise<RoadmapImportResult> {
+    const data = await this.run(
+      () => this.client.mutate({ mutation: IMPORT_ROADMAP, variables: { input, withDraft } }),
+      // The import's permission (`roadmap.create`) is granted to these two roles only.
+      IMPORT_FORBIDDEN,
+    );
+    const parsed = roadmapImportResultSchema.safeParse(data.nastavnikImportRoadmap);
+    if (!parsed.success) {
+      throw new ApiFailure(
+        'server',
+        'Сервер ответил на импорт дорожной карты не так, как ожидалось: возможно, модуль «Наставник» на нём устарел.',
+      );
+    }
+    return parsed.data;
+  }
+
+  /** The table HTML the CMS stored for a road-map capture, with the capture's organisation. */
+  async captureSource(documentId: string): Promise<{ html: string; organisation: string }> {
+    const data = await this.run(() =>
+      this.client.query({ query: CAPTURE_SOURCE, variables: { documentId } }),
+    );
+    const capture = data.nastavnikCapture;
+    const html = capture?.payload?.html;
+    if (!capture || typeof html !== 'string' || !capture.organisation) {
+      throw new ApiFailure(
+        'invalid',
+        'Захват не найден в «Наставнике» или в нём нет таблицы дорожной карты.',
+      );
+    }
+    return { html, organisation: capture.organisation.documentId };
   }
 
   async createMeeting(input: MeetingInput): Promise<string> {

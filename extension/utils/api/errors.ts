@@ -22,12 +22,13 @@ export class ApiFailure extends Error {
 }
 
 export const SESSION_EXPIRED = 'Сессия истекла, войдите снова';
+/** Strapi's own refusals come in English and say nothing useful; this stands in for them. */
+export const NO_RIGHTS = 'Недостаточно прав для этого действия. Обратитесь к куратору.';
 const NETWORK = 'Сервер «Наставника» недоступен: проверьте подключение к интернету и адрес сервера.';
 
 function fromStatus(status: number, detail?: string): ApiFailure {
   if (status === 401) return new ApiFailure('auth', SESSION_EXPIRED);
-  if (status === 403)
-    return new ApiFailure('forbidden', 'Недостаточно прав для этого действия. Обратитесь к куратору.');
+  if (status === 403) return new ApiFailure('forbidden', NO_RIGHTS);
   if (status === 413)
     return new ApiFailure('invalid', 'Сервер не принял данные: слишком большой объём за один раз.');
   if (status === 429) return new ApiFailure('server', 'Сервер перегружен запросами; повторим позже.');
@@ -53,10 +54,7 @@ export function classifyError(error: unknown): ApiFailure {
     if (codes.includes('FORBIDDEN')) {
       // The plugin says in Russian who may do what («… могут куратор и методист»); Strapi's own
       // refusals are English («Forbidden access») and get the general sentence.
-      return new ApiFailure(
-        'forbidden',
-        /[А-Яа-яЁё]/.test(message) ? message : 'Недостаточно прав для этого действия. Обратитесь к куратору.',
-      );
+      return new ApiFailure('forbidden', /[А-Яа-яЁё]/.test(message) ? message : NO_RIGHTS);
     }
     if (codes.includes('GRAPHQL_VALIDATION_FAILED')) {
       return new ApiFailure(

@@ -104,3 +104,60 @@ export const CREATE_MEETING: TypedDocumentNode<CreateMeetingData, { data: Meetin
     }
   }
 `;
+
+export interface RoadmapImportInput {
+  organisation: string;
+  text?: string;
+  html?: string;
+  fileBase64?: string;
+  filename?: string;
+  dryRun: boolean;
+  onDuplicate?: 'fail' | 'replace' | 'new_version';
+  publish?: boolean;
+}
+export interface ImportRoadmapData {
+  /** JSON fields arrive untyped; the client checks them against `roadmapImportResultSchema`. */
+  nastavnikImportRoadmap: Record<string, unknown>;
+}
+export const IMPORT_ROADMAP: TypedDocumentNode<
+  ImportRoadmapData,
+  { input: RoadmapImportInput; withDraft: boolean }
+> = gql`
+  mutation NastavnikImportRoadmap($input: NastavnikRoadmapImportInput!, $withDraft: Boolean!) {
+    nastavnikImportRoadmap(input: $input) {
+      ok
+      committed
+      format
+      warnings
+      error
+      duplicateOf
+      roadmapDocumentId
+      version
+      activitiesCount
+      kpisCount
+      draft @include(if: $withDraft)
+    }
+  }
+`;
+
+/** The table HTML of a road-map capture as the CMS stored it (sanitised), and its organisation. */
+export interface CaptureSourceData {
+  nastavnikCapture: {
+    documentId: string;
+    kind: string;
+    payload: { html?: unknown } | null;
+    organisation: { documentId: string } | null;
+  } | null;
+}
+export const CAPTURE_SOURCE: TypedDocumentNode<CaptureSourceData, { documentId: string }> = gql`
+  query NastavnikCaptureSource($documentId: ID!) {
+    nastavnikCapture(documentId: $documentId) {
+      documentId
+      kind
+      payload
+      organisation {
+        documentId
+      }
+    }
+  }
+`;

@@ -4,6 +4,7 @@ import { ApiFailure } from '../api/errors.js';
 import { createMessageListener } from '../messaging/bus.js';
 import { entryView } from '../queue/entry.js';
 import { createCaptureQueue, type CaptureQueue } from '../queue/queue.js';
+import { roadmapCaptureDeps } from '../roadmap/capture.js';
 import { captureQueueItem, serverUrlItem, tokenItem } from '../storage.js';
 import { syncContentScriptRegistration } from './content-registration.js';
 
@@ -22,6 +23,7 @@ export function createBackgroundQueue(): CaptureQueue {
     // server refused (a later sign-in must survive a refusal that arrives late).
     send: async (submission) => (await api()).submitCapture(submission),
     apply: async (documentId, options) => (await api()).applyCapture(documentId, options),
+    roadmap: roadmapCaptureDeps(api),
   });
 }
 

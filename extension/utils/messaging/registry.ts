@@ -14,6 +14,7 @@ import {
   idempotencyKeySchema,
 } from '@nastavnik/shared/capture';
 import { queueEntryViewSchema } from '../queue/entry.js';
+import { roadmapApplyOptionsSchema } from '../roadmap/result.js';
 
 export type Context = 'panel' | 'background' | 'content';
 
@@ -132,7 +133,10 @@ export const messages = {
   'queue.apply': spec({
     to: 'background',
     from: ['panel'],
-    request: z.strictObject({ id: idempotencyKeySchema, options: gradesApplyOptionsSchema.optional() }),
+    request: z.strictObject({
+      id: idempotencyKeySchema,
+      options: z.union([gradesApplyOptionsSchema, roadmapApplyOptionsSchema]).optional(),
+    }),
     response: queueEntryViewSchema,
   }),
 } as const;

@@ -5,11 +5,14 @@
 import { z } from 'zod';
 import { captureKinds } from '@nastavnik/shared/enums';
 import { captureSubmissionSchema, idempotencyKeySchema } from '@nastavnik/shared/capture';
+import { duplicateInfoSchema } from '../roadmap/result.js';
 
 export const queueStates = {
   queued: 'В очереди',
   sending: 'Отправляется',
   sent: 'Отправлено',
+  /** A road-map table the CMS has parsed into a draft (a dry run): nothing is written yet. */
+  checked: 'Черновик проверен',
   applied: 'Применено',
   failed: 'Ошибка',
 } as const;
@@ -23,7 +26,7 @@ export const queueEntrySchema = z.object({
   sourceUrl: z.string(),
   summary: z.string().max(500),
   submission: captureSubmissionSchema.optional(),
-  state: z.enum(['queued', 'sending', 'sent', 'applied', 'failed']),
+  state: z.enum(['queued', 'sending', 'sent', 'checked', 'applied', 'failed']),
   attempts: z.number().int().min(0),
   /** Epoch ms; null when no automatic retry is planned (delivered, or failed for good). */
   nextAttemptAt: z.number().nullable(),
@@ -35,6 +38,8 @@ export const queueEntrySchema = z.object({
   duplicate: z.boolean().optional(),
   applyMessage: z.string().optional(),
   createdCount: z.number().int().optional(),
+  /** A road map the CMS already has that this capture would duplicate: the user decides what to do. */
+  duplicateOf: duplicateInfoSchema.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

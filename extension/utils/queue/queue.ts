@@ -11,6 +11,15 @@ import {
   type GradesApplyOptions,
 } from '@nastavnik/shared/capture';
 import { ApiFailure, classifyError } from '../api/errors.js';
+import {
+  describeCommit,
+  roadmapApplyOptionsSchema,
+  stateAfterApply,
+  type DuplicateChoice,
+  type DuplicateInfo,
+  type RoadmapApplyOptions,
+  type RoadmapImportResult,
+} from '../roadmap/result.js';
 import { backoffDelay } from './backoff.js';
 import type { QueueEntry } from './entry.js';
 
@@ -30,10 +39,22 @@ export interface ApplyResult {
   createdCount: number | null;
 }
 
+export type ApplyOptions = GradesApplyOptions | RoadmapApplyOptions;
+
+/**
+ * Road-map captures only. The CMS writes a captured road map with `onDuplicate: fail`; these read
+ * the capture back to name the road map it duplicates, and write it anyway as the user chose.
+ */
+export interface RoadmapCaptureDeps {
+  findDuplicate: (documentId: string) => Promise<DuplicateInfo | null>;
+  commitDuplicate: (documentId: string, mode: DuplicateChoice) => Promise<RoadmapImportResult>;
+}
+
 export interface QueueDeps {
   store: QueueStore;
   send: (submission: CaptureSubmission) => Promise<SendResult>;
-  apply: (documentId: string, options?: GradesApplyOptions) => Promise<ApplyResult>;
+  apply: (documentId: string, options?: ApplyOptions) => Promise<ApplyResult>;
+  roadmap?: RoadmapCaptureDeps;
   /** Called once per flush when the server refused the session, so the panel can ask to sign in. */
   onAuthFailure?: () => Promise<void>;
   now?: () => number;
@@ -88,7 +109,9 @@ export function createCaptureQueue(deps: QueueDeps) {
   }
 
   function prune(entries: QueueEntry[]): QueueEntry[] {
-    const delivered = entries.filter((entry) => entry.state === 'applied' || entry.state === 'sent');
+    const delivered = entries.filter(
+      (entry) => entry.state === 'applied' || entry.state === 'sent' || entry.state === 'checked',
+    );
     if (delivered.length <= KEEP_DELIVERED) return entries;
     const drop = new Set(
       delivered
@@ -240,23 +263,59 @@ export function createCaptureQueue(deps: QueueDeps) {
       });
     },
 
-    async apply(id: string, options?: GradesApplyOptions): Promise<QueueEntry> {
+    async apply(id: string, options?: ApplyOptions): Promise<QueueEntry> {
       const entry = (await deps.store.getValue()).find((candidate) => candidate.id === id);
-      if (!entry?.documentId || (entry.state !== 'sent' && entry.state !== 'applied')) {
+      const documentId = entry?.documentId;
+      if (
+        !entry ||
+        !documentId ||
+        (entry.state !== 'sent' && entry.state !== 'checked' && entry.state !== 'applied')
+      ) {
         throw new ApiFailure('invalid', 'Сначала захват должен быть отправлен на сервер.');
       }
+      const roadmap =
+        entry.kind === 'roadmap_table' ? roadmapApplyOptionsSchema.safeParse(options).data : undefined;
+      // A failed look-up must not hide the outcome it was meant to explain.
+      const duplicateOf = async (): Promise<DuplicateInfo | undefined> =>
+        (await deps.roadmap?.findDuplicate(documentId).catch(() => null)) ?? undefined;
       try {
-        const result = await deps.apply(entry.documentId, options);
+        if (roadmap?.onDuplicate) {
+          if (!deps.roadmap)
+            throw new ApiFailure('invalid', 'Запись дорожной карты поверх прежней недоступна.');
+          const result = await deps.roadmap.commitDuplicate(documentId, roadmap.onDuplicate);
+          const updated = await patch(id, {
+            state: 'applied',
+            applyMessage: describeCommit(result),
+            createdCount: result.activitiesCount,
+            duplicateOf: undefined,
+            lastError: undefined,
+          });
+          return updated ?? entry;
+        }
+        const result = await deps.apply(documentId, options);
+        const state = stateAfterApply(result.state);
+        // The CMS's sentence for a written road map repeats the count the panel shows beside it.
+        const roadmapWritten = roadmap && state === 'applied' && (result.createdCount ?? 0) > 0;
         const updated = await patch(id, {
-          state: 'applied',
-          applyMessage: result.message ?? undefined,
+          state,
+          applyMessage: roadmapWritten
+            ? describeCommit({ version: 1, warnings: [] })
+            : (result.message ?? undefined),
           createdCount: result.createdCount ?? undefined,
           lastError: undefined,
+          // After a dry run the user is told at once when writing would collide with a road map in the CMS.
+          duplicateOf:
+            state === 'checked' && entry.kind === 'roadmap_table' ? await duplicateOf() : undefined,
         });
         return updated ?? entry;
       } catch (error) {
         const failure = classifyError(error);
         if (failure.kind === 'auth') await deps.onAuthFailure?.();
+        // The CMS refuses to write a road map it already has: find which one, and let the user choose.
+        if (roadmap && failure.kind === 'invalid') {
+          const duplicate = await duplicateOf();
+          if (duplicate) return (await patch(id, { duplicateOf: duplicate, lastError: undefined })) ?? entry;
+        }
         await patch(id, { lastError: `Не применён: ${failure.message}` });
         throw failure;
       }

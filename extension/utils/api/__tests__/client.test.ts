@@ -138,6 +138,23 @@ describe('NastavnikApi', () => {
     });
   });
 
+  it('says who may import a road map when Strapi refuses the import by its permission scope', async () => {
+    const refuse = (message: string) => () =>
+      json(200, { errors: [{ message, extensions: { code: 'FORBIDDEN' } }] });
+    const input = { organisation: 'org1', text: 'план', dryRun: true };
+    const byScope = await api(refuse('Forbidden access'))
+      .api.importRoadmap(input)
+      .catch((error: unknown) => error);
+    expect(byScope).toMatchObject({
+      kind: 'forbidden',
+      message: 'Импортировать дорожные карты могут куратор и методист.',
+    });
+    const byPlugin = await api(refuse('Нет доступа: организация вне вашей зоны ответственности.'))
+      .api.importRoadmap(input)
+      .catch((error: unknown) => error);
+    expect(byPlugin).toMatchObject({ message: 'Нет доступа: организация вне вашей зоны ответственности.' });
+  });
+
   it('reads the profile, pairs and applies captures', async () => {
     const { api: client, calls } = api((call) => {
       const operation = (call.body as { operationName: string }).operationName;
@@ -160,5 +177,29 @@ describe('NastavnikApi', () => {
     expect(calls[2]?.body).toMatchObject({
       variables: { documentId: 'cap1', options: { moment: 'end', pairDocumentId: 'p1' } },
     });
+  });
+
+  it('imports a road-map file as base64, asks for the draft only when shown, and checks the answer', async () => {
+    const answer = {
+      ok: true,
+      committed: false,
+      format: 'docx',
+      warnings: [{ row: 3, code: 'deadline_unknown', severity: 'warning', message: 'Срок не распознан' }],
+      error: null,
+      duplicateOf: { documentId: 'rm1', title: 'План', version: 1, sameSource: true },
+      roadmapDocumentId: null,
+      version: null,
+      activitiesCount: 2,
+      kpisCount: 0,
+    };
+    let reply: unknown = answer;
+    const { api: client, calls } = api(() => json(200, { data: { nastavnikImportRoadmap: reply } }));
+    const input = { organisation: 'org1', fileBase64: 'UEsDBA==', filename: 'план.docx', dryRun: true };
+    await expect(client.importRoadmap(input)).resolves.toMatchObject({ duplicateOf: { version: 1 } });
+    expect(calls[0]?.body).toMatchObject({ variables: { input, withDraft: false } });
+    expect(String((calls[0]?.body as { query: string }).query)).toContain('draft @include(if: $withDraft)');
+
+    reply = { ...answer, warnings: [{ row: 'три' }] };
+    await expect(client.importRoadmap(input, true)).rejects.toThrow(/не так, как ожидалось/);
   });
 });

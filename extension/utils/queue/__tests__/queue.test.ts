@@ -3,7 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaptureSubmission } from '@nastavnik/shared/capture';
 import { ApiFailure, SESSION_EXPIRED } from '../../api/errors.js';
 import { captureQueueItem } from '../../storage.js';
-import { createCaptureQueue, MAX_SERVER_ATTEMPTS, type QueueDeps } from '../queue.js';
+import type { RoadmapImportResult } from '../../roadmap/result.js';
+import {
+  createCaptureQueue,
+  MAX_SERVER_ATTEMPTS,
+  type QueueDeps,
+  type RoadmapCaptureDeps,
+} from '../queue.js';
 
 let clock = 1_000_000;
 const now = () => clock;
@@ -188,5 +194,134 @@ describe('capture queue', () => {
     await queue.enqueue(submission(), 'Список');
     expect(await queue.discard('key-aaaaaaaaaaaaaaaa-1')).toBe(true);
     expect(await queue.list()).toEqual([]);
+  });
+});
+
+describe('road-map captures in the queue', () => {
+  const KEY = 'key-roadmap-aaaaaaaaaa-1';
+  const roadmapSubmission: CaptureSubmission = {
+    kind: 'roadmap_table',
+    sourceUrl: 'https://uo.example/plan',
+    adapter: 'roadmap-table',
+    payload: { kind: 'roadmap_table', html: '<table><tr><td>1</td></tr></table>' },
+    idempotencyKey: KEY,
+  };
+  const duplicate = { documentId: 'rm-1', title: 'План на 2025 год', version: 1, sameSource: true };
+  const DRY_RUN = {
+    state: 'new',
+    message: 'Черновик дорожной карты: мероприятий 3, предупреждений 2. Проверьте и запишите.',
+    createdCount: 0,
+  };
+  const COMMITTED = {
+    state: 'applied',
+    message: 'Дорожная карта записана: мероприятий 3, предупреждений 2.',
+    createdCount: 3,
+  };
+  const written: RoadmapImportResult = {
+    ok: true,
+    committed: true,
+    format: 'html',
+    warnings: [],
+    error: null,
+    duplicateOf: duplicate,
+    roadmapDocumentId: 'rm-2',
+    version: 2,
+    activitiesCount: 3,
+    kpisCount: 0,
+  };
+
+  async function sentRoadmap(overrides: Partial<QueueDeps> = {}, roadmap: Partial<RoadmapCaptureDeps> = {}) {
+    const deps = {
+      findDuplicate: vi.fn<RoadmapCaptureDeps['findDuplicate']>(async () => null),
+      commitDuplicate: vi.fn<RoadmapCaptureDeps['commitDuplicate']>(async () => written),
+      ...roadmap,
+    };
+    const made = queueWith({ roadmap: deps, ...overrides });
+    await made.queue.enqueue(roadmapSubmission, 'Дорожная карта');
+    await made.queue.flush();
+    return { ...made, roadmap: deps };
+  }
+
+  it('marks a dry run «checked» with the CMS message, not «applied»', async () => {
+    const apply = vi.fn<QueueDeps['apply']>().mockResolvedValue(DRY_RUN);
+    const { queue } = await sentRoadmap({ apply });
+    const entry = await queue.apply(KEY);
+    expect(apply).toHaveBeenCalledWith('doc-1', undefined);
+    expect(entry).toMatchObject({ state: 'checked', applyMessage: DRY_RUN.message });
+    expect(entry.duplicateOf).toBeUndefined();
+  });
+
+  it('names the road map a checked draft would duplicate, before anything is written', async () => {
+    const apply = vi.fn<QueueDeps['apply']>().mockResolvedValue(DRY_RUN);
+    const { queue, roadmap } = await sentRoadmap({ apply }, { findDuplicate: vi.fn(async () => duplicate) });
+    expect(await queue.apply(KEY)).toMatchObject({ state: 'checked', duplicateOf: duplicate });
+    expect(roadmap.findDuplicate).toHaveBeenCalledWith('doc-1');
+  });
+
+  it('still shows the dry run when looking for a duplicate fails', async () => {
+    const apply = vi.fn<QueueDeps['apply']>().mockResolvedValue(DRY_RUN);
+    const findDuplicate = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const { queue } = await sentRoadmap({ apply }, { findDuplicate });
+    expect(await queue.apply(KEY)).toMatchObject({ state: 'checked', applyMessage: DRY_RUN.message });
+  });
+
+  it('writes a checked road map through the capture and records how many activities', async () => {
+    const apply = vi.fn<QueueDeps['apply']>().mockResolvedValueOnce(DRY_RUN).mockResolvedValueOnce(COMMITTED);
+    const { queue, roadmap } = await sentRoadmap({ apply });
+    await queue.apply(KEY);
+    const entry = await queue.apply(KEY, { commit: true });
+    expect(apply).toHaveBeenLastCalledWith('doc-1', { commit: true });
+    expect(entry).toMatchObject({
+      state: 'applied',
+      createdCount: 3,
+      applyMessage: 'Дорожная карта записана.',
+    });
+    expect(roadmap.commitDuplicate).not.toHaveBeenCalled();
+  });
+
+  it('turns the CMS refusing a duplicate into a choice instead of an error', async () => {
+    const apply = vi
+      .fn<QueueDeps['apply']>()
+      .mockResolvedValueOnce(DRY_RUN)
+      .mockRejectedValueOnce(
+        new ApiFailure('invalid', 'Сервер отклонил данные: Этот документ уже импортирован'),
+      );
+    const findDuplicate = vi
+      .fn<RoadmapCaptureDeps['findDuplicate']>()
+      .mockResolvedValueOnce(null)
+      .mockResolvedValue(duplicate);
+    const { queue, roadmap } = await sentRoadmap({ apply }, { findDuplicate });
+    await queue.apply(KEY);
+    const entry = await queue.apply(KEY, { commit: true });
+    expect(entry).toMatchObject({ state: 'checked', duplicateOf: duplicate });
+    expect(entry.lastError).toBeUndefined();
+
+    const versioned = await queue.apply(KEY, { commit: true, onDuplicate: 'new_version' });
+    expect(roadmap.commitDuplicate).toHaveBeenCalledWith('doc-1', 'new_version');
+    expect(versioned).toMatchObject({
+      state: 'applied',
+      createdCount: 3,
+      applyMessage: 'Дорожная карта записана, версия 2.',
+    });
+    expect(versioned.duplicateOf).toBeUndefined();
+  });
+
+  it('passes on any other refusal, such as the CMS’s reason why staff may not import', async () => {
+    const reason = 'Импортировать дорожные карты могут куратор и методист.';
+    const apply = vi.fn<QueueDeps['apply']>().mockRejectedValue(new ApiFailure('forbidden', reason));
+    const { queue, roadmap } = await sentRoadmap({ apply });
+    await expect(queue.apply(KEY)).rejects.toThrow(reason);
+    expect((await queue.list())[0]).toMatchObject({ state: 'sent', lastError: `Не применён: ${reason}` });
+    expect(roadmap.findDuplicate).not.toHaveBeenCalled();
+  });
+
+  it('takes the road-map path for road-map captures only', async () => {
+    const { queue, deps } = queueWith();
+    await queue.enqueue(submission(), 'Список');
+    await queue.flush();
+    await queue.apply('key-aaaaaaaaaaaaaaaa-1', { commit: true, onDuplicate: 'replace' });
+    expect(deps.apply).toHaveBeenCalledWith('doc-1', { commit: true, onDuplicate: 'replace' });
   });
 });

@@ -13,6 +13,7 @@ import {
   type CaptureSubmission,
 } from '@nastavnik/shared';
 import type { Strapi } from '../types.js';
+import type { DuplicateMode } from '../roadmaps/service.js';
 import { asInternal, currentActor, type Actor } from '../tenancy/actor.js';
 
 const CAPTURE = 'plugin::nastavnik.capture';
@@ -260,11 +261,25 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
             break;
           }
           case 'roadmap_table': {
-            const commit = (options as { commit?: boolean } | null)?.commit === true;
+            const { commit, onDuplicate } = (options ?? {}) as {
+              commit?: boolean;
+              onDuplicate?: DuplicateMode;
+            };
+            if (onDuplicate !== undefined && !['fail', 'replace', 'new_version'].includes(onDuplicate)) {
+              throw new errors.ValidationError(
+                'Параметр onDuplicate: ожидалось fail, replace или new_version.',
+              );
+            }
             const r = await strapi
               .plugin('nastavnik')
               .service('roadmap')
-              .import({ organisation, html: payload.html, filename: 'page.html', dryRun: !commit });
+              .import({
+                organisation,
+                html: payload.html,
+                filename: 'page.html',
+                dryRun: commit !== true,
+                onDuplicate,
+              });
             if (!r.ok)
               throw new errors.ValidationError(
                 r.error?.message ?? 'Таблица не распознана как дорожная карта.',

@@ -347,15 +347,13 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
         } as never);
       }
       for (const snapshot of draft.contingent) {
-        await strapi.db
-          .query(SNAPSHOT)
-          .deleteMany({
-            where: {
-              organisation: { documentId: organisation },
-              date: snapshot.date,
-              snapshotKind: snapshot.kind,
-            },
-          });
+        await strapi.db.query(SNAPSHOT).deleteMany({
+          where: {
+            organisation: { documentId: organisation },
+            date: snapshot.date,
+            snapshotKind: snapshot.kind,
+          },
+        });
         await strapi.documents(SNAPSHOT as never).create({
           data: {
             organisation,
@@ -409,7 +407,7 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
           ok: false,
           error: {
             code: 'duplicate',
-            message: `${duplicateOf.sameSource ? 'Этот документ уже импортирован' : 'Дорожная карта с таким названием уже есть'}: «${duplicateOf.title}», версия ${duplicateOf.version}. Выберите «заменить» (onDuplicate: replace) или «новая версия» (onDuplicate: new_version).`,
+            message: `${duplicateOf.sameSource ? 'Этот документ уже импортирован' : 'Дорожная карта с таким названием уже есть'}: «${duplicateOf.title}», версия ${duplicateOf.version}. Выберите: заменить прежнюю или записать новой версией.`,
           },
         };
       }
@@ -451,12 +449,10 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
 
     /** Done / total per section, what is overdue and what falls due within the horizon. */
     async progress(documentId: string, horizonDays = 30) {
-      const roadmap = (await strapi
-        .documents(ROADMAP as never)
-        .findOne({
-          documentId,
-          populate: { organisation: { fields: ['documentId', 'timezone'] } },
-        } as never)) as any;
+      const roadmap = (await strapi.documents(ROADMAP as never).findOne({
+        documentId,
+        populate: { organisation: { fields: ['documentId', 'timezone'] } },
+      } as never)) as any;
       if (!roadmap) throw new errors.NotFoundError('Дорожная карта не найдена или недоступна.');
       const rows = (await strapi.documents(ACTIVITY as never).findMany({
         filters: { roadmap: { documentId } },
@@ -568,14 +564,12 @@ export const roadmapService = ({ strapi }: { strapi: Strapi }) => {
         sort: ['order:asc'],
         limit: 100_000,
       } as never)) as any[];
-      const kpis = (await strapi
-        .documents(KPI as never)
-        .findMany({
-          filters: { roadmap: { documentId } },
-          populate: { targets: true },
-          sort: ['order:asc'],
-          limit: 1000,
-        } as never)) as any[];
+      const kpis = (await strapi.documents(KPI as never).findMany({
+        filters: { roadmap: { documentId } },
+        populate: { targets: true },
+        sort: ['order:asc'],
+        limit: 1000,
+      } as never)) as any[];
       const startYear = roadmap.periodStart ? Number(String(roadmap.periodStart).slice(0, 4)) : undefined;
       const endYear = roadmap.periodEnd ? Number(String(roadmap.periodEnd).slice(0, 4)) : undefined;
       return {
