@@ -9,7 +9,7 @@
  * A row is never dropped: what cannot be read is kept as written with a warning.
  */
 import { activityStatuses, type ActivityStatus } from '../enums.js';
-import { alignCells } from './align.js';
+import { alignCells, type CellScorer } from './align.js';
 import { parseDeadline, type DeadlineContext } from './deadline.js';
 import type { Cell, TableRow } from './document.js';
 import { headerRoles, isColumnNumberRow } from './header.js';
@@ -157,6 +157,13 @@ export interface TableBuild {
   width: number;
 }
 
+type Warn = (
+  row: TableRow | undefined,
+  code: string,
+  message: string,
+  extra?: Partial<ImportWarning>,
+) => void;
+
 /**
  * Reads the activity rows of one table into `ctx`. `headerIndex` is the index of the header row in
  * `rows`, or -1 for a table that continues the previous one without repeating its header.
@@ -168,12 +175,7 @@ export function readActivityTable(
   ctx: TableContext,
 ): TableBuild {
   const roles = [...headerRolesIn];
-  const warn = (
-    row: TableRow | undefined,
-    code: string,
-    message: string,
-    extra: Partial<ImportWarning> = {},
-  ): void => {
+  const warn: Warn = (row, code, message, extra = {}) => {
     ctx.warnings.push({
       row: row?.source ?? 0,
       table: ctx.table,
@@ -183,14 +185,25 @@ export function readActivityTable(
       ...extra,
     });
   };
+  const physical = fitRows(rows.slice(headerIndex + 1), roles, cellScorer(ctx.deadline), warn);
+  rereadGroupColumn(physical, roles, warn);
+  const logical = joinContinuedRows(physical, roles, warn);
+  classifyRows(logical, roles, ctx, warn);
+  return { roles, width: roles.length };
+}
 
+/**
+ * How well a text fits a column, for fitting rows whose cells do not match the header. Each check
+ * runs only for the roles that need it: fitting a row tries every cell in every column.
+ */
+function cellScorer(deadlineContext: DeadlineContext): CellScorer {
   const deadlineCache = new Map<string, boolean>();
   const looksLikeDeadline = (text: string): boolean => {
     // A title or a result is not a deadline; parsing a paragraph to find that out is wasted work.
     if (text.length > 160) return false;
     let value = deadlineCache.get(text);
     if (value === undefined) {
-      value = parseDeadline(text, ctx.deadline).kind !== 'unknown';
+      value = parseDeadline(text, deadlineContext).kind !== 'unknown';
       deadlineCache.set(text, value);
     }
     return value;
@@ -201,8 +214,7 @@ export function readActivityTable(
     if (!value) responsibleCache.set(text, (value = analyseResponsible(text)));
     return value;
   };
-  // Each check runs only for the roles that need it: fitting a row tries every cell in every column.
-  const scorer = (role: RoadmapColumnRole | null, text: string): number => {
+  return (role, text) => {
     switch (role) {
       case 'number':
         return isCodeLike(text) ? 2 : -3;
@@ -229,223 +241,378 @@ export function readActivityTable(
         return isCodeLike(text) || looksLikeDeadline(text) ? -1 : 0.5;
     }
   };
+}
 
-  // Pass 1: physical rows fitted to the columns.
+/** Pass 1: the rows under the header fitted to the columns; blank and repeated header rows skipped. */
+function fitRows(
+  rows: readonly TableRow[],
+  roles: ReadonlyArray<RoadmapColumnRole | null>,
+  scorer: CellScorer,
+  warn: Warn,
+): PhysicalRow[] {
   const physical: PhysicalRow[] = [];
-  for (let r = headerIndex + 1; r < rows.length; r += 1) {
-    const row = rows[r]!;
-    const texts = row.cells.map((cell) => cell.text);
-    if (texts.every((text) => text.trim() === '')) continue;
+  for (const row of rows) {
+    if (row.cells.every((cell) => cell.text.trim() === '')) continue;
     if (isColumnNumberRow(row.cells)) continue;
     if (headerRoles(row.cells)) {
       warn(row, 'header_repeated', 'Повторный заголовок таблицы (перенос на новую страницу) пропущен');
       continue;
     }
-    const nonEmpty = row.cells.filter((cell) => cell.text.trim() !== '' && cell.spanned !== 'col');
-    const first = row.cells[0];
-    if (
-      first &&
-      nonEmpty.length === 1 &&
-      nonEmpty[0] === first &&
-      !isCodeLike(first.text) &&
-      collapse(first.text).length > 3 &&
-      roles[0] === 'number'
-    ) {
-      // A title written across the whole row lands in the «№» column of a text export.
-      const values = emptyValues();
-      values.activity = first.text;
-      physical.push({ row, values, raw: texts });
-      continue;
-    }
-    const aligned = alignCells(row.cells, roles, scorer);
-    const trimmedLength = texts.length - [...texts].reverse().findIndex((text) => text.trim() !== '');
-    if (aligned.changed) {
-      if (trimmedLength < roles.length) {
-        warn(
-          row,
-          'row_incomplete',
-          `В строке ${trimmedLength} ячеек из ${roles.length}: недостающие ячейки оставлены пустыми (строка обрезана или ячейки потеряны при выгрузке)`,
-          { severity: 'warning' },
-        );
-      } else {
-        warn(
-          row,
-          'cells_realigned',
-          `В строке ${row.cells.length} ячеек при ${roles.length} столбцах: ячейки сопоставлены со столбцами по содержанию`,
-        );
-      }
-    }
-    const titleCol = roles.indexOf('activity');
-    const after = titleCol >= 0 ? row.cells.slice(titleCol + 1) : [];
-    const wide = after.length > 0 && after.every((cell) => cell.spanned === 'col');
-    physical.push({
+    physical.push(fitRow(row, roles, scorer, warn));
+  }
+  return physical;
+}
+
+function fitRow(
+  row: TableRow,
+  roles: ReadonlyArray<RoadmapColumnRole | null>,
+  scorer: CellScorer,
+  warn: Warn,
+): PhysicalRow {
+  const raw = row.cells.map((cell) => cell.text);
+  const banner = titleInNumberColumn(row, roles);
+  if (banner !== undefined) {
+    const values = emptyValues();
+    values.activity = banner;
+    return { row, values, raw };
+  }
+  const aligned = alignCells(row.cells, roles, scorer);
+  if (aligned.changed) warnRealigned(row, roles, warn);
+  const titleCol = roles.indexOf('activity');
+  const after = titleCol >= 0 ? row.cells.slice(titleCol + 1) : [];
+  return {
+    row,
+    values: valuesOf(aligned.cells, roles),
+    raw: aligned.cells.map((cell) => cell.text),
+    wide: after.length > 0 && after.every((cell) => cell.spanned === 'col'),
+  };
+}
+
+/** A title written across the whole row lands in the «№» column of a text export. */
+function titleInNumberColumn(
+  row: TableRow,
+  roles: ReadonlyArray<RoadmapColumnRole | null>,
+): string | undefined {
+  const first = row.cells[0];
+  if (!first || roles[0] !== 'number') return undefined;
+  const nonEmpty = row.cells.filter((cell) => cell.text.trim() !== '' && cell.spanned !== 'col');
+  const alone = nonEmpty.length === 1 && nonEmpty[0] === first;
+  return alone && !isCodeLike(first.text) && collapse(first.text).length > 3 ? first.text : undefined;
+}
+
+function warnRealigned(row: TableRow, roles: ReadonlyArray<RoadmapColumnRole | null>, warn: Warn): void {
+  const texts = row.cells.map((cell) => cell.text);
+  const trimmedLength = texts.length - [...texts].reverse().findIndex((text) => text.trim() !== '');
+  if (trimmedLength < roles.length) {
+    warn(
       row,
-      values: valuesOf(aligned.cells, roles),
-      raw: aligned.cells.map((cell) => cell.text),
-      wide,
-    });
+      'row_incomplete',
+      `В строке ${trimmedLength} ячеек из ${roles.length}: недостающие ячейки оставлены пустыми (строка обрезана или ячейки потеряны при выгрузке)`,
+      { severity: 'warning' },
+    );
+  } else {
+    warn(
+      row,
+      'cells_realigned',
+      `В строке ${row.cells.length} ячеек при ${roles.length} столбцах: ячейки сопоставлены со столбцами по содержанию`,
+    );
   }
+}
 
-  // A «Мероприятие» column filled only on numbered rows, with every row's task in «Содержание»
-  // (004), is a group column: the groups become stages and the content lines the activities.
-  if (roles.includes('content') && !roles.includes('stage')) {
-    const tasks = physical.filter((p) => p.values.content.trim() && p.values.deadline.trim());
-    const ungrouped = tasks.filter((p) => !p.values.activity.trim());
-    if (tasks.length >= 3 && ungrouped.length >= tasks.length * 0.4) {
-      const activityCol = roles.indexOf('activity');
-      const contentCol = roles.indexOf('content');
-      roles[activityCol] = 'stage';
-      roles[contentCol] = 'activity';
-      for (const p of physical) {
-        const v = p.values;
-        [v.stage, v.activity, v.content] = [v.activity, v.content, ''];
-      }
-      warn(
-        undefined,
-        'group_column',
-        'Графа «Мероприятие» заполнена только в строках с номером: она прочитана как этап, а мероприятиями считаются строки графы «Содержание деятельности»',
-      );
-    }
+/**
+ * A «Мероприятие» column filled only on numbered rows, with every row's task in «Содержание»
+ * (004), is a group column: the groups become stages and the content lines the activities.
+ * Changes `roles` and the rows' values in place.
+ */
+function rereadGroupColumn(
+  physical: readonly PhysicalRow[],
+  roles: Array<RoadmapColumnRole | null>,
+  warn: Warn,
+): void {
+  if (!roles.includes('content') || roles.includes('stage')) return;
+  const tasks = physical.filter((p) => p.values.content.trim() && p.values.deadline.trim());
+  const ungrouped = tasks.filter((p) => !p.values.activity.trim());
+  if (tasks.length < 3 || ungrouped.length < tasks.length * 0.4) return;
+  roles[roles.indexOf('activity')] = 'stage';
+  roles[roles.indexOf('content')] = 'activity';
+  for (const p of physical) {
+    const v = p.values;
+    [v.stage, v.activity, v.content] = [v.activity, v.content, ''];
   }
-  const hasStage = roles.includes('stage');
+  warn(
+    undefined,
+    'group_column',
+    'Графа «Мероприятие» заполнена только в строках с номером: она прочитана как этап, а мероприятиями считаются строки графы «Содержание деятельности»',
+  );
+}
+
+/** Pass 2: a row continued across a page break is joined to the row it continues. */
+function joinContinuedRows(
+  physical: readonly PhysicalRow[],
+  roles: ReadonlyArray<RoadmapColumnRole | null>,
+  warn: Warn,
+): LogicalRow[] {
   const hasStatus = roles.includes('status');
-
-  // Pass 2: rows continued across a page break.
   const logical: LogicalRow[] = [];
-  const isBanner = (p: PhysicalRow): boolean =>
-    !p.values.number.trim() &&
-    !!p.values.activity.trim() &&
-    ROLES.every((role) => role === 'activity' || !p.values[role].trim()) &&
-    p.raw.filter((text) => text.trim()).length === 1 &&
-    p.raw[0]?.trim() === p.values.activity.trim();
   for (const p of physical) {
     const current = logical[logical.length - 1];
-    const v = p.values;
-    let continues = false;
-    if (
-      current &&
-      !current.banner &&
-      !v.number.trim() &&
-      !v.stage.trim() &&
-      !(hasStatus && v.status.trim())
-    ) {
-      const title = v.activity.trim();
-      if (!title) {
-        const own = TASK_ROLES.some((role) => v[role].trim());
-        // A row of its own under a merged title cell has its own deadline while the row above
-        // already had one (a sub-task); a page-break remainder has none or completes the row above.
-        continues = own && !(v.deadline.trim() && current.values.deadline.trim());
-      } else if (startsLowercase(title)) continues = true;
-      else if (p.row.afterBreak && /[A-Za-zА-Яа-яЁё]-$/.test(current.values.activity.trim()))
-        continues = true;
-    }
-    if (continues && current) {
-      for (const role of ROLES) current.values[role] = joinCell(current.values[role], v[role]);
-      current.rows.push(p);
-      const head =
-        cleanLines(current.values.activity).join(' ') || cleanLines(current.values.content).join(' ');
-      warn(
-        p.row,
-        'row_merged',
-        `Строка без номера продолжает строку ${quote(head)} (перенос на следующую страницу) и присоединена к ней`,
-      );
+    if (current && continuesRow(current, p, hasStatus)) {
+      mergeRow(current, p, warn);
       continue;
     }
     logical.push({
       rows: [p],
-      values: { ...v },
+      values: { ...p.values },
       banner: isBanner(p) && roles[0] === 'number' && !!p.raw[0]?.trim(),
     });
   }
+  return logical;
+}
 
-  // Pass 3: stages, sections, activities.
-  const stack: number[] = []; // indexes into ctx.sections of the open sections, outermost first
-  let currentStage: string | undefined;
-  const openSection = (
-    title: string,
-    details: string[],
-    code: string | undefined,
-    row: TableRow,
-    topLevel: boolean,
-  ) => {
-    if (topLevel) stack.length = 0;
-    else {
-      while (stack.length > 0) {
-        const top = ctx.sections[stack[stack.length - 1]!]!;
-        if (top.code === undefined || !code || isChildCode(code, top.code)) break;
-        stack.pop();
-      }
-    }
-    const parentIndex = stack[stack.length - 1];
-    const section: RoadmapSectionDraft = {
-      index: ctx.sections.length,
-      ...(code ? { code } : {}),
-      title: title || (code ?? ''),
-      level: parentIndex === undefined ? 1 : ctx.sections[parentIndex]!.level + 1,
-      ...(parentIndex === undefined ? {} : { parentIndex }),
-      ...(details.length > 0 ? { details } : {}),
-      row: row.source,
-    };
-    if (!section.title) section.title = 'Без названия';
-    ctx.sections.push(section);
-    stack.push(section.index);
-  };
-  const enterActivity = (code: string) => {
-    // A numbered activity closes numbered sections it does not belong to (002: «37» after «36.1»).
-    if (!code) return;
-    while (stack.length > 0) {
-      const top = ctx.sections[stack[stack.length - 1]!]!;
-      if (top.code === undefined || isChildCode(code, top.code)) break;
-      stack.pop();
-    }
-  };
+/** Only a row without a number, stage or status can continue another; a heading is never continued. */
+function continuesRow(current: LogicalRow, p: PhysicalRow, hasStatus: boolean): boolean {
+  const v = p.values;
+  if (current.banner || v.number.trim() || v.stage.trim() || (hasStatus && v.status.trim())) return false;
+  const title = v.activity.trim();
+  if (!title) {
+    const own = TASK_ROLES.some((role) => v[role].trim());
+    // A row of its own under a merged title cell has its own deadline while the row above
+    // already had one (a sub-task); a page-break remainder has none or completes the row above.
+    return own && !(v.deadline.trim() && current.values.deadline.trim());
+  }
+  if (startsLowercase(title)) return true;
+  return p.row.afterBreak && /[A-Za-zА-Яа-яЁё]-$/.test(current.values.activity.trim());
+}
 
+function mergeRow(current: LogicalRow, p: PhysicalRow, warn: Warn): void {
+  for (const role of ROLES) current.values[role] = joinCell(current.values[role], p.values[role]);
+  current.rows.push(p);
+  const head = cleanLines(current.values.activity).join(' ') || cleanLines(current.values.content).join(' ');
+  warn(
+    p.row,
+    'row_merged',
+    `Строка без номера продолжает строку ${quote(head)} (перенос на следующую страницу) и присоединена к ней`,
+  );
+}
+
+function isBanner(p: PhysicalRow): boolean {
+  return (
+    !p.values.number.trim() &&
+    !!p.values.activity.trim() &&
+    ROLES.every((role) => role === 'activity' || !p.values[role].trim()) &&
+    p.raw.filter((text) => text.trim()).length === 1 &&
+    p.raw[0]?.trim() === p.values.activity.trim()
+  );
+}
+
+/** Where pass 3 stands: the sections open at the current row and the current stage. */
+interface Outline {
+  sections: RoadmapSectionDraft[];
+  /** Indexes into `sections` of the open sections, outermost first. */
+  stack: number[];
+  stage?: string;
+}
+
+type Heading = ReturnType<typeof splitSectionTitle>;
+
+/** Pass 3: every joined row becomes a stage, a section or an activity, in document order. */
+function classifyRows(
+  logical: readonly LogicalRow[],
+  roles: ReadonlyArray<RoadmapColumnRole | null>,
+  ctx: TableContext,
+  warn: Warn,
+): void {
+  const hasStage = roles.includes('stage');
+  const outline: Outline = { sections: ctx.sections, stack: [] };
   logical.forEach((lr, index) => {
     const v = lr.values;
     const firstRow = lr.rows[0]!.row;
-    const next = logical[index + 1];
     if (lr.banner) {
-      const { title, details } = splitSectionTitle(v.activity);
-      openSection(title, details, undefined, firstRow, true);
+      openSection(outline, splitSectionTitle(v.activity), undefined, firstRow, true);
       return;
     }
     let code = collapse(v.number);
-    const stageText = v.stage.trim();
-    if (hasStage && stageText) {
-      const { title, details } = splitSectionTitle(stageText);
-      if (title !== currentStage) {
-        openSection(title, details, code || undefined, firstRow, true);
-        currentStage = title;
-      }
+    if (hasStage && v.stage.trim()) {
+      enterStage(outline, v.stage.trim(), code, firstRow);
       code = '';
       if (!v.activity.trim() && !TASK_ROLES.some((role) => v[role].trim())) return;
     }
-    const emptyTask = TASK_ROLES.every((role) => !v[role].trim());
-    if (emptyTask && v.activity.trim() && lr.rows[0]!.wide && lr.rows.length === 1) {
-      const { title, details } = splitSectionTitle(v.activity);
-      openSection(title, details, code || undefined, firstRow, !code && !hasStage);
+    const place = sectionPlace(lr, logical[index + 1], code, hasStage);
+    if (place) {
+      openSection(outline, splitSectionTitle(v.activity), place.code, firstRow, place.topLevel);
       return;
     }
-    if (emptyTask && v.activity.trim() && next && !next.banner) {
-      const nextCode = collapse(next.values.number);
-      const nextStarts = hasStage && !!next.values.stage.trim();
-      if (code && ((nextCode && isChildCode(nextCode, code)) || (!nextCode && !nextStarts))) {
-        const { title, details } = splitSectionTitle(v.activity);
-        openSection(title, details, code, firstRow, false);
-        return;
-      }
-      if (!code && !nextStarts) {
-        const { title, details } = splitSectionTitle(v.activity);
-        openSection(title, details, undefined, firstRow, !hasStage);
-        return;
-      }
-    }
-    enterActivity(code);
-    ctx.activities.push(
-      buildActivity(lr, code, roles, ctx, hasStage ? currentStage : undefined, stack, warn),
-    );
+    enterActivity(outline, code);
+    const section = currentSection(outline);
+    const stage = hasStage ? outline.stage : undefined;
+    ctx.activities.push(buildActivity(lr, code, roles, ctx, stage, section, warn));
   });
-  return { roles, width: roles.length };
+}
+
+/**
+ * Whether a row with a title and no task opens a section, and where the section sits: a heading
+ * merged across the row, a numbered row followed by its children (or by unnumbered rows), or a
+ * title-only row without a number (002).
+ */
+function sectionPlace(
+  lr: LogicalRow,
+  next: LogicalRow | undefined,
+  code: string,
+  hasStage: boolean,
+): { code: string | undefined; topLevel: boolean } | undefined {
+  const v = lr.values;
+  if (!v.activity.trim() || TASK_ROLES.some((role) => v[role].trim())) return undefined;
+  if (lr.rows[0]!.wide && lr.rows.length === 1)
+    return { code: code || undefined, topLevel: !code && !hasStage };
+  if (!next || next.banner) return undefined;
+  const nextCode = collapse(next.values.number);
+  const nextStarts = hasStage && !!next.values.stage.trim();
+  if (code && ((nextCode && isChildCode(nextCode, code)) || (!nextCode && !nextStarts)))
+    return { code, topLevel: false };
+  if (!code && !nextStarts) return { code: undefined, topLevel: !hasStage };
+  return undefined;
+}
+
+/** A stage is a top-level section; the rows of one stage repeat its text in a merged cell. */
+function enterStage(outline: Outline, stageText: string, code: string, row: TableRow): void {
+  const heading = splitSectionTitle(stageText);
+  if (heading.title === outline.stage) return;
+  openSection(outline, heading, code || undefined, row, true);
+  outline.stage = heading.title;
+}
+
+function openSection(
+  outline: Outline,
+  heading: Heading,
+  code: string | undefined,
+  row: TableRow,
+  topLevel: boolean,
+): void {
+  const { sections, stack } = outline;
+  if (topLevel) stack.length = 0;
+  else {
+    while (stack.length > 0) {
+      const top = sections[stack[stack.length - 1]!]!;
+      if (top.code === undefined || !code || isChildCode(code, top.code)) break;
+      stack.pop();
+    }
+  }
+  const parentIndex = stack[stack.length - 1];
+  const section: RoadmapSectionDraft = {
+    index: sections.length,
+    ...(code ? { code } : {}),
+    title: heading.title || code || 'Без названия',
+    level: parentIndex === undefined ? 1 : sections[parentIndex]!.level + 1,
+    ...(parentIndex === undefined ? {} : { parentIndex }),
+    ...(heading.details.length > 0 ? { details: heading.details } : {}),
+    row: row.source,
+  };
+  sections.push(section);
+  stack.push(section.index);
+}
+
+/** A numbered activity closes numbered sections it does not belong to (002: «37» after «36.1»). */
+function enterActivity(outline: Outline, code: string): void {
+  if (!code) return;
+  const { sections, stack } = outline;
+  while (stack.length > 0) {
+    const top = sections[stack[stack.length - 1]!]!;
+    if (top.code === undefined || isChildCode(code, top.code)) break;
+    stack.pop();
+  }
+}
+
+function currentSection(outline: Outline): RoadmapSectionDraft | undefined {
+  const index = outline.stack[outline.stack.length - 1];
+  return index === undefined ? undefined : outline.sections[index];
+}
+
+function buildActivity(
+  lr: LogicalRow,
+  code: string,
+  roles: ReadonlyArray<RoadmapColumnRole | null>,
+  ctx: TableContext,
+  stage: string | undefined,
+  section: RoadmapSectionDraft | undefined,
+  warn: Warn,
+): RoadmapActivityDraft {
+  const v = lr.values;
+  const { title, content } = titleAndContent(v, roles);
+  const deadline = cachedDeadline(ctx, v.deadline);
+  const responsibleText = collapse(v.responsible.replace(/\n/g, ' '));
+  const label = code ? `№ ${code}` : quote(title || v.content);
+  warnGaps(warn, lr.rows[0]!.row, label, { title, deadline, deadlineText: v.deadline, responsibleText });
+  const status = statusOf(v.status);
+  const evidence = cleanLines(v.evidence);
+  const result = collapse(v.result.replace(/\n/g, ' '));
+  const rawCells = roles.map((_, col) =>
+    lr.rows
+      .map((p) => p.raw[col] ?? '')
+      .filter((text) => text.trim() !== '')
+      .join('\n'),
+  );
+  return {
+    order: ctx.activities.length + 1,
+    code,
+    title,
+    ...(content !== undefined ? { content } : {}),
+    ...(section ? { sectionIndex: section.index, sectionTitle: section.title } : {}),
+    ...(section?.code ? { sectionCode: section.code } : {}),
+    ...(stage ? { stage } : {}),
+    deadline,
+    responsible: { text: responsibleText, parsed: cachedResponsible(ctx, v.responsible) },
+    ...(result ? { result } : {}),
+    ...(status ? { status } : {}),
+    ...(evidence.length > 0 ? { evidence } : {}),
+    rawCells,
+    sourceRows: lr.rows.map((p) => p.row.source),
+  };
+}
+
+function titleAndContent(
+  v: Values,
+  roles: ReadonlyArray<RoadmapColumnRole | null>,
+): { title: string; content: string | string[] | undefined } {
+  const title = cleanLines(v.activity).join(' ');
+  const content = roles.includes('content') ? contentOf(v.content) : undefined;
+  if (content !== undefined) return { title, content };
+  // Without its own column the content is the list written under the title (000 3.c, 002 8).
+  const list = splitList(v.activity);
+  if (list && list.lead && list.items.length > 0)
+    return { title: list.lead.replace(/\s*:\s*$/, ''), content: list.items };
+  return { title, content };
+}
+
+/** What the activity lacks (a readable deadline, an executor, a title), pointed at its cell. */
+function warnGaps(
+  warn: Warn,
+  row: TableRow,
+  label: string,
+  activity: { title: string; deadline: Deadline; deadlineText: string; responsibleText: string },
+): void {
+  const { title, deadline, deadlineText, responsibleText } = activity;
+  if (deadline.warning) {
+    const unknown = deadline.kind === 'unknown';
+    const missing = !collapse(deadlineText);
+    warn(
+      row,
+      missing ? 'deadline_missing' : unknown ? 'deadline_unknown' : 'deadline_partial',
+      `Мероприятие ${label}: ${lowerFirst(deadline.warning)}`,
+      { cell: 'deadline', severity: unknown ? 'warning' : 'info' },
+    );
+  }
+  if (!responsibleText) {
+    warn(row, 'responsible_missing', `Мероприятие ${label}: не указан ответственный исполнитель`, {
+      cell: 'responsible',
+      severity: 'info',
+    });
+  }
+  if (!title) {
+    warn(row, 'title_missing', 'В строке нет названия мероприятия: сохранены ячейки как есть', {
+      cell: 'activity',
+      severity: 'warning',
+    });
+  }
 }
 
 // A road map repeats the same few deadlines and executors on every row: parse each text once.
@@ -476,88 +643,4 @@ function cachedResponsible(ctx: TableContext, text: string): Responsible[] {
   let parsed = memo.get(text);
   if (!parsed) memo.set(text, (parsed = analyseResponsible(text).parsed));
   return parsed.map((entry) => ({ ...entry }));
-}
-
-function buildActivity(
-  lr: LogicalRow,
-  code: string,
-  roles: ReadonlyArray<RoadmapColumnRole | null>,
-  ctx: TableContext,
-  stage: string | undefined,
-  stack: readonly number[],
-  warn: (row: TableRow | undefined, code: string, message: string, extra?: Partial<ImportWarning>) => void,
-): RoadmapActivityDraft {
-  const v = lr.values;
-  const firstRow = lr.rows[0]!.row;
-  let title = cleanLines(v.activity).join(' ');
-  let content = roles.includes('content') ? contentOf(v.content) : undefined;
-  if (content === undefined) {
-    // Without its own column the content is the list written under the title (000 3.c, 002 8).
-    const list = splitList(v.activity);
-    if (list && list.lead && list.items.length > 0) {
-      title = list.lead.replace(/\s*:\s*$/, '');
-      content = list.items;
-    }
-  }
-  const deadline = cachedDeadline(ctx, v.deadline);
-  const cellWarning = (
-    cell: RoadmapColumnRole,
-    codeKey: string,
-    message: string,
-    severity: 'info' | 'warning',
-  ) => warn(firstRow, codeKey, message, { cell, severity });
-  const label = code ? `№ ${code}` : quote(title || v.content);
-  if (deadline.warning) {
-    const missing = !collapse(v.deadline);
-    cellWarning(
-      'deadline',
-      missing ? 'deadline_missing' : deadline.kind === 'unknown' ? 'deadline_unknown' : 'deadline_partial',
-      `Мероприятие ${label}: ${lowerFirst(deadline.warning)}`,
-      deadline.kind === 'unknown' ? 'warning' : 'info',
-    );
-  }
-  const responsibleText = collapse(v.responsible.replace(/\n/g, ' '));
-  if (!responsibleText) {
-    cellWarning(
-      'responsible',
-      'responsible_missing',
-      `Мероприятие ${label}: не указан ответственный исполнитель`,
-      'info',
-    );
-  }
-  if (!title) {
-    cellWarning(
-      'activity',
-      'title_missing',
-      `В строке нет названия мероприятия: сохранены ячейки как есть`,
-      'warning',
-    );
-  }
-  const sectionIndex = stack[stack.length - 1];
-  const section = sectionIndex === undefined ? undefined : ctx.sections[sectionIndex];
-  const status = statusOf(v.status);
-  const evidence = cleanLines(v.evidence);
-  const result = collapse(v.result.replace(/\n/g, ' '));
-  const rawCells = roles.map((_, col) =>
-    lr.rows
-      .map((p) => p.raw[col] ?? '')
-      .filter((text) => text.trim() !== '')
-      .join('\n'),
-  );
-  return {
-    order: ctx.activities.length + 1,
-    code,
-    title,
-    ...(content !== undefined ? { content } : {}),
-    ...(section ? { sectionIndex: section.index, sectionTitle: section.title } : {}),
-    ...(section?.code ? { sectionCode: section.code } : {}),
-    ...(stage ? { stage } : {}),
-    deadline,
-    responsible: { text: responsibleText, parsed: cachedResponsible(ctx, v.responsible) },
-    ...(result ? { result } : {}),
-    ...(status ? { status } : {}),
-    ...(evidence.length > 0 ? { evidence } : {}),
-    rawCells,
-    sourceRows: lr.rows.map((p) => p.row.source),
-  };
 }
