@@ -150,13 +150,6 @@ export function splitSectionTitle(text: string): { title: string; details: strin
   return { title, details };
 }
 
-export interface TableBuild {
-  /** Roles after reading the table (a group column may have been re-read as a stage). */
-  roles: Array<RoadmapColumnRole | null>;
-  /** Rows of the table that hold road-map data, for a table continued on the next page. */
-  width: number;
-}
-
 type Warn = (
   row: TableRow | undefined,
   code: string,
@@ -173,7 +166,7 @@ export function readActivityTable(
   headerIndex: number,
   headerRolesIn: ReadonlyArray<RoadmapColumnRole | null>,
   ctx: TableContext,
-): TableBuild {
+): void {
   const roles = [...headerRolesIn];
   const warn: Warn = (row, code, message, extra = {}) => {
     ctx.warnings.push({
@@ -189,7 +182,6 @@ export function readActivityTable(
   rereadGroupColumn(physical, roles, warn);
   const logical = joinContinuedRows(physical, roles, warn);
   classifyRows(logical, roles, ctx, warn);
-  return { roles, width: roles.length };
 }
 
 /**
