@@ -28,6 +28,7 @@ import {
 import {
   roadmapDraftSchema,
   type ContingentSnapshotDraft,
+  type ImportErrorCode,
   type ImportFormat,
   type ImportResult,
   type ImportWarning,
@@ -215,35 +216,84 @@ export function buildDraft(
   const tables = doc.blocks.filter((block): block is TableBlock => block.kind === 'table');
   const paragraphs = doc.blocks.filter((block): block is ParagraphBlock => block.kind === 'paragraph');
   if (tables.length === 0) {
-    return {
-      ok: false,
-      error: {
-        code: 'no_table',
-        message: `В документе не найдено ни одной таблицы: ${EXPECTED_COLUMNS}. Если план записан списком, оформите его таблицей.`,
-      },
-    };
+    return refusal(
+      'no_table',
+      `В документе не найдено ни одной таблицы: ${EXPECTED_COLUMNS}. Если план записан списком, оформите его таблицей.`,
+    );
   }
   const kinds = classifyTables(doc.blocks);
   const activityTables = tables.filter((table) => kinds.get(table)?.kind === 'activity');
-  if (activityTables.length === 0) {
-    const firstRow = tables[0]!.rows[0]?.cells.map((cell) => collapse(cell.text)).filter(Boolean) ?? [];
-    const seen = firstRow.length > 0 ? ` Первая строка таблицы: ${quote(firstRow.join(' | '))}.` : '';
-    return {
-      ok: false,
-      error: {
-        code: 'no_header',
-        message: `Не удалось распознать заголовок таблицы дорожной карты: ${EXPECTED_COLUMNS}.${seen}`,
-      },
-    };
-  }
+  if (activityTables.length === 0) return refusal('no_header', noHeaderMessage(tables[0]!));
 
   const warnings: ImportWarning[] = [];
   const tableNumber = (table: TableBlock): number => tables.indexOf(table) + 1;
-  const firstActivityAt = doc.blocks.indexOf(activityTables[0]!);
   const before = doc.blocks
-    .slice(0, firstActivityAt)
+    .slice(0, doc.blocks.indexOf(activityTables[0]!))
     .filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+  const { kpis, contingent, workingGroup } = readOtherTables(tables, kinds, tableNumber, warnings);
+  kpis.push(...readCoverageTargets(paragraphs));
 
+  const title = findTitle(before);
+  const period = periodOf(
+    options,
+    [...(title ? [title] : []), ...paragraphs.map((p) => p.text)],
+    deadlineTexts(activityTables, kinds),
+    kpis,
+  );
+  const deadline: DeadlineContext = period
+    ? { periodStart: period.start, periodEnd: period.end, academicYear: period.academicYear }
+    : {};
+  const ctx: TableContext = { table: 0, deadline, sections: [], activities: [], warnings };
+  for (const group of activityTableGroups(activityTables, kinds)) {
+    ctx.table = tableNumber(group.table);
+    readActivityTable(group.rows, group.headerIndex, group.roles, ctx);
+  }
+  warnings.push(...structureWarnings(ctx));
+
+  const approval = findApproval(before);
+  const organisationName =
+    organisationFromLetterhead(before) ??
+    (approval?.organisation && /приказом/i.test(approval.text) ? approval.organisation : undefined) ??
+    (title ? organisationFromTitle(title) : undefined) ??
+    approval?.organisation;
+  warnings.push(...metadataWarnings(title, period));
+
+  const level = guessLevel(organisationName);
+  return validated(format, warnings, {
+    ...(title ? { title } : {}),
+    ...(organisationName ? { organisationName } : {}),
+    ...(level ? { level } : {}),
+    ...(approval ? { approval } : {}),
+    ...(period ? { period } : {}),
+    sections: ctx.sections,
+    activities: ctx.activities,
+    kpis,
+    contingent,
+    workingGroup,
+  });
+}
+
+function refusal(code: ImportErrorCode, message: string): ImportResult {
+  return { ok: false, error: { code, message } };
+}
+
+function noHeaderMessage(firstTable: TableBlock): string {
+  const firstRow = firstTable.rows[0]?.cells.map((cell) => collapse(cell.text)).filter(Boolean) ?? [];
+  const seen = firstRow.length > 0 ? ` Первая строка таблицы: ${quote(firstRow.join(' | '))}.` : '';
+  return `Не удалось распознать заголовок таблицы дорожной карты: ${EXPECTED_COLUMNS}.${seen}`;
+}
+
+/** The KPI, contingent and working-group tables; any other table that is not the plan is skipped. */
+function readOtherTables(
+  tables: readonly TableBlock[],
+  kinds: ReadonlyMap<TableBlock, TableKind>,
+  tableNumber: (table: TableBlock) => number,
+  warnings: ImportWarning[],
+): {
+  kpis: KpiIndicatorDraft[];
+  contingent: ContingentSnapshotDraft[];
+  workingGroup: RoadmapWorkingGroupMember[];
+} {
   const kpis: KpiIndicatorDraft[] = [];
   const contingent: ContingentSnapshotDraft[] = [];
   const workingGroup: RoadmapWorkingGroupMember[] = [];
@@ -264,33 +314,38 @@ export function buildDraft(
       });
     }
   }
-  kpis.push(...readCoverageTargets(paragraphs));
+  return { kpis, contingent, workingGroup };
+}
 
-  const title = findTitle(before);
-  const deadlineTexts = activityTables.flatMap((table) => {
+/** The «Срок» cells as written, for the period when the document does not state it. */
+function deadlineTexts(
+  activityTables: readonly TableBlock[],
+  kinds: ReadonlyMap<TableBlock, TableKind>,
+): string[] {
+  return activityTables.flatMap((table) => {
     const kind = kinds.get(table);
     if (kind?.kind !== 'activity') return [];
     const col = kind.roles.indexOf('deadline');
     return col < 0 ? [] : table.rows.slice(kind.headerIndex + 1).map((row) => row.cells[col]?.text ?? '');
   });
-  const period = periodOf(
-    options,
-    [...(title ? [title] : []), ...paragraphs.map((p) => p.text)],
-    deadlineTexts,
-    kpis,
-  );
-  const deadline: DeadlineContext = period
-    ? { periodStart: period.start, periodEnd: period.end, academicYear: period.academicYear }
-    : {};
+}
 
-  // A table continued without its header is read as more rows of the table before it, so a row
-  // split across the two is joined back; its rows are numbered on from the first table's.
-  const groups: Array<{
-    table: TableBlock;
-    rows: TableRow[];
-    headerIndex: number;
-    roles: Array<RoadmapColumnRole | null>;
-  }> = [];
+interface ActivityTableGroup {
+  table: TableBlock;
+  rows: TableRow[];
+  headerIndex: number;
+  roles: Array<RoadmapColumnRole | null>;
+}
+
+/**
+ * A table continued without its header is read as more rows of the table before it, so a row
+ * split across the two is joined back; its rows are numbered on from the first table's.
+ */
+function activityTableGroups(
+  activityTables: readonly TableBlock[],
+  kinds: ReadonlyMap<TableBlock, TableKind>,
+): ActivityTableGroup[] {
+  const groups: ActivityTableGroup[] = [];
   for (const table of activityTables) {
     const kind = kinds.get(table);
     if (kind?.kind !== 'activity') continue;
@@ -313,11 +368,12 @@ export function buildDraft(
       roles: kind.roles,
     });
   }
-  const ctx: TableContext = { table: 0, deadline, sections: [], activities: [], warnings };
-  for (const group of groups) {
-    ctx.table = tableNumber(group.table);
-    readActivityTable(group.rows, group.headerIndex, group.roles, ctx);
-  }
+  return groups;
+}
+
+/** Sections left without activities, and a plan table with no activity at all. */
+function structureWarnings(ctx: TableContext): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
   for (const section of ctx.sections) {
     const used =
       ctx.activities.some((a) => a.sectionIndex === section.index) ||
@@ -340,13 +396,11 @@ export function buildDraft(
         'В таблице дорожной карты не найдено ни одного мероприятия: проверьте, что строки таблицы заполнены',
     });
   }
+  return warnings;
+}
 
-  const approval = findApproval(before);
-  const organisationName =
-    organisationFromLetterhead(before) ??
-    (approval?.organisation && /приказом/i.test(approval.text) ? approval.organisation : undefined) ??
-    (title ? organisationFromTitle(title) : undefined) ??
-    approval?.organisation;
+function metadataWarnings(title: string | undefined, period: RoadmapPeriod | undefined): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
   if (!title) {
     warnings.push({
       row: 0,
@@ -364,30 +418,18 @@ export function buildDraft(
         'Период дорожной карты не найден: сроки, записанные без года, не переведены в даты. Укажите период при импорте',
     });
   }
+  return warnings;
+}
 
-  const level = guessLevel(organisationName);
-  const draft: RoadmapDraft = {
-    ...(title ? { title } : {}),
-    ...(organisationName ? { organisationName } : {}),
-    ...(level ? { level } : {}),
-    ...(approval ? { approval } : {}),
-    ...(period ? { period } : {}),
-    sections: ctx.sections,
-    activities: ctx.activities,
-    kpis,
-    contingent,
-    workingGroup,
-  };
+/** A draft that fails its own schema is a bug of the engine, said so rather than passed on. */
+function validated(format: ImportFormat, warnings: ImportWarning[], draft: RoadmapDraft): ImportResult {
   const checked = roadmapDraftSchema.safeParse(draft);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: `Внутренняя ошибка разбора: черновик не прошёл проверку (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}). Сообщите разработчикам и приложите файл.`,
-      },
-    };
+    return refusal(
+      'internal',
+      `Внутренняя ошибка разбора: черновик не прошёл проверку (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}). Сообщите разработчикам и приложите файл.`,
+    );
   }
   return { ok: true, format, draft: checked.data, warnings };
 }
