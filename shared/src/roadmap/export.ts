@@ -126,6 +126,35 @@ async function loadDocx(): Promise<Docx> {
 /** The road map as a Word document (landscape A4). */
 export async function exportRoadmapDocx(roadmap: ExportableRoadmap): Promise<Uint8Array> {
   const d = await loadDocx();
+  const w = docxWriters(d);
+  const doc = new d.Document({
+    creator: 'Наставник',
+    title: roadmap.title ?? 'Дорожная карта',
+    // Half-points: 11 pt Times New Roman, what school road maps are printed in.
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 22 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { orientation: d.PageOrientation.LANDSCAPE },
+            margin: { top: 850, bottom: 850, left: 850, right: 850 },
+          },
+        },
+        children: [
+          ...docxHeading(d, w, roadmap),
+          docxPlan(d, w, roadmap),
+          ...docxKpis(d, w, roadmap.kpis ?? []),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await d.Packer.toArrayBuffer(doc));
+}
+
+type DocxBlock = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
+type DocxWriters = ReturnType<typeof docxWriters>;
+
+function docxWriters(d: Docx) {
   // The font is set once as the document default: per-run formatting would triple the XML and with it
   // the time any reader (ours included) needs for a long plan.
   const run = (text: string, options: { bold?: boolean; italics?: boolean } = {}) =>
@@ -141,7 +170,29 @@ export async function exportRoadmapDocx(roadmap: ExportableRoadmap): Promise<Uin
       ...(options.columnSpan ? { columnSpan: options.columnSpan } : {}),
       ...(options.width ? { width: { size: options.width, type: d.WidthType.PERCENTAGE } } : {}),
     });
+  return { run, cell };
+}
 
+/** The approval line on the right, the title, the period. */
+function docxHeading(d: Docx, { run }: DocxWriters, roadmap: ExportableRoadmap): DocxBlock[] {
+  const blocks: DocxBlock[] = [];
+  const approval = approvalLine(roadmap.approval);
+  if (approval) {
+    blocks.push(new d.Paragraph({ alignment: d.AlignmentType.RIGHT, children: [run(approval)] }));
+  }
+  blocks.push(
+    new d.Paragraph({
+      alignment: d.AlignmentType.CENTER,
+      spacing: { before: 240, after: 240 },
+      children: [run(roadmap.title ?? 'Дорожная карта', { bold: true })],
+    }),
+  );
+  const period = periodLine(roadmap.period);
+  if (period) blocks.push(new d.Paragraph({ spacing: { after: 240 }, children: [run(period)] }));
+  return blocks;
+}
+
+function docxPlan(d: Docx, { cell }: DocxWriters, roadmap: ExportableRoadmap): DocxBlock {
   const widths = [6, 20, 22, 10, 13, 13, 7, 9];
   const header = new d.TableRow({
     tableHeader: true,
@@ -171,85 +222,48 @@ export async function exportRoadmapDocx(roadmap: ExportableRoadmap): Promise<Uin
       ],
     });
   });
+  return new d.Table({ rows: [header, ...rows], width: { size: 100, type: d.WidthType.PERCENTAGE } });
+}
 
-  const children: Array<InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>> = [];
-  const approval = approvalLine(roadmap.approval);
-  if (approval) {
-    children.push(new d.Paragraph({ alignment: d.AlignmentType.RIGHT, children: [run(approval)] }));
-  }
-  children.push(
-    new d.Paragraph({
-      alignment: d.AlignmentType.CENTER,
-      spacing: { before: 240, after: 240 },
-      children: [run(roadmap.title ?? 'Дорожная карта', { bold: true })],
-    }),
-  );
-  const period = periodLine(roadmap.period);
-  if (period) children.push(new d.Paragraph({ spacing: { after: 240 }, children: [run(period)] }));
-  children.push(new d.Table({ rows: [header, ...rows], width: { size: 100, type: d.WidthType.PERCENTAGE } }));
-
-  const kpis = roadmap.kpis ?? [];
-  if (kpis.length > 0) {
-    const years = kpiYears(kpis);
-    children.push(
-      new d.Paragraph({
-        alignment: d.AlignmentType.CENTER,
-        spacing: { before: 360, after: 240 },
-        children: [run('Планируемые результаты (показатели эффективности)', { bold: true })],
-      }),
-      new d.Table({
-        width: { size: 100, type: d.WidthType.PERCENTAGE },
-        rows: [
-          new d.TableRow({
-            tableHeader: true,
-            children: [
-              cell(['№ п/п'], { bold: true }),
-              cell(['Наименование показателя'], { bold: true }),
-              ...years.map((year) => cell([`${year} г.`], { bold: true })),
-            ],
-          }),
-          ...kpis.map(
-            (kpi, i) =>
-              new d.TableRow({
-                children: [
-                  cell([kpi.code ?? String(i + 1)]),
-                  new d.TableCell({
-                    children: [
-                      new d.Paragraph({
-                        children: [
-                          run(kpiTitle(kpi)),
-                          ...(kpi.formula ? [run(' '), run(`(${kpi.formula})`, { italics: true })] : []),
-                        ],
-                      }),
-                    ],
-                  }),
-                  ...years.map((year) => cell([targetText(kpi, year)])),
-                ],
-              }),
-          ),
-        ],
-      }),
-    );
-  }
-
-  const doc = new d.Document({
-    creator: 'Наставник',
-    title: roadmap.title ?? 'Дорожная карта',
-    // Half-points: 11 pt Times New Roman, what school road maps are printed in.
-    styles: { default: { document: { run: { font: 'Times New Roman', size: 22 } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { orientation: d.PageOrientation.LANDSCAPE },
-            margin: { top: 850, bottom: 850, left: 850, right: 850 },
-          },
-        },
-        children,
-      },
+/** The KPI table with one column per year, the formula in italics after the indicator's name. */
+function docxKpis(d: Docx, { run, cell }: DocxWriters, kpis: readonly KpiIndicatorDraft[]): DocxBlock[] {
+  if (kpis.length === 0) return [];
+  const years = kpiYears(kpis);
+  const header = new d.TableRow({
+    tableHeader: true,
+    children: [
+      cell(['№ п/п'], { bold: true }),
+      cell(['Наименование показателя'], { bold: true }),
+      ...years.map((year) => cell([`${year} г.`], { bold: true })),
     ],
   });
-  return new Uint8Array(await d.Packer.toArrayBuffer(doc));
+  const rows = kpis.map(
+    (kpi, i) =>
+      new d.TableRow({
+        children: [
+          cell([kpi.code ?? String(i + 1)]),
+          new d.TableCell({
+            children: [
+              new d.Paragraph({
+                children: [
+                  run(kpiTitle(kpi)),
+                  ...(kpi.formula ? [run(' '), run(`(${kpi.formula})`, { italics: true })] : []),
+                ],
+              }),
+            ],
+          }),
+          ...years.map((year) => cell([targetText(kpi, year)])),
+        ],
+      }),
+  );
+  return [
+    new d.Paragraph({
+      alignment: d.AlignmentType.CENTER,
+      spacing: { before: 360, after: 240 },
+      children: [run('Планируемые результаты (показатели эффективности)', { bold: true })],
+    }),
+    new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+  ];
 }
 
 type ExcelModule = typeof import('exceljs');
@@ -264,11 +278,23 @@ export async function exportRoadmapXlsx(roadmap: ExportableRoadmap): Promise<Uin
   const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
   workbook.creator = 'Наставник';
+  addPlanSheet(workbook, roadmap);
+  addKpiSheet(workbook, roadmap.kpis ?? []);
+  const contingent = roadmap.contingent ?? [];
+  if (contingent.length > 0) addContingentSheet(workbook, contingent);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+type Workbook = InstanceType<ExcelModule['Workbook']>;
+
+const WRAP = { wrapText: true, vertical: 'top' } as const;
+
+function addPlanSheet(workbook: Workbook, roadmap: ExportableRoadmap): void {
   const plan = workbook.addWorksheet('Дорожная карта', {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   plan.columns = [8, 40, 45, 18, 28, 30, 16, 24].map((width) => ({ width }));
-  const wrap = { wrapText: true, vertical: 'top' } as const;
   const last = roadmapExportColumns.length;
   const approval = approvalLine(roadmap.approval);
   if (approval) {
@@ -285,7 +311,7 @@ export async function exportRoadmapXlsx(roadmap: ExportableRoadmap): Promise<Uin
   if (period) plan.addRow([period]);
   const header = plan.addRow([...roadmapExportColumns]);
   header.font = { bold: true };
-  header.alignment = { ...wrap, horizontal: 'center' };
+  header.alignment = { ...WRAP, horizontal: 'center' };
   plan.views = [{ state: 'frozen', ySplit: header.number }];
   for (const line of lines(roadmap)) {
     if (line.kind === 'section') {
@@ -293,7 +319,7 @@ export async function exportRoadmapXlsx(roadmap: ExportableRoadmap): Promise<Uin
       const row = plan.addRow([s.code ?? '', [s.title, ...(s.details ?? [])].join('\n')]);
       plan.mergeCells(row.number, 2, row.number, last);
       row.font = { bold: true };
-      row.alignment = wrap;
+      row.alignment = WRAP;
       continue;
     }
     const a = line.activity;
@@ -307,10 +333,11 @@ export async function exportRoadmapXlsx(roadmap: ExportableRoadmap): Promise<Uin
       statusLabel(a.status),
       (a.evidence ?? []).join('\n'),
     ]);
-    row.alignment = wrap;
+    row.alignment = WRAP;
   }
+}
 
-  const kpis = roadmap.kpis ?? [];
+function addKpiSheet(workbook: Workbook, kpis: readonly KpiIndicatorDraft[]): void {
   const kpiSheet = workbook.addWorksheet('Показатели');
   const years = kpiYears(kpis);
   kpiSheet.columns = [8, 60, 60, 10, ...years.map(() => 12)].map((width) => ({ width }));
@@ -322,7 +349,7 @@ export async function exportRoadmapXlsx(roadmap: ExportableRoadmap): Promise<Uin
     ...years.map((y) => `${y} г.`),
   ]);
   kpiHeaderRow.font = { bold: true };
-  kpiHeaderRow.alignment = { ...wrap, horizontal: 'center' };
+  kpiHeaderRow.alignment = { ...WRAP, horizontal: 'center' };
   kpis.forEach((kpi, i) => {
     const row = kpiSheet.addRow([
       kpi.code ?? String(i + 1),
@@ -334,35 +361,33 @@ export async function exportRoadmapXlsx(roadmap: ExportableRoadmap): Promise<Uin
         return target ? target.value : null;
       }),
     ]);
-    row.alignment = wrap;
+    row.alignment = WRAP;
   });
+}
 
-  const contingent = roadmap.contingent ?? [];
-  if (contingent.length > 0) {
-    const sheet = workbook.addWorksheet('Контингент');
-    sheet.columns = [8, 70, ...contingent.map(() => 18)].map((width) => ({ width }));
-    const head = sheet.addRow([
-      '№ п/п',
-      'Показатель',
-      ...contingent.map((s) => `${s.kind === 'fact' ? 'Факт' : 'Прогноз'} ${isoToRussian(s.date)}`),
-    ]);
-    head.font = { bold: true };
-    const labels: Array<{ code?: string; label: string }> = [];
-    for (const snapshot of contingent) {
-      for (const metric of snapshot.metrics) {
-        if (!labels.some((l) => l.code === metric.code && l.label === metric.label)) {
-          labels.push({ ...(metric.code ? { code: metric.code } : {}), label: metric.label });
-        }
+/** One column per snapshot, one row per metric named in any of them. */
+function addContingentSheet(workbook: Workbook, contingent: readonly ContingentSnapshotDraft[]): void {
+  const sheet = workbook.addWorksheet('Контингент');
+  sheet.columns = [8, 70, ...contingent.map(() => 18)].map((width) => ({ width }));
+  const head = sheet.addRow([
+    '№ п/п',
+    'Показатель',
+    ...contingent.map((s) => `${s.kind === 'fact' ? 'Факт' : 'Прогноз'} ${isoToRussian(s.date)}`),
+  ]);
+  head.font = { bold: true };
+  const labels: Array<{ code?: string; label: string }> = [];
+  for (const snapshot of contingent) {
+    for (const metric of snapshot.metrics) {
+      if (!labels.some((l) => l.code === metric.code && l.label === metric.label)) {
+        labels.push({ ...(metric.code ? { code: metric.code } : {}), label: metric.label });
       }
     }
-    for (const { code, label } of labels) {
-      sheet.addRow([
-        code ?? '',
-        label,
-        ...contingent.map((s) => s.metrics.find((m) => m.code === code && m.label === label)?.value ?? null),
-      ]).alignment = wrap;
-    }
   }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  for (const { code, label } of labels) {
+    sheet.addRow([
+      code ?? '',
+      label,
+      ...contingent.map((s) => s.metrics.find((m) => m.code === code && m.label === label)?.value ?? null),
+    ]).alignment = WRAP;
+  }
 }
