@@ -1,8 +1,8 @@
 /**
  * Runs adapters against a document the way the content script does: every matching adapter's
  * `detect`, then one `extract` whose payload is checked against the shared schema before it
- * leaves the page. An adapter that throws or produces an invalid payload becomes a Russian
- * message, never an exception across the message channel.
+ * leaves the page. An adapter that throws is logged here, in the page's console, with its stack,
+ * and reaches the panel only as a Russian message that names it.
  */
 import { captureKinds, type CaptureKind } from '@nastavnik/shared/enums';
 import { capturePayloadSchema, describeIssues, type CapturePayload } from '@nastavnik/shared/capture';
@@ -20,6 +20,18 @@ export interface Offer {
   tables?: TableChoice[];
 }
 
+/** An adapter whose `detect` threw: the panel names it, so a bug does not pass for «nothing found». */
+export interface DetectFailure {
+  adapterId: string;
+  adapterLabel: string;
+  message: string;
+}
+
+export interface Detected {
+  offers: Offer[];
+  failures: DetectFailure[];
+}
+
 export interface ExtractResult {
   adapterId: string;
   kind: CaptureKind;
@@ -34,15 +46,26 @@ export interface ExtractResult {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-export function detectOffers(doc: Document, url: URL, adapters: readonly Adapter[] = allAdapters): Offer[] {
+const MAX_REASON = 500;
+
+function reasonOf(error: unknown): string {
+  const text = error instanceof Error && error.message ? error.message : 'Непредвиденная ошибка.';
+  return text.slice(0, MAX_REASON);
+}
+
+export function detectOffers(doc: Document, url: URL, adapters: readonly Adapter[] = allAdapters): Detected {
   const offers: Offer[] = [];
+  const failures: DetectFailure[] = [];
   for (const adapter of adapters) {
     if (!adapter.matches(url)) continue;
     let detection: Detection | null;
     try {
       detection = adapter.detect(doc, url);
-    } catch {
-      continue; // a broken adapter must not hide what the others found
+    } catch (error) {
+      // A broken adapter must not hide what the others found, nor go unnoticed itself.
+      console.error(`[nastavnik] adapter ${adapter.id} failed to detect`, error);
+      failures.push({ adapterId: adapter.id, adapterLabel: adapter.label, message: reasonOf(error) });
+      continue;
     }
     if (!detection) continue;
     offers.push({
@@ -55,7 +78,7 @@ export function detectOffers(doc: Document, url: URL, adapters: readonly Adapter
       ...(detection.tables && detection.tables.length > 1 ? { tables: detection.tables } : {}),
     });
   }
-  return offers.sort((a, b) => b.confidence - a.confidence);
+  return { offers: offers.sort((a, b) => b.confidence - a.confidence), failures };
 }
 
 export function runExtraction(adapter: Adapter, doc: Document, url: URL, tableIndex?: number): ExtractResult {
@@ -74,10 +97,11 @@ export function runExtraction(adapter: Adapter, doc: Document, url: URL, tableIn
       elapsedMs: Math.round(now() - started),
     };
   } catch (error) {
-    const message =
-      error instanceof AdapterError
-        ? error.message
-        : 'Не удалось прочитать страницу: её устройство не похоже на ожидаемое.';
-    throw new AdapterError(message);
+    // Only the message crosses to the panel; the stack stays here for whoever opens the console.
+    console.error(`[nastavnik] adapter ${adapter.id} failed to extract`, error);
+    const reason = error instanceof AdapterError ? error.message : 'Её устройство не похоже на ожидаемое.';
+    throw new AdapterError(`Обработчик «${adapter.label}» не смог прочитать страницу. ${reason}`, {
+      cause: error,
+    });
   }
 }

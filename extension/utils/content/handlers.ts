@@ -12,11 +12,12 @@ export function contentHandlers(doc: Document, location: () => string): Handlers
     'content.detect': async () => {
       const started = performance.now();
       const url = new URL(location());
-      const offers = detectOffers(doc, url);
+      const { offers, failures } = detectOffers(doc, url);
       return {
         url: url.href,
         title: (doc.title || url.hostname).slice(0, 1000),
         offers,
+        failures,
         elapsedMs: Math.round(performance.now() - started),
       };
     },

@@ -50,10 +50,18 @@ export const offerSchema = z.object({
   tables: z.array(tableChoiceSchema).max(500).optional(),
 });
 
+const detectFailureSchema = z.object({
+  adapterId: adapterIdSchema,
+  adapterLabel: z.string().max(200),
+  message: z.string().max(500),
+});
+
 export const detectResponseSchema = z.object({
   url: z.string().max(4096),
   title: z.string().max(1000),
   offers: z.array(offerSchema).max(50),
+  /** Adapters whose `detect` threw; the others' offers are still listed. */
+  failures: z.array(detectFailureSchema).max(50),
   elapsedMs: z.number().min(0),
 });
 
@@ -93,7 +101,7 @@ export const messages = {
     request: empty,
     response: z.object({ ready: z.literal(true) }),
   }),
-  /** Which adapters recognise the page, best first. */
+  /** Which adapters recognise the page, best first, and which of them broke trying. */
   'content.detect': spec({ to: 'content', from: ['panel'], request: empty, response: detectResponseSchema }),
   /** Run one adapter in full (optionally on another table of the page). */
   'content.extract': spec({

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractResponseSchema, detectResponseSchema } from '../../messaging/registry.js';
 import { loadDocument } from '../../adapters/__tests__/load-fixture.js';
 import { contentHandlers } from '../handlers.js';
@@ -16,11 +16,9 @@ describe('content handlers', () => {
   const handlers = contentHandlers(doc, () => URL_7A);
 
   it('lists what the page offers, best first, in the registry shape', async () => {
-    const detected = await handlers['content.detect']({}, sender);
-    expect(detectResponseSchema.parse(detected).offers.map((offer) => offer.adapterId)).toEqual([
-      'generic-table',
-      'site-audit',
-    ]);
+    const detected = detectResponseSchema.parse(await handlers['content.detect']({}, sender));
+    expect(detected.offers.map((offer) => offer.adapterId)).toEqual(['generic-table', 'site-audit']);
+    expect(detected.failures).toEqual([]);
   });
 
   it('extracts with the chosen adapter and answers in the registry shape', async () => {
@@ -36,19 +34,22 @@ describe('content handlers', () => {
     );
   });
 
-  it('explains a page where the chosen adapter finds nothing', async () => {
+  it('explains a page where the chosen adapter finds nothing, naming the adapter', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const empty = loadDocument(
       '<!doctype html><title>Пусто</title><p>Нет таблиц</p>',
       'https://school.example/',
     );
     const onEmpty = contentHandlers(empty, () => 'https://school.example/');
     await expect(onEmpty['content.extract']({ adapterId: 'generic-table' }, sender)).rejects.toThrow(
-      'На странице нет таблицы с данными.',
+      'Обработчик «Таблица на странице» не смог прочитать страницу. На странице нет таблицы с данными.',
     );
     const blank = loadDocument('<!doctype html><title>Пусто</title><body></body>', 'https://school.example/');
     const onBlank = contentHandlers(blank, () => 'https://school.example/');
     await expect(onBlank['content.extract']({ adapterId: 'article' }, sender)).rejects.toThrow(
       /связный текст|не осталось текста/,
     );
+    expect(logged).toHaveBeenCalledTimes(2);
+    logged.mockRestore();
   });
 });

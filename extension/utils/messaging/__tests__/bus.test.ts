@@ -39,6 +39,7 @@ function contentHandlers(overrides: Partial<Handlers<'content'>> = {}): Handlers
       url: 'https://school.example/',
       title: 'Школа',
       offers: [],
+      failures: [],
       elapsedMs: 1,
     })),
     'content.extract': vi.fn(async () => {
@@ -54,7 +55,7 @@ describe('createMessageListener', () => {
     const listener = createMessageListener('content', handlers, () => own);
     await expect(call(listener, envelope('content.detect', {}), panel)).resolves.toEqual({
       ok: true,
-      data: { url: 'https://school.example/', title: 'Школа', offers: [], elapsedMs: 1 },
+      data: { url: 'https://school.example/', title: 'Школа', offers: [], failures: [], elapsedMs: 1 },
     });
   });
 
