@@ -20,9 +20,11 @@ const option = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--org');
+
+/** Prints the message and returns the exit status, for `return fail(…)` in main(). */
 const fail = (message, code = 2) => {
   process.stderr.write(`Ошибка: ${message}\n`);
-  process.exit(code);
+  return code;
 };
 
 // A one-line progress bar on stderr (only on a terminal, so logs and pipes stay clean).
@@ -34,78 +36,100 @@ function progress(step) {
   if (step === steps.length - 1) process.stderr.write('\n');
 }
 
-if (!file) fail('укажите файл: npm run import:roadmap -- FILE [--org SLUG] [--commit]');
-if (!existsSync(file) || !statSync(file).isFile()) fail(`файл не найден: ${file}`);
-if (flag('--commit') && !option('--org')) fail('для записи укажите организацию: --org SLUG');
+async function main() {
+  if (!file) return fail('укажите файл: npm run import:roadmap -- FILE [--org SLUG] [--commit]');
+  if (!existsSync(file) || !statSync(file).isFile()) return fail(`файл не найден: ${file}`);
+  if (flag('--commit') && !option('--org')) return fail('для записи укажите организацию: --org SLUG');
 
-const sharedDist = path.join(root, 'shared', 'dist', 'index.js');
-if (!existsSync(sharedDist)) fail('пакет shared не собран: выполните npm run build:server', 1);
-const { importRoadmap } = await import(sharedDist);
+  const sharedDist = path.join(root, 'shared', 'dist', 'index.js');
+  if (!existsSync(sharedDist)) return fail('пакет shared не собран: выполните npm run build:server', 1);
+  const { importRoadmap } = await import(sharedDist);
 
-progress(0);
-const data = new Uint8Array(readFileSync(file));
-progress(1);
-const result = await importRoadmap({ data, filename: path.basename(file) });
-progress(2);
-if (!result.ok) fail(result.error.message);
+  progress(0);
+  const data = new Uint8Array(readFileSync(file));
+  progress(1);
+  const result = await importRoadmap({ data, filename: path.basename(file) });
+  progress(2);
+  if (!result.ok) return fail(result.error.message);
 
-if (!flag('--commit')) {
-  process.stdout.write(
-    JSON.stringify({ format: result.format, draft: result.draft, warnings: result.warnings }, null, 2) + '\n',
-  );
-  process.stderr.write(
-    `Мероприятий: ${result.draft.activities.length}, показателей: ${result.draft.kpis.length}, предупреждений: ${result.warnings.length}. Для записи добавьте --commit --org SLUG.\n`,
-  );
-  process.exit(0);
+  if (!flag('--commit')) {
+    process.stdout.write(
+      JSON.stringify({ format: result.format, draft: result.draft, warnings: result.warnings }, null, 2) +
+        '\n',
+    );
+    process.stderr.write(
+      `Мероприятий: ${result.draft.activities.length}, показателей: ${result.draft.kpis.length}, предупреждений: ${result.warnings.length}. Для записи добавьте --commit --org SLUG.\n`,
+    );
+    return 0;
+  }
+  return commit(data);
 }
 
-const cms = path.join(root, 'cms');
-process.chdir(cms);
-const require = createRequire(path.join(cms, 'package.json'));
-const { createStrapi, compileStrapi } = require('@strapi/strapi');
-if (!existsSync(path.join(cms, 'dist', 'config'))) await compileStrapi({ appDir: cms });
-const strapi = createStrapi({
-  appDir: cms,
-  distDir: path.join(cms, 'dist'),
-  autoReload: false,
-  serveAdminPanel: false,
-});
-strapi.log.level = 'error';
-let exitCode = 0;
-try {
-  await strapi.load();
-  const org = await strapi
-    .documents('plugin::nastavnik.organisation')
-    .findFirst({ filters: { slug: option('--org') } });
-  if (!org)
-    throw Object.assign(new Error(`организация со slug «${option('--org')}» не найдена`), { exitCode: 2 });
-  progress(3);
-  const outcome = await strapi
-    .plugin('nastavnik')
-    .service('roadmap')
-    .import({
-      organisation: org.documentId,
-      bytes: data,
-      filename: path.basename(file),
-      dryRun: false,
-      onDuplicate: flag('--replace') ? 'replace' : flag('--new-version') ? 'new_version' : 'fail',
-      publish: flag('--publish'),
-    });
-  if (!outcome.committed)
-    throw Object.assign(new Error(outcome.error?.message ?? 'дорожная карта не записана'), { exitCode: 2 });
-  process.stdout.write(
-    JSON.stringify({
-      roadmapDocumentId: outcome.roadmapDocumentId,
-      version: outcome.version,
-      activities: outcome.activitiesCount,
-      kpis: outcome.kpisCount,
-      warnings: outcome.warnings.length,
-    }) + '\n',
-  );
-} catch (error) {
-  process.stderr.write(`Ошибка: ${error.message}\n`);
-  exitCode = error.exitCode ?? 1;
-} finally {
-  await strapi.destroy().catch(() => {});
+/** Stores the road map through the CMS's own import service; returns the exit status. */
+async function commit(data) {
+  const cms = path.join(root, 'cms');
+  process.chdir(cms);
+  const require = createRequire(path.join(cms, 'package.json'));
+  const { createStrapi, compileStrapi } = require('@strapi/strapi');
+  if (!existsSync(path.join(cms, 'dist', 'config'))) await compileStrapi({ appDir: cms });
+  const strapi = createStrapi({
+    appDir: cms,
+    distDir: path.join(cms, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  strapi.log.level = 'error';
+  try {
+    await strapi.load();
+    const org = await strapi
+      .documents('plugin::nastavnik.organisation')
+      .findFirst({ filters: { slug: option('--org') } });
+    if (!org) return fail(`организация со slug «${option('--org')}» не найдена`);
+    progress(3);
+    const outcome = await strapi
+      .plugin('nastavnik')
+      .service('roadmap')
+      .import({
+        organisation: org.documentId,
+        bytes: data,
+        filename: path.basename(file),
+        dryRun: false,
+        onDuplicate: flag('--replace') ? 'replace' : flag('--new-version') ? 'new_version' : 'fail',
+        publish: flag('--publish'),
+      });
+    if (!outcome.committed) return fail(outcome.error?.message ?? 'дорожная карта не записана');
+    process.stdout.write(
+      JSON.stringify({
+        roadmapDocumentId: outcome.roadmapDocumentId,
+        version: outcome.version,
+        activities: outcome.activitiesCount,
+        kpis: outcome.kpisCount,
+        warnings: outcome.warnings.length,
+      }) + '\n',
+    );
+    return 0;
+  } catch (error) {
+    return fail(error.message, 1);
+  } finally {
+    await strapi.destroy().catch(() => {});
+  }
 }
-process.exit(exitCode);
+
+/**
+ * Exits once stdout and stderr have taken everything written to them. A piped stdout is
+ * asynchronous: process.exit() right after a write dropped what the pipe had not yet taken (`| jq`
+ * got the JSON cut at 64 KiB). The explicit exit stays for --commit, so that nothing Strapi leaves
+ * behind (a database pool, a timer) keeps the process alive. A reader that went away (`| head`)
+ * fails the write: that lands here too, instead of as an uncaught EPIPE.
+ */
+function exitWhenFlushed(code) {
+  let open = 2;
+  const flushed = () => {
+    open -= 1;
+    if (open === 0) process.exit(code);
+  };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
+}
+
+exitWhenFlushed(await main());
