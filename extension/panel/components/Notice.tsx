@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-type Tone = 'info' | 'success' | 'warning' | 'error';
+export type Tone = 'info' | 'success' | 'warning' | 'error';
 
 export function Notice({ tone, title, children }: { tone: Tone; title?: string; children?: ReactNode }) {
   return (
