@@ -17,6 +17,7 @@ import type { Tone } from './components/Notice';
 
 export type Detected = ResponseOf<'content.detect'>;
 export type Offer = Detected['offers'][number];
+export type DetectFailure = Detected['failures'][number];
 export type Extracted = ResponseOf<'content.extract'>;
 
 export interface PreviewStep {
@@ -121,6 +122,10 @@ export function failureMessage(error: unknown): string {
     return 'Страница не отвечает: возможно, она перезагрузилась. Попробуйте ещё раз.';
   }
   return text;
+}
+
+export function detectFailureText(failure: DetectFailure): string {
+  return `Обработчик «${failure.adapterLabel}» не смог прочитать страницу: ${failure.message}`;
 }
 
 export interface QueuedStatus {

@@ -5,6 +5,7 @@ import {
   afterPageChange,
   canSend,
   type Detected,
+  detectFailureText,
   draftOf,
   type Extracted,
   failureMessage,
@@ -155,6 +156,20 @@ describe('failureMessage', () => {
   it('passes a message on and has a Russian sentence for anything without one', () => {
     expect(failureMessage(new Error('Нет доступа к этой странице.'))).toBe('Нет доступа к этой странице.');
     expect(failureMessage('boom')).toBe('Непредвиденная ошибка.');
+  });
+});
+
+describe('detectFailureText', () => {
+  it('names the adapter that could not read the page', () => {
+    expect(
+      detectFailureText({
+        adapterId: 'generic-table',
+        adapterLabel: 'Таблица на странице',
+        message: "Cannot read properties of null (reading 'rows')",
+      }),
+    ).toBe(
+      "Обработчик «Таблица на странице» не смог прочитать страницу: Cannot read properties of null (reading 'rows')",
+    );
   });
 });
 

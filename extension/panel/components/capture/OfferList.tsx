@@ -1,10 +1,11 @@
-import type { Detected, Offer } from '../../capture';
-import { Notice } from '../Notice';
+import { type Detected, detectFailureText, type Offer } from '../../capture';
+import { MessageList, Notice } from '../Notice';
 
-/** What the adapters found on the page. */
+/** What the adapters found on the page, and which of them broke trying. */
 export function OfferList({ detected, onPick }: { detected: Detected; onPick: (offer: Offer) => void }) {
   return (
     <>
+      <MessageList tone="warning" items={detected.failures.map(detectFailureText)} />
       {detected.offers.length === 0 ? (
         <Notice tone="info" title="На странице не найдено подходящих данных">
           Нет таблиц со списком класса или оценками, дорожной карты, статьи или раздела «Наставничество».
