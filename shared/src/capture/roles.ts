@@ -45,7 +45,7 @@ export const singleColumnRoles: readonly ColumnRole[] = [
 
 /**
  * Parts a public «Наставничество» section is expected to have (the municipal and regional road maps
- * require them, see DOMAIN.md «The public section»).
+ * require them; see shared/README.md, «Публичный раздел «Наставничество»»).
  */
 export const siteAuditParts = enumeration({
   documents: 'Нормативные документы (положение, приказы)',
