@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { meetingKinds } from '@nastavnik/shared/enums';
-import type { MeetingFeedback, MeetingInput } from './api/operations.js';
+import type { MeetingFeedback } from '@nastavnik/shared/contracts/meeting';
+import type { MeetingInput } from './api/operations.js';
 
 export interface MeetingForm {
   pair: string;

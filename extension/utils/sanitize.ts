@@ -1,87 +1,33 @@
 /**
  * Every piece of page HTML that leaves a page goes through here: captured articles and road-map
  * tables before they are sent, and again before the panel previews them (the CMS sanitises a
- * third time). Allow-lists, not block-lists: a hostile page can only use what is listed.
+ * third time). The allow-lists are the project's one HTML policy (`shared/src/html-policy.ts`),
+ * applied here with DOMPurify on the page's own DOM.
  */
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
+import { htmlPolicy, isAllowedUrl, LINK_REL, type HtmlProfile } from '@nastavnik/shared/html-policy';
 
-const ARTICLE_TAGS = [
-  'p',
-  'br',
-  'hr',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'pre',
-  'code',
-  'b',
-  'strong',
-  'i',
-  'em',
-  'u',
-  's',
-  'sub',
-  'sup',
-  'span',
-  'div',
-  'a',
-  'img',
-  'figure',
-  'figcaption',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-];
-const TABLE_TAGS = [
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'colgroup',
-  'col',
-  'p',
-  'br',
-  'ul',
-  'ol',
-  'li',
-  'b',
-  'strong',
-  'i',
-  'em',
-  'u',
-  'sub',
-  'sup',
-  'span',
-  'div',
-  'a',
-];
-const SAFE_URL = /^(?:https?:|mailto:|tel:|#)/i;
-const SAFE_IMAGE_URL = /^https?:/i;
-
+/** `preview` is rich text shown inside the panel, where a followed link must open a tab. */
 type Mode = 'article' | 'table' | 'preview';
 
+const PROFILE: Readonly<Record<Mode, HtmlProfile>> = {
+  article: 'richText',
+  table: 'table',
+  preview: 'richText',
+};
+
+/** DOMPurify takes flat lists; which attribute belongs to which tag is checked in the hook below. */
+function configFor(mode: Mode): Config {
+  const policy = htmlPolicy[PROFILE[mode]];
+  const attributes = new Set(Object.values(policy.attributes).flat());
+  if (mode === 'preview') attributes.add('target');
+  return { ALLOWED_TAGS: [...policy.tags], ALLOWED_ATTR: [...attributes, 'rel'] };
+}
+
 const CONFIGS: Readonly<Record<Mode, Config>> = {
-  article: { ALLOWED_TAGS: ARTICLE_TAGS, ALLOWED_ATTR: ['href', 'src', 'alt', 'colspan', 'rowspan'] },
-  table: { ALLOWED_TAGS: TABLE_TAGS, ALLOWED_ATTR: ['href', 'colspan', 'rowspan'] },
-  preview: {
-    ALLOWED_TAGS: ARTICLE_TAGS,
-    ALLOWED_ATTR: ['href', 'src', 'alt', 'colspan', 'rowspan', 'target', 'rel'],
-  },
+  article: configFor('article'),
+  table: configFor('table'),
+  preview: configFor('preview'),
 };
 
 const instances = new WeakMap<object, Map<Mode, DOMPurify>>();
@@ -92,16 +38,27 @@ function purifier(win: WindowLike, mode: Mode): DOMPurify {
   const cached = byMode.get(mode);
   if (cached) return cached;
   const purify = createDOMPurify(win);
+  const policy = htmlPolicy[PROFILE[mode]];
   purify.addHook('afterSanitizeAttributes', (node) => {
-    const href = node.getAttribute('href');
-    if (href !== null && !SAFE_URL.test(href.trim())) node.removeAttribute('href');
-    const src = node.getAttribute('src');
-    if (src !== null && !SAFE_IMAGE_URL.test(src.trim())) node.removeAttribute('src');
-    if (node.tagName === 'IMG' && !node.getAttribute('src')) node.remove();
-    if (mode === 'preview' && node.tagName === 'A') {
+    const tag = node.tagName.toLowerCase();
+    const allowed = policy.attributes[tag] ?? [];
+    for (const { name } of Array.from(node.attributes)) {
+      if (name !== 'rel' && name !== 'target' && !allowed.includes(name)) node.removeAttribute(name);
+    }
+    for (const attribute of ['href', 'src'] as const) {
+      const value = node.getAttribute(attribute);
+      if (value !== null && !isAllowedUrl(attribute, value)) node.removeAttribute(attribute);
+    }
+    if (tag === 'img' && !node.getAttribute('src')) node.remove();
+    if (tag === 'a') {
+      node.removeAttribute('target');
+      if (node.getAttribute('href')) node.setAttribute('rel', LINK_REL);
+      else node.removeAttribute('rel');
       // The preview lives inside the panel: a followed link must open a tab, not replace the panel.
-      node.setAttribute('target', '_blank');
-      node.setAttribute('rel', 'noopener noreferrer');
+      if (mode === 'preview') node.setAttribute('target', '_blank');
+    } else {
+      node.removeAttribute('rel');
+      node.removeAttribute('target');
     }
   });
   byMode.set(mode, purify);

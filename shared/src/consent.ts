@@ -129,3 +129,125 @@ export function anonymisedPersonPatch(withdrawnAt: string, givenBy: Consent['giv
 }
 
 export const personCategorySchema = personCategories.schema;
+
+/** Fields that identify a person: after withdrawal of consent none of them may be filled again. */
+export const IDENTIFYING_PERSON_FIELDS = [
+  'fullName',
+  'birthDate',
+  'email',
+  'phone',
+  'competencies',
+  'interests',
+  'requests',
+  'availability',
+  'consent',
+] as const;
+
+/** Changes a consent does not cover: moving a person between classes, roles or organisations. */
+const COUNTING_FIELDS = new Set(['isMentor', 'isMentee', 'classOrGroup', 'organisation']);
+
+/** What may be stored about a person who only awaits a consent (taken from a class list). */
+const AWAITING_FIELDS = new Set([
+  'fullName',
+  'category',
+  'classOrGroup',
+  'organisation',
+  'isMentor',
+  'isMentee',
+  'awaitingConsent',
+  'isDemo',
+]);
+
+export interface StoredPerson extends PersonForConsent {
+  anonymised?: boolean | null;
+  awaitingConsent?: boolean | null;
+}
+
+export type PersonWriteDecision =
+  /** Store `data` as it is. */
+  | { kind: 'store' }
+  /** Store this instead of `data`: the consent was withdrawn, so the person is anonymised. */
+  | { kind: 'replace'; data: Record<string, unknown> }
+  | { kind: 'refuse'; problems: ConsentProblem[] };
+
+/**
+ * The personal-data rule for one write of a person: `current` is what is stored (absent on create),
+ * `data` the fields being written. Withdrawal anonymises; an anonymised person never gets identifying
+ * data back; someone awaiting a consent holds only the name and class; everyone else needs a
+ * sufficient consent.
+ */
+export function decidePersonWrite(
+  current: StoredPerson | undefined,
+  data: Readonly<Record<string, unknown>>,
+  today: string,
+): PersonWriteDecision {
+  if (current?.anonymised) {
+    const identifying = IDENTIFYING_PERSON_FIELDS.filter((f) => f in data);
+    return identifying.length
+      ? {
+          kind: 'refuse',
+          problems: [
+            {
+              field: identifying[0]!,
+              message:
+                'Участник обезличен после отзыва согласия: его персональные данные нельзя внести снова. Создайте новую запись с новым согласием.',
+            },
+          ],
+        }
+      : { kind: 'store' };
+  }
+  if (current && Object.keys(data).every((f) => COUNTING_FIELDS.has(f))) return { kind: 'store' };
+
+  const merged = { ...current, ...data } as StoredPerson;
+  const consent = merged.consent;
+  if (consent?.withdrawnAt) {
+    return {
+      kind: 'replace',
+      data: {
+        ...data,
+        ...anonymisedPersonPatch(new Date(consent.withdrawnAt).toISOString(), consent.givenBy ?? 'self'),
+      },
+    };
+  }
+  if (!consent && merged.awaitingConsent) {
+    const extra = Object.keys(data).filter(
+      (f) => !AWAITING_FIELDS.has(f) && data[f] != null && data[f] !== '',
+    );
+    return extra.length
+      ? {
+          kind: 'refuse',
+          problems: [
+            {
+              field: extra[0]!,
+              message: `Участник ожидает согласия на обработку персональных данных: до его оформления можно хранить только ФИО и класс (лишние поля: ${extra.join(', ')}).`,
+            },
+          ],
+        }
+      : { kind: 'store' };
+  }
+  const problems = consentProblems(merged, today);
+  if (problems.length) return { kind: 'refuse', problems };
+  // The consent has arrived: the person no longer waits for it.
+  if (consent && data.consent && merged.awaitingConsent)
+    return { kind: 'replace', data: { ...data, awaitingConsent: false } };
+  return { kind: 'store' };
+}
+
+/** Case authors a visitor may see: only those who agreed to have their name published. */
+export const authorsWithPublicationConsent = (authors: unknown): unknown[] =>
+  Array.isArray(authors)
+    ? authors.filter(
+        (a: unknown) =>
+          typeof a === 'object' &&
+          a !== null &&
+          (a as { publicationConsent?: unknown }).publicationConsent === true,
+      )
+    : [];
+
+/** A contact a visitor may see: only with the person's consent to publish it. */
+export const contactWithPublicationConsent = (contact: unknown): unknown =>
+  typeof contact === 'object' &&
+  contact !== null &&
+  (contact as { publicationConsent?: unknown }).publicationConsent === true
+    ? contact
+    : null;

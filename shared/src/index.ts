@@ -1,7 +1,10 @@
 import './zod-locale.js';
 export * from './enums.js';
 export * from './consent.js';
+export * from './cases.js';
 export * from './capture/index.js';
+export * from './contracts/index.js';
+export * from './html-policy.js';
 export * from './questionnaire.js';
 export * from './roadmap/index.js';
 export * from './tracking.js';

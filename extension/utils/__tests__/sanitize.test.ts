@@ -55,7 +55,7 @@ describe('sanitisers', () => {
 
   it('opens preview links in a new tab', () => {
     expect(sanitisePreviewHtml('<a href="https://s.example/">сайт</a>', window)).toBe(
-      '<a href="https://s.example/" target="_blank" rel="noopener noreferrer">сайт</a>',
+      '<a href="https://s.example/" rel="noopener noreferrer nofollow" target="_blank">сайт</a>',
     );
   });
 

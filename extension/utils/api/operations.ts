@@ -3,7 +3,14 @@
  * `nastavnikSubmitCapture`, …) so a search finds the resolver, and with the result shapes typed here.
  */
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { MeetingKind } from '@nastavnik/shared/enums';
+import type { z } from 'zod';
+import type {
+  CaptureApplyResult,
+  CaptureSubmitResult,
+  MeetingRecord,
+  roadmapImportInputSchema,
+} from '@nastavnik/shared/contracts/index';
+import type { CaptureSubmission } from '@nastavnik/shared/capture';
 
 export interface MeData {
   nastavnikMe: {
@@ -29,10 +36,10 @@ export const ME: TypedDocumentNode<MeData, Record<string, never>> = gql`
 `;
 
 export interface SubmitCaptureData {
-  nastavnikSubmitCapture: { documentId: string; state: string; duplicate: boolean };
+  nastavnikSubmitCapture: CaptureSubmitResult;
 }
 export interface SubmitCaptureVariables {
-  data: { kind: string; sourceUrl: string; adapter: string; payload: unknown; idempotencyKey: string };
+  data: CaptureSubmission;
 }
 export const SUBMIT_CAPTURE: TypedDocumentNode<SubmitCaptureData, SubmitCaptureVariables> = gql`
   mutation NastavnikSubmitCapture($data: NastavnikCaptureSubmitInput!) {
@@ -45,12 +52,7 @@ export const SUBMIT_CAPTURE: TypedDocumentNode<SubmitCaptureData, SubmitCaptureV
 `;
 
 export interface ApplyCaptureData {
-  nastavnikApplyCapture: {
-    documentId: string;
-    state: string;
-    message: string | null;
-    createdCount: number | null;
-  };
+  nastavnikApplyCapture: CaptureApplyResult;
 }
 export interface ApplyCaptureVariables {
   documentId: string;
@@ -79,21 +81,8 @@ export const PAIRS: TypedDocumentNode<PairsData, Record<string, never>> = gql`
   }
 `;
 
-/** One side's feedback: the plugin's `nastavnik.feedback` component. */
-export interface MeetingFeedback {
-  rating?: number;
-  comment?: string;
-}
-
-export interface MeetingInput {
-  pair: string;
-  kind: MeetingKind;
-  date: string;
-  topic?: string;
-  notes?: string;
-  mentorFeedback?: MeetingFeedback;
-  menteeFeedback?: MeetingFeedback;
-}
+/** The meeting-record contract: the plugin checks every meeting write against the same schema. */
+export type MeetingInput = MeetingRecord;
 export interface CreateMeetingData {
   createNastavnikMeeting: { documentId: string } | null;
 }
@@ -105,16 +94,7 @@ export const CREATE_MEETING: TypedDocumentNode<CreateMeetingData, { data: Meetin
   }
 `;
 
-export interface RoadmapImportInput {
-  organisation: string;
-  text?: string;
-  html?: string;
-  fileBase64?: string;
-  filename?: string;
-  dryRun: boolean;
-  onDuplicate?: 'fail' | 'replace' | 'new_version';
-  publish?: boolean;
-}
+export type RoadmapImportInput = z.input<typeof roadmapImportInputSchema>;
 export interface ImportRoadmapData {
   /** JSON fields arrive untyped; the client checks them against `roadmapImportResultSchema`. */
   nastavnikImportRoadmap: Record<string, unknown>;

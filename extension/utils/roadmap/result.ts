@@ -4,46 +4,25 @@
  */
 import { z } from 'zod';
 import {
-  importWarningSchema,
-  roadmapColumnRoles,
-  roadmapDraftSchema,
-  type ImportWarning,
-} from '@nastavnik/shared/roadmap/schema';
+  roadmapApplyOptionsSchema as applyOptionsContract,
+  type DuplicateChoice,
+  type DuplicateInfo,
+  type RoadmapImportResult,
+} from '@nastavnik/shared/contracts/index';
+import { roadmapColumnRoles, type ImportWarning } from '@nastavnik/shared/roadmap/schema';
 
-/** What to do when the CMS already has this road map: `fail` asks the user first. */
-export const duplicateModes = ['fail', 'replace', 'new_version'] as const;
-export type DuplicateMode = (typeof duplicateModes)[number];
-/** The modes a user chooses between once told about the duplicate. */
-export type DuplicateChoice = Exclude<DuplicateMode, 'fail'>;
+// The operation's contract lives in the shared package; the panel re-exports what it reads of it.
+export {
+  duplicateInfoSchema,
+  roadmapImportResultSchema,
+  type DuplicateChoice,
+  type DuplicateInfo,
+  type DuplicateMode,
+  type RoadmapImportResult,
+} from '@nastavnik/shared/contracts/index';
 
-export const duplicateInfoSchema = z.object({
-  documentId: z.string().min(1),
-  title: z.string(),
-  version: z.number().int().min(1),
-  /** The very same document (same bytes) rather than another one with the same title. */
-  sameSource: z.boolean(),
-});
-export type DuplicateInfo = z.infer<typeof duplicateInfoSchema>;
-
-export const roadmapImportResultSchema = z.object({
-  ok: z.boolean(),
-  committed: z.boolean(),
-  format: z.string().nullable(),
-  warnings: z.array(importWarningSchema),
-  /** Codes of the engine (`empty`, `pdf_not_supported`, …) and the CMS (`duplicate`); message in Russian. */
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
-  duplicateOf: duplicateInfoSchema.nullable(),
-  roadmapDocumentId: z.string().nullable(),
-  version: z.number().int().nullable(),
-  activitiesCount: z.number().int().min(0),
-  kpisCount: z.number().int().min(0),
-  /** Asked for only when the panel shows it. */
-  draft: roadmapDraftSchema.nullable().optional(),
-});
-export type RoadmapImportResult = z.infer<typeof roadmapImportResultSchema>;
-
-/** `nastavnikApplyCapture` options for a road-map table: write it, and how to treat a duplicate. */
-export const roadmapApplyOptionsSchema = z.strictObject({
+/** What the panel asks for when it writes a captured table: a commit, after the user's choice. */
+export const roadmapApplyOptionsSchema = applyOptionsContract.extend({
   commit: z.literal(true),
   onDuplicate: z.enum(['replace', 'new_version']).optional(),
 });

@@ -12,6 +12,8 @@ import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
 import { ensureRoles } from './setup/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
+import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
+import type { Context } from 'koa';
 import type { Strapi } from './types.js';
 
 function register({ strapi }: { strapi: Strapi }) {
@@ -34,15 +36,21 @@ function register({ strapi }: { strapi: Strapi }) {
   }
 
   // API users belong to one organisation; their users-permissions role is their Nastavnik role.
-  strapi.get('content-types').extend('plugin::users-permissions.user', (contentType: any) => {
-    contentType.attributes.organisation = {
-      type: 'relation',
-      relation: 'manyToOne',
-      target: 'plugin::nastavnik.organisation',
-    };
-  });
+  strapi
+    .get('content-types')
+    .extend('plugin::users-permissions.user', (contentType: { attributes: Record<string, unknown> }) => {
+      contentType.attributes.organisation = {
+        type: 'relation',
+        relation: 'manyToOne',
+        target: 'plugin::nastavnik.organisation',
+      };
+    });
 
-  if (strapi.plugin('graphql')) registerGraphql(strapi);
+  if (strapi.plugin('graphql')) {
+    registerGraphql(strapi);
+    // Read by the GraphQL plugin when it creates its server, after every plugin has registered.
+    strapi.config.set('plugin::graphql.apolloServer.formatError', graphqlErrorFormatter(strapi));
+  }
 }
 
 /** GraphQL requests above this size are refused with a message instead of a bare 413 from the body parser. */
@@ -50,7 +58,8 @@ const GRAPHQL_BODY_LIMIT = 24 * 1024 * 1024;
 
 function bootstrap({ strapi }: { strapi: Strapi }) {
   registerTenancyMiddleware(strapi);
-  strapi.server.use(async (ctx: any, next: () => Promise<unknown>) => {
+  strapi.server.use(restErrorReporter(strapi));
+  strapi.server.use(async (ctx: Context, next: () => Promise<unknown>) => {
     if (ctx.path === '/graphql' && Number(ctx.get('content-length') || 0) > GRAPHQL_BODY_LIMIT) {
       ctx.status = 413;
       ctx.body = {

@@ -1,40 +1,33 @@
-/** GraphQL for the extension: send a capture once (idempotent), then apply it. */
+/**
+ * GraphQL for the extension: send a capture once (idempotent), then apply it. Input and results are
+ * derived from the shared contracts the service parses and the extension checks.
+ */
+import {
+  captureApplyResultSchema,
+  captureSubmissionSchema,
+  captureSubmitResultSchema,
+} from '@nastavnik/shared';
 import type { Strapi } from '../types.js';
+import { inputObjectFromZod, objectFromZod, type NexusBuilder } from '../graphql/zod-types.js';
+import type { CaptureService } from './service.js';
 
-export function captureGraphql(strapi: Strapi, nexus: any) {
-  const service = () => strapi.plugin('nastavnik').service('capture');
+export const CAPTURE_TYPES = {
+  submitInput: { name: 'NastavnikCaptureSubmitInput', schema: captureSubmissionSchema },
+  submitResult: { name: 'NastavnikCaptureSubmitResult', schema: captureSubmitResultSchema },
+  applyResult: { name: 'NastavnikCaptureApplyResult', schema: captureApplyResultSchema },
+} as const;
+const IDS = { ids: ['documentId'] } as const;
+
+export function captureGraphql(strapi: Strapi, nexus: NexusBuilder) {
+  const service = () => strapi.plugin('nastavnik').service('capture') as CaptureService;
   return {
     types: [
-      nexus.inputObjectType({
-        name: 'NastavnikCaptureSubmitInput',
-        definition(t: any) {
-          t.nonNull.string('kind');
-          t.nonNull.string('sourceUrl');
-          t.nonNull.string('adapter');
-          t.nonNull.field('payload', { type: 'JSON' });
-          t.nonNull.string('idempotencyKey');
-        },
-      }),
-      nexus.objectType({
-        name: 'NastavnikCaptureSubmitResult',
-        definition(t: any) {
-          t.nonNull.id('documentId');
-          t.nonNull.string('state');
-          t.nonNull.boolean('duplicate');
-        },
-      }),
-      nexus.objectType({
-        name: 'NastavnikCaptureApplyResult',
-        definition(t: any) {
-          t.nonNull.id('documentId');
-          t.nonNull.string('state');
-          t.nonNull.string('message');
-          t.nonNull.int('createdCount');
-        },
-      }),
+      inputObjectFromZod(nexus, CAPTURE_TYPES.submitInput.name, CAPTURE_TYPES.submitInput.schema),
+      objectFromZod(nexus, CAPTURE_TYPES.submitResult.name, CAPTURE_TYPES.submitResult.schema, IDS),
+      objectFromZod(nexus, CAPTURE_TYPES.applyResult.name, CAPTURE_TYPES.applyResult.schema, IDS),
       nexus.extendType({
         type: 'Mutation',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.field('nastavnikSubmitCapture', {
             type: 'NastavnikCaptureSubmitResult',
             description:

@@ -4,70 +4,30 @@
  * grades become progress records, a road-map table becomes an import draft, an article a case draft.
  */
 import { errors } from '@strapi/utils';
-import sanitizeHtml from 'sanitize-html';
 import {
   captureSubmissionSchema,
-  describeIssues,
   gradesApplyOptionsSchema,
+  roadmapApplyOptionsSchema,
+  type CaptureApplyResult,
   type CapturePayload,
-  type CaptureSubmission,
+  type CaptureSubmitResult,
 } from '@nastavnik/shared';
-import type { Strapi } from '../types.js';
-import type { DuplicateMode } from '../roadmaps/service.js';
-import { asInternal, currentActor, type Actor } from '../tenancy/actor.js';
+import type { z } from 'zod';
+import { asJson, CLEARED, type Strapi } from '../types.js';
+import { sanitizeHtmlWith } from '../html.js';
+import type { RoadmapService } from '../roadmaps/service.js';
+import { asInternal, currentActor, type UserActor } from '../tenancy/actor.js';
+import { validationErrorFrom } from '../validation.js';
 
-const CAPTURE = 'plugin::nastavnik.capture';
-const PERSON = 'plugin::nastavnik.person';
+const CAPTURE = 'plugin::nastavnik.capture' as const;
+const PERSON = 'plugin::nastavnik.person' as const;
 
-/** Tags and attributes a case body may keep; everything else (scripts, handlers, styles) goes. */
-export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'h2',
-    'h3',
-    'h4',
-    'ul',
-    'ol',
-    'li',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    'blockquote',
-    'a',
-    'img',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'figure',
-    'figcaption',
-  ],
-  allowedAttributes: {
-    a: ['href', 'title', 'rel'],
-    img: ['src', 'alt'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowProtocolRelative: false,
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
-};
-
-export const sanitize = (html: string) => sanitizeHtml(html, SANITIZE_OPTIONS);
-
-export interface ApplyResult {
-  documentId: string;
-  state: string;
-  message: string;
-  createdCount: number;
+/** Options of `nastavnikApplyCapture` checked against the contract of the capture's kind. */
+function optionsOf<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const parsed = schema.safeParse(raw ?? {});
+  if (!parsed.success) throw validationErrorFrom(parsed.error, 'Параметры применения');
+  return parsed.data;
 }
-
-type UserActor = Extract<Actor, { kind: 'user' }>;
 
 async function requireUser(strapi: Strapi): Promise<UserActor> {
   const actor = await currentActor(strapi);
@@ -96,15 +56,15 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
         if (known.has(key)) continue;
         known.add(key);
         // Only what is needed to ask for the consent: birth dates and the rest wait for it.
-        await strapi.documents(PERSON as never).create({
+        await strapi.documents(PERSON).create({
           data: {
             fullName: row.fullName,
-            classOrGroup: row.className ?? null,
+            classOrGroup: row.className,
             category: 'pupil',
             awaitingConsent: true,
             organisation,
           },
-        } as never);
+        });
         created++;
       }
     });
@@ -120,10 +80,7 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
     organisation: string,
     rawOptions: unknown,
   ) {
-    const parsed = gradesApplyOptionsSchema.safeParse(rawOptions ?? {});
-    if (!parsed.success)
-      throw new errors.ValidationError(`Параметры применения: ${describeIssues(parsed.error).join('; ')}`);
-    const { moment, pairDocumentId } = parsed.data;
+    const { moment, pairDocumentId } = optionsOf(gradesApplyOptionsSchema, rawOptions);
     const people = (await strapi.db.query(PERSON).findMany({
       where: { organisation: { documentId: organisation }, anonymised: false },
       select: ['documentId', 'fullName', 'classOrGroup', 'awaitingConsent'],
@@ -158,7 +115,7 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
         ];
         for (const [metric, value] of metrics) {
           if (value === undefined) continue;
-          await strapi.documents('plugin::nastavnik.progress-record' as never).create({
+          await strapi.documents('plugin::nastavnik.progress-record').create({
             data: {
               person: person.documentId,
               pair: pairDocumentId ?? null,
@@ -169,7 +126,7 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
               recordedAt: today,
               source: 'capture',
             },
-          } as never);
+          });
           created++;
         }
       }
@@ -181,18 +138,11 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
   }
 
   return {
-    async submit(input: unknown) {
+    async submit(input: unknown): Promise<CaptureSubmitResult> {
       const actor = await requireUser(strapi);
       const parsed = captureSubmissionSchema.safeParse(input);
-      if (!parsed.success) {
-        throw new errors.ValidationError(
-          `Данные не прошли проверку: ${describeIssues(parsed.error).join('; ')}`,
-          {
-            errors: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-          },
-        );
-      }
-      const submission: CaptureSubmission = parsed.data;
+      if (!parsed.success) throw validationErrorFrom(parsed.error);
+      const submission = parsed.data;
       const existing = (await strapi.db.query(CAPTURE).findOne({
         where: { idempotencyKey: submission.idempotencyKey },
         select: ['documentId', 'captureState'],
@@ -213,9 +163,9 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
       }
       const payload = { ...submission.payload } as CapturePayload;
       if (payload.kind === 'article' || payload.kind === 'roadmap_table')
-        payload.html = sanitize(payload.html);
+        payload.html = sanitizeHtmlWith(payload.kind === 'article' ? 'richText' : 'table', payload.html);
       const created = (await asInternal(strapi, () =>
-        strapi.documents(CAPTURE as never).create({
+        strapi.documents(CAPTURE).create({
           data: {
             kind: submission.kind,
             sourceUrl: submission.sourceUrl,
@@ -226,17 +176,17 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
             capturedBy: actor.userId,
             captureState: 'new',
           },
-        } as never),
+        }),
       )) as { documentId: string };
       return { documentId: created.documentId, state: 'new', duplicate: false };
     },
 
-    async apply(documentId: string, options: unknown): Promise<ApplyResult> {
+    async apply(documentId: string, options: unknown): Promise<CaptureApplyResult> {
       await requireUser(strapi);
       // Read through the document service: a capture of another organisation is simply not found.
-      const capture = (await strapi
-        .documents(CAPTURE as never)
-        .findOne({ documentId, populate: { organisation: { fields: ['documentId'] } } } as never)) as any;
+      const capture = await strapi
+        .documents(CAPTURE)
+        .findOne({ documentId, populate: { organisation: { fields: ['documentId'] } } });
       if (!capture) throw new errors.NotFoundError('Захват не найден или недоступен.');
       if (capture.captureState === 'applied') {
         return { documentId, state: 'applied', message: 'Эти данные уже применены.', createdCount: 0 };
@@ -261,25 +211,15 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
             break;
           }
           case 'roadmap_table': {
-            const { commit, onDuplicate } = (options ?? {}) as {
-              commit?: boolean;
-              onDuplicate?: DuplicateMode;
-            };
-            if (onDuplicate !== undefined && !['fail', 'replace', 'new_version'].includes(onDuplicate)) {
-              throw new errors.ValidationError(
-                'Параметр onDuplicate: ожидалось fail, replace или new_version.',
-              );
-            }
-            const r = await strapi
-              .plugin('nastavnik')
-              .service('roadmap')
-              .import({
-                organisation,
-                html: payload.html,
-                filename: 'page.html',
-                dryRun: commit !== true,
-                onDuplicate,
-              });
+            const { commit, onDuplicate } = optionsOf(roadmapApplyOptionsSchema, options);
+            const roadmaps = strapi.plugin('nastavnik').service('roadmap') as RoadmapService;
+            const r = await roadmaps.import({
+              organisation,
+              html: payload.html,
+              filename: 'page.html',
+              dryRun: commit !== true,
+              onDuplicate,
+            });
             if (!r.ok)
               throw new errors.ValidationError(
                 r.error?.message ?? 'Таблица не распознана как дорожная карта.',
@@ -294,18 +234,18 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
             break;
           }
           case 'article': {
-            const body = sanitize(payload.html);
-            const created = (await strapi.documents('plugin::nastavnik.case' as never).create({
+            const body = sanitizeHtmlWith('richText', payload.html);
+            const created = (await strapi.documents('plugin::nastavnik.case').create({
               data: {
                 title: payload.title.slice(0, 250),
-                summary: payload.summary ?? null,
+                summary: payload.summary,
                 solution: body,
                 sourceUrl: payload.sourceUrl,
                 reviewState: 'submitted',
                 organisation,
               },
               status: 'draft',
-            } as never)) as { documentId: string };
+            })) as { documentId: string };
             outcome = {
               created: 1,
               message: `Черновик кейса создан и отправлен методисту на рассмотрение (${created.documentId}).`,
@@ -325,20 +265,20 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         await asInternal(strapi, () =>
-          strapi.documents(CAPTURE as never).update({ documentId, data: { error: message } } as never),
+          strapi.documents(CAPTURE).update({ documentId, data: { error: message } }),
         );
         throw error;
       }
       const applied = payload.kind !== 'roadmap_table' || outcome.created > 0;
       await asInternal(strapi, () =>
-        strapi.documents(CAPTURE as never).update({
+        strapi.documents(CAPTURE).update({
           documentId,
           data: {
             ...(applied ? { captureState: 'applied', appliedAt: new Date().toISOString() } : {}),
-            error: null,
-            ...(outcome.payload ? { payload: outcome.payload } : {}),
+            error: CLEARED,
+            ...(outcome.payload ? { payload: asJson(outcome.payload) } : {}),
           },
-        } as never),
+        }),
       );
       return {
         documentId,
@@ -349,3 +289,5 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => {
     },
   };
 };
+
+export type CaptureService = ReturnType<typeof captureService>;

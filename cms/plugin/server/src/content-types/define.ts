@@ -1,9 +1,15 @@
 /**
  * One place describes a content type: its Strapi schema, the Russian labels the admin panel shows,
- * the list columns, and who may read it. Enumerations come from `@nastavnik/shared`, so the values
- * the database accepts are the values the extension and the import engine produce.
+ * the list columns, who may read it and what visitors see of it, and the rules every write must pass
+ * (JSON fields with their zod schemas, rich text to sanitise, the type's own checks). Enumerations and
+ * pure checks come from `@nastavnik/shared`, so the values the database accepts are the values the
+ * extension and the import engine produce. The organisation scope is not a type's business: `tenancy/`
+ * applies it to every type alike.
  */
-import type { Enumeration } from '@nastavnik/shared';
+import type { Enumeration, HtmlProfile } from '@nastavnik/shared';
+import type { z } from 'zod';
+import type { UserActor } from '../tenancy/actor.js';
+import type { Strapi } from '../types.js';
 
 export type Access =
   /** Never readable anonymously; readable inside the organisation subtree. */
@@ -14,7 +20,32 @@ export type Access =
 export interface FieldDefinition {
   label: string;
   description?: string;
+  /** A JSON field's shape: every write is checked against it and refused with the failing path. */
+  schema?: z.ZodType;
+  /** Rich text cleaned with this profile of the shared HTML policy on every write, whoever writes. */
+  sanitize?: HtmlProfile;
   [key: string]: unknown;
+}
+
+export type WriteAction = 'create' | 'update' | 'delete' | 'publish' | 'unpublish' | 'discardDraft' | 'clone';
+
+/** One write of a document as a type's rules see it; `data` may be changed by the rules. */
+export interface WriteEvent {
+  strapi: Strapi;
+  action: WriteAction;
+  /** Absent on create. */
+  documentId?: string;
+  data?: Record<string, unknown>;
+  /** `published` when the write publishes at once (create/update with a status). */
+  status?: string;
+}
+
+export interface ContentTypeRules {
+  /** Invariants of the type, checked on every write whoever makes it (also seeding and imports). */
+  beforeWrite?(event: WriteEvent): Promise<void> | void;
+  /** What a signed-in user of the content API may do with this type beyond the organisation scope. */
+  authorizeUser?(actor: UserActor, event: WriteEvent): void;
+  afterWrite?(event: WriteEvent): void;
 }
 
 export interface ContentTypeDefinition {
@@ -26,6 +57,14 @@ export interface ContentTypeDefinition {
   access: Access;
   /** Fields an anonymous caller may see; everything else is removed from anonymous responses. */
   publicFields?: readonly string[];
+  /** Anonymous callers read only published documents that also match these filters. */
+  publicWhen?: Readonly<Record<string, unknown>>;
+  /**
+   * Public fields that visitors see filtered, wherever the field appears (a REST answer, a GraphQL
+   * root query or the field nested under another type): names and contacts without a consent.
+   */
+  publicRedact?: Readonly<Record<string, (value: unknown) => unknown>>;
+  rules?: ContentTypeRules;
   /** How the document belongs to an organisation: a relation attribute, or the organisation itself. */
   tenancy: 'organisation' | 'self';
   mainField: string;
@@ -40,13 +79,18 @@ export interface DefinedContentType {
 
 const snake = (s: string) => s.replace(/-/g, '_');
 
-/** Labels and descriptions are ours (the admin shows them through its configuration), not schema keys. */
+/**
+ * Labels and descriptions are ours (the admin shows them through its configuration), and so are the
+ * write rules: none of them is a Strapi schema key.
+ */
 function strapiAttributes(fields: Record<string, FieldDefinition>) {
   return Object.fromEntries(
-    Object.entries(fields).map(([name, { label: _label, description: _d, ...attribute }]) => [
-      name,
-      attribute,
-    ]),
+    Object.entries(fields).map(
+      ([name, { label: _label, description: _d, schema: _s, sanitize: _h, ...attribute }]) => [
+        name,
+        attribute,
+      ],
+    ),
   );
 }
 

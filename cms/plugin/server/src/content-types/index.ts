@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/types';
 import type { ContentTypeDefinition, DefinedContentType } from './define.js';
 import organisation from './organisation.js';
 import person from './person.js';
@@ -40,7 +41,11 @@ export const definitions: readonly DefinedContentType[] = [
 /** Strapi's shape: key = singularName, value = { schema }. */
 export default Object.fromEntries(definitions.map((d) => [d.definition.singularName, { schema: d.schema }]));
 
-export const uidOf = (singularName: string) => `plugin::nastavnik.${singularName}` as const;
+/**
+ * A type's UID. Strapi's generated typings (`cms/types/generated`, checked for drift in CI) list exactly
+ * the types defined here, so the name of a defined type is a known content-type UID.
+ */
+export const uidOf = (singularName: string) => `plugin::nastavnik.${singularName}` as UID.ContentType;
 export const definitionByUid: ReadonlyMap<string, ContentTypeDefinition> = new Map(
   definitions.map((d) => [uidOf(d.definition.singularName), d.definition]),
 );

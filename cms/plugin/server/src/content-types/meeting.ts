@@ -1,5 +1,25 @@
-import { meetingKinds } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation } from './define.js';
+/**
+ * A meeting of a pair or group. Whoever records it (the extension's quick form, GraphQL, the admin),
+ * its fields follow the meeting-record contract of `shared/src/contracts/meeting.ts`.
+ */
+import { errors } from '@strapi/utils';
+import { meetingKinds, meetingRecordSchema } from '@nastavnik/shared';
+import { defineContentType, enumField, organisationRelation, type WriteEvent } from './define.js';
+
+/** The fields of the contract that a write carries as plain values (relations are checked by tenancy). */
+const recordFields = meetingRecordSchema.omit({ pair: true }).partial();
+
+function checkRecord({ action, data }: WriteEvent) {
+  if (!data || (action !== 'create' && action !== 'update')) return;
+  const present = Object.fromEntries(
+    Object.entries(data).filter(([key]) => key in recordFields.shape && data[key] !== undefined),
+  );
+  const result = recordFields.safeParse(present);
+  if (result.success) return;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.map(String);
+  throw new errors.ValidationError(`Поле ${path.join('.')}: ${issue.message}`, { path });
+}
 
 export default defineContentType({
   singularName: 'meeting',
@@ -8,6 +28,7 @@ export default defineContentType({
   description: 'Встречи пар и групп с обязательной обратной связью обеих сторон',
   access: 'private',
   tenancy: 'organisation',
+  rules: { beforeWrite: checkRecord },
   mainField: 'topic',
   listColumns: ['date', 'kind', 'topic', 'pair'],
   attributes: {

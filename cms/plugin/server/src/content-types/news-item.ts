@@ -18,7 +18,7 @@ export default defineContentType({
     slug: { type: 'string', label: 'Адрес (slug)' },
     kind: enumField(newsKinds, 'Вид', { required: true, default: 'news' }),
     date: { type: 'date', required: true, label: 'Дата' },
-    body: { type: 'richtext', label: 'Текст' },
+    body: { type: 'richtext', sanitize: 'richText', label: 'Текст' },
     images: { type: 'media', multiple: true, allowedTypes: ['images'], label: 'Изображения' },
   },
 });

@@ -1,4 +1,5 @@
 import { organisationKinds } from '@nastavnik/shared';
+import { invalidateOrganisations } from '../tenancy/organisations.js';
 import { defineContentType, enumField } from './define.js';
 
 export default defineContentType({
@@ -21,6 +22,8 @@ export default defineContentType({
     'website',
     'timezone',
   ],
+  // The tree is cached for tenancy checks: any change to an organisation may move a subtree.
+  rules: { afterWrite: () => invalidateOrganisations() },
   mainField: 'name',
   listColumns: ['name', 'kind', 'municipality', 'parent'],
   attributes: {

@@ -1,5 +1,47 @@
-import { personCategories, teacherGroups } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation } from './define.js';
+/**
+ * A mentor or mentee. Never public. Every write passes the personal-data rule (`decidePersonWrite` in
+ * `shared/src/consent.ts`): no person without a sufficient consent (a minor's from a legal
+ * representative), someone taken from a class list keeps only name and class until the consent is
+ * signed, withdrawal anonymises, and an anonymised person never gets identifying data back.
+ */
+import { errors } from '@strapi/utils';
+import {
+  decidePersonWrite,
+  personCategories,
+  preferredFormsSchema,
+  teacherGroups,
+  type StoredPerson,
+} from '@nastavnik/shared';
+import { defineContentType, enumField, organisationRelation, type WriteEvent } from './define.js';
+
+const PERSON = 'plugin::nastavnik.person';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function applyPersonalDataRule({ strapi, action, documentId, data }: WriteEvent) {
+  if ((action !== 'create' && action !== 'update') || !data) return;
+  const current =
+    action === 'update' && documentId
+      ? (((await strapi.db.query(PERSON).findOne({
+          where: { documentId },
+          select: ['category', 'birthDate', 'birthYear', 'anonymised', 'awaitingConsent'],
+          populate: { consent: true },
+        })) as StoredPerson | null) ?? {})
+      : undefined;
+  const decision = decidePersonWrite(current, data, today());
+  if (decision.kind === 'replace') {
+    for (const key of Object.keys(data)) delete data[key];
+    Object.assign(data, decision.data);
+  } else if (decision.kind === 'refuse') {
+    throw new errors.ValidationError(decision.problems.map((p) => p.message).join(' '), {
+      errors: decision.problems.map((p) => ({
+        path: p.field.split('.'),
+        message: p.message,
+        name: 'ValidationError',
+      })),
+    });
+  }
+}
 
 export default defineContentType({
   singularName: 'person',
@@ -8,6 +50,7 @@ export default defineContentType({
   description: 'База наставников и наставляемых. Персональные данные: никогда не публикуются',
   access: 'private',
   tenancy: 'organisation',
+  rules: { beforeWrite: applyPersonalDataRule },
   mainField: 'fullName',
   listColumns: ['fullName', 'category', 'classOrGroup', 'isMentor', 'isMentee', 'awaitingConsent'],
   attributes: {
@@ -26,6 +69,7 @@ export default defineContentType({
     requests: { type: 'text', label: 'Запросы' },
     preferredForms: {
       type: 'json',
+      schema: preferredFormsSchema,
       label: 'Предпочитаемые формы наставничества',
       description: 'Список кодов форм, например ["pupil_pupil"]',
     },

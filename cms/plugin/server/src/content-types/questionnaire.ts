@@ -1,4 +1,4 @@
-import { questionnaireAudiences, questionnairePurposes } from '@nastavnik/shared';
+import { questionnaireAudiences, questionnairePurposes, questionsSchema } from '@nastavnik/shared';
 import { defineContentType, enumField, organisationRelation } from './define.js';
 
 export default defineContentType({
@@ -18,6 +18,7 @@ export default defineContentType({
     questions: {
       type: 'json',
       required: true,
+      schema: questionsSchema,
       label: 'Вопросы',
       description: 'Список вопросов: code, text, type (scale, choice, text), options, min, max, required',
     },

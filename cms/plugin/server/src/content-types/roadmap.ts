@@ -1,4 +1,5 @@
 import { roadmapLevels, roadmapStates } from '@nastavnik/shared';
+import { shorten } from '../text.js';
 import { defineContentType, enumField, organisationRelation } from './define.js';
 
 export default defineContentType({
@@ -27,6 +28,12 @@ export default defineContentType({
     'activities',
     'version',
   ],
+  rules: {
+    // Lists and headers need a short title; a road map's full title is often a paragraph.
+    beforeWrite({ data }) {
+      if (data && typeof data.title === 'string' && !data.shortTitle) data.shortTitle = shorten(data.title);
+    },
+  },
   mainField: 'shortTitle',
   listColumns: ['shortTitle', 'organisation', 'periodStart', 'periodEnd', 'roadmapState'],
   attributes: {

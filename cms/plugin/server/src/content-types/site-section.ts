@@ -1,3 +1,5 @@
+/** The public «Наставничество» section of an organisation; the curator's contact only with consent. */
+import { contactWithPublicationConsent } from '@nastavnik/shared';
 import { defineContentType, organisationRelation } from './define.js';
 
 export default defineContentType({
@@ -20,12 +22,17 @@ export default defineContentType({
     'showRoadmap',
     'joinUrl',
   ],
+  publicRedact: { curatorContact: contactWithPublicationConsent },
   mainField: 'title',
   listColumns: ['title', 'organisation', 'showKpis', 'showRoadmap'],
   attributes: {
     organisation: organisationRelation(),
     title: { type: 'string', required: true, default: 'Наставничество', label: 'Заголовок' },
-    intro: { type: 'richtext', label: 'Вступление: что такое целевая модель наставничества' },
+    intro: {
+      type: 'richtext',
+      sanitize: 'richText',
+      label: 'Вступление: что такое целевая модель наставничества',
+    },
     documents: {
       type: 'component',
       component: 'nastavnik.document-link',

@@ -6,66 +6,88 @@
 import { readFile } from 'node:fs/promises';
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { definitions, uidOf } from '../content-types/index.js';
+import type { RoadmapImportCall } from '../roadmaps/import.js';
+import type { RoadmapService } from '../roadmaps/service.js';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-const roadmapController = factories.createCoreController(
-  'plugin::nastavnik.roadmap' as never,
-  ({ strapi }) => ({
-    async export(ctx: any) {
+interface UploadedFile {
+  filepath: string;
+  originalFilename?: string | null;
+}
+
+/** What koa-body leaves on a multipart request: files by field, the other fields as strings. */
+interface MultipartRequest {
+  files?: Record<string, UploadedFile | UploadedFile[] | undefined>;
+  body?: Record<string, unknown>;
+}
+
+/** Multipart fields are strings; the contract wants booleans (a JSON body may already hold them). */
+const flag = (value: unknown) => (value === 'true' || value === 'false' ? value === 'true' : value);
+
+function importCall(
+  body: Record<string, unknown>,
+  file: UploadedFile | undefined,
+): Omit<RoadmapImportCall, 'bytes'> {
+  return {
+    organisation: body.organisation as string,
+    text: body.text as string | undefined,
+    html: body.html as string | undefined,
+    filename: file?.originalFilename ?? (body.filename as string | undefined),
+    dryRun: flag(body.dryRun ?? true) as boolean,
+    onDuplicate: body.onDuplicate as RoadmapImportCall['onDuplicate'],
+    publish: flag(body.publish ?? false) as boolean,
+  };
+}
+
+const roadmapController = factories.createCoreController('plugin::nastavnik.roadmap', ({ strapi }) => {
+  const service = () => strapi.plugin('nastavnik').service('roadmap') as RoadmapService;
+  return {
+    async export(ctx: Context) {
+      const query = ctx.query as Record<string, string | undefined>;
       const format =
-        ctx.query.format === 'xlsx'
-          ? 'xlsx'
-          : ctx.query.format === 'docx' || !ctx.query.format
-            ? 'docx'
-            : null;
+        query.format === 'xlsx' ? 'xlsx' : query.format === 'docx' || !query.format ? 'docx' : null;
       if (!format) throw new errors.ValidationError('Параметр format: ожидалось docx или xlsx.');
-      const status = ctx.query.status === 'draft' ? 'draft' : undefined;
-      const { bytes, filename } = await strapi
-        .plugin('nastavnik')
-        .service('roadmap')
-        .exportFile(ctx.params.id, format, status);
-      ctx.set('Content-Type', MIME[format as keyof typeof MIME]);
+      const status = query.status === 'draft' ? 'draft' : undefined;
+      const { bytes, filename } = await service().exportFile(
+        (ctx.params as { id: string }).id,
+        format,
+        status,
+      );
+      ctx.set('Content-Type', MIME[format]);
       ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
       ctx.body = Buffer.from(bytes);
     },
 
-    async importFile(ctx: any) {
-      const file = ctx.request.files?.file;
-      const single = Array.isArray(file) ? file[0] : file;
-      const body = ctx.request.body ?? {};
-      if (!single && !body.text && !body.html) {
+    async importFile(ctx: Context) {
+      const request = ctx.request as unknown as MultipartRequest;
+      const uploaded = request.files?.file;
+      const file = Array.isArray(uploaded) ? uploaded[0] : uploaded;
+      const body = request.body ?? {};
+      if (!file && !body.text && !body.html) {
         throw new errors.ValidationError(
           'Приложите файл дорожной карты (поле file) или передайте text / html.',
         );
       }
-      const bytes = single ? new Uint8Array(await readFile(single.filepath)) : undefined;
-      ctx.body = await strapi
-        .plugin('nastavnik')
-        .service('roadmap')
-        .import({
-          organisation: body.organisation,
-          text: body.text,
-          html: body.html,
-          bytes,
-          filename: single?.originalFilename ?? body.filename,
-          dryRun: body.dryRun !== 'false' && body.dryRun !== false,
-          onDuplicate: body.onDuplicate,
-          publish: body.publish === 'true' || body.publish === true,
-        });
+      // The service checks every field against the import contract and names the one that is wrong.
+      ctx.body = await service().import({
+        ...importCall(body, file),
+        ...(file ? { bytes: new Uint8Array(await readFile(file.filepath)) } : {}),
+      });
     },
-  }),
-);
+  };
+});
 
 export default Object.fromEntries(
   definitions.map(({ definition }) => [
     definition.singularName,
     definition.singularName === 'roadmap'
       ? roadmapController
-      : factories.createCoreController(uidOf(definition.singularName) as never),
+      : factories.createCoreController(uidOf(definition.singularName)),
   ]),
 );

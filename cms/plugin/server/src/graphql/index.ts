@@ -7,9 +7,9 @@ import { userRoles, type UserRole } from '@nastavnik/shared';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 import { subtreeOf } from '../tenancy/organisations.js';
-import { visibleAuthors, visibleContact } from '../tenancy/consent-filters.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
+import type { NexusBuilder } from './zod-types.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
 export const graphqlTypeName = (singularName: string) => `Nastavnik${pascal(singularName)}`;
@@ -17,22 +17,32 @@ export const graphqlTypeName = (singularName: string) => `Nastavnik${pascal(sing
 interface GraphqlContext {
   state: { user?: { id: number }; auth?: { credentials?: { id: number } | null } };
 }
-type Resolver = (parent: any, args: any, context: GraphqlContext, info: unknown) => unknown;
+type Resolver = (parent: unknown, args: unknown, context: GraphqlContext, info: unknown) => unknown;
 
 const isAnonymous = (context: GraphqlContext) => !context.state?.user && !context.state?.auth?.credentials;
 
-/** For visitors, drop what has no publication consent, wherever the field appears in a query. */
-const consentFilter =
-  (pick: (value: any) => any): ((next: Resolver, ...rest: Parameters<Resolver>) => Promise<unknown>) =>
-  async (next, parent, args, context, info) => {
-    const value = await next(parent, args, context, info);
-    return isAnonymous(context) ? pick(value) : value;
-  };
+/**
+ * A type's redactions for visitors (`publicRedact` in its definition) applied to the field wherever it
+ * appears in a query, also nested under another type, which Strapi resolves past the document service.
+ */
+function redactionGuards() {
+  const config: Record<string, unknown> = {};
+  for (const { definition } of definitions) {
+    for (const [field, redact] of Object.entries(definition.publicRedact ?? {})) {
+      const middleware = async (next: Resolver, ...[parent, args, context, info]: Parameters<Resolver>) => {
+        const value = await next(parent, args, context, info);
+        return isAnonymous(context) ? redact(value) : value;
+      };
+      config[`${graphqlTypeName(definition.singularName)}.${field}`] = { middlewares: [middleware] };
+    }
+  }
+  return config;
+}
 
 function relationGuards() {
   const config: Record<string, unknown> = {};
-  for (const { definition, schema } of definitions) {
-    for (const [field, attribute] of Object.entries(schema.attributes as Record<string, any>)) {
+  for (const { definition } of definitions) {
+    for (const [field, attribute] of Object.entries(definition.attributes)) {
       if (attribute.type !== 'relation') continue;
       const target = definitions.find((d) => uidOf(d.definition.singularName) === attribute.target);
       if (!target || target.definition.access !== 'private') continue;
@@ -46,13 +56,13 @@ function relationGuards() {
 
 export function registerGraphql(strapi: Strapi) {
   const extension = strapi.plugin('graphql').service('extension');
-  extension.use(({ nexus }: { nexus: any }) => roadmapGraphql(strapi, nexus));
-  extension.use(({ nexus }: { nexus: any }) => captureGraphql(strapi, nexus));
-  extension.use(({ nexus }: { nexus: any }) => ({
+  extension.use(({ nexus }: { nexus: NexusBuilder }) => roadmapGraphql(strapi, nexus));
+  extension.use(({ nexus }: { nexus: NexusBuilder }) => captureGraphql(strapi, nexus));
+  extension.use(({ nexus }: { nexus: NexusBuilder }) => ({
     types: [
       nexus.objectType({
         name: 'NastavnikMe',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.id('id');
           t.nonNull.string('username');
           t.string('email');
@@ -63,7 +73,7 @@ export function registerGraphql(strapi: Strapi) {
       }),
       nexus.extendType({
         type: 'Query',
-        definition(t: any) {
+        definition(t) {
           t.field('nastavnikMe', {
             type: 'NastavnikMe',
             description: 'Текущий пользователь: организация и роль',
@@ -73,11 +83,17 @@ export function registerGraphql(strapi: Strapi) {
               const user = (await strapi.db.query('plugin::users-permissions.user').findOne({
                 where: { id },
                 populate: { role: true, organisation: true },
-              })) as any;
+              })) as {
+                id: number;
+                username: string;
+                email: string | null;
+                role?: { type?: string } | null;
+                organisation?: Record<string, unknown> | null;
+              } | null;
               if (!user) throw new errors.UnauthorizedError('Пользователь не найден.');
-              const role = (userRoles.values as readonly string[]).includes(user.role?.type)
-                ? (user.role.type as UserRole)
-                : null;
+              const type = user.role?.type;
+              const role =
+                type && (userRoles.values as readonly string[]).includes(type) ? (type as UserRole) : null;
               return {
                 id: user.id,
                 username: user.username,
@@ -109,12 +125,7 @@ export function registerGraphql(strapi: Strapi) {
       'Query.nastavnikMe': { auth: false },
       'Query.nastavnikOrganisationSubtree': { auth: { scope: ['plugin::nastavnik.organisation.find'] } },
       ...relationGuards(),
-      'NastavnikCase.authors': {
-        middlewares: [consentFilter(visibleAuthors)],
-      },
-      'NastavnikSiteSection.curatorContact': {
-        middlewares: [consentFilter(visibleContact)],
-      },
+      ...redactionGuards(),
     },
   }));
 }

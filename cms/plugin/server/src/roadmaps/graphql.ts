@@ -1,43 +1,37 @@
-/** GraphQL for road maps: import (dry run or commit), progress of one road map, agenda across many. */
+/**
+ * GraphQL for road maps: import (dry run or commit), progress of one road map, agenda across many. The
+ * import's input and result types are derived from the shared contract its resolver parses.
+ */
+import { duplicateModes, roadmapImportInputSchema, roadmapImportResultSchema } from '@nastavnik/shared';
 import type { Strapi } from '../types.js';
+import {
+  enumFromValues,
+  inputObjectFromZod,
+  objectFromZod,
+  type NexusBuilder,
+} from '../graphql/zod-types.js';
+import type { RoadmapImportCall } from './import.js';
+import type { RoadmapService } from './service.js';
 
-export function roadmapGraphql(strapi: Strapi, nexus: any) {
-  const service = () => strapi.plugin('nastavnik').service('roadmap');
+export const IMPORT_TYPES = {
+  input: { name: 'NastavnikRoadmapImportInput', schema: roadmapImportInputSchema },
+  result: { name: 'NastavnikRoadmapImportResult', schema: roadmapImportResultSchema },
+} as const;
+const IMPORT_OPTIONS = {
+  ids: ['organisation', 'roadmapDocumentId'],
+  enums: { onDuplicate: 'NastavnikImportDuplicateMode' },
+} as const;
+
+export function roadmapGraphql(strapi: Strapi, nexus: NexusBuilder) {
+  const service = () => strapi.plugin('nastavnik').service('roadmap') as RoadmapService;
   return {
     types: [
-      nexus.enumType({ name: 'NastavnikImportDuplicateMode', members: ['fail', 'replace', 'new_version'] }),
-      nexus.inputObjectType({
-        name: 'NastavnikRoadmapImportInput',
-        definition(t: any) {
-          t.nonNull.id('organisation');
-          t.string('text', { description: 'Текст документа: строки таблицы, ячейки через табуляцию' });
-          t.string('html', { description: 'HTML-страница или фрагмент с таблицей' });
-          t.string('fileBase64', { description: 'Файл (DOCX, HTML, текст) в base64' });
-          t.string('filename');
-          t.nonNull.boolean('dryRun', { default: true });
-          t.field('onDuplicate', { type: 'NastavnikImportDuplicateMode', default: 'fail' });
-          t.boolean('publish', { default: false });
-        },
-      }),
-      nexus.objectType({
-        name: 'NastavnikRoadmapImportResult',
-        definition(t: any) {
-          t.nonNull.boolean('ok');
-          t.nonNull.boolean('committed');
-          t.string('format');
-          t.field('draft', { type: 'JSON' });
-          t.nonNull.field('warnings', { type: 'JSON' });
-          t.field('error', { type: 'JSON' });
-          t.field('duplicateOf', { type: 'JSON' });
-          t.id('roadmapDocumentId');
-          t.int('version');
-          t.nonNull.int('activitiesCount');
-          t.nonNull.int('kpisCount');
-        },
-      }),
+      enumFromValues(nexus, 'NastavnikImportDuplicateMode', duplicateModes.values),
+      inputObjectFromZod(nexus, IMPORT_TYPES.input.name, IMPORT_TYPES.input.schema, IMPORT_OPTIONS),
+      objectFromZod(nexus, IMPORT_TYPES.result.name, IMPORT_TYPES.result.schema, IMPORT_OPTIONS),
       nexus.objectType({
         name: 'NastavnikActivityTiming',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.id('documentId');
           t.nonNull.string('title');
           t.string('code');
@@ -57,7 +51,7 @@ export function roadmapGraphql(strapi: Strapi, nexus: any) {
       }),
       nexus.objectType({
         name: 'NastavnikSectionProgress',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.int('index');
           t.string('code');
           t.nonNull.string('title');
@@ -68,7 +62,7 @@ export function roadmapGraphql(strapi: Strapi, nexus: any) {
       }),
       nexus.objectType({
         name: 'NastavnikRoadmapProgress',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.id('documentId');
           t.nonNull.string('title');
           t.nonNull.string('today');
@@ -85,14 +79,14 @@ export function roadmapGraphql(strapi: Strapi, nexus: any) {
       }),
       nexus.objectType({
         name: 'NastavnikAgenda',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.list.nonNull.field('overdue', { type: 'NastavnikActivityTiming' });
           t.nonNull.list.nonNull.field('dueSoon', { type: 'NastavnikActivityTiming' });
         },
       }),
       nexus.extendType({
         type: 'Query',
-        definition(t: any) {
+        definition(t) {
           t.field('nastavnikRoadmapProgress', {
             type: 'NastavnikRoadmapProgress',
             description: 'Ход выполнения дорожной карты: по разделам, просроченное, ближайшие сроки',
@@ -115,13 +109,15 @@ export function roadmapGraphql(strapi: Strapi, nexus: any) {
       }),
       nexus.extendType({
         type: 'Mutation',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.field('nastavnikImportRoadmap', {
             type: 'NastavnikRoadmapImportResult',
             description:
               'Импорт дорожной карты: dryRun показывает разбор и предупреждения, иначе запись целиком или ничего',
             args: { input: nexus.nonNull(nexus.arg({ type: 'NastavnikRoadmapImportInput' })) },
-            resolve: (_p: unknown, args: { input: any }) => service().import(args.input),
+            // GraphQL has checked the input against the derived type; the service parses it with the
+            // contract itself (defaults, limits) and answers in it.
+            resolve: (_p: unknown, args: { input: RoadmapImportCall }) => service().import(args.input),
           });
         },
       }),

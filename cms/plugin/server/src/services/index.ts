@@ -3,16 +3,17 @@ import { captureService } from '../captures/service.js';
 import { definitions, uidOf } from '../content-types/index.js';
 import { roadmapService } from '../roadmaps/service.js';
 
-/** Behaviour beyond CRUD, added to the type's own core service (Strapi's way of extending it). */
-const extensions: Record<string, (args: { strapi: any }) => Record<string, unknown>> = {
-  roadmap: roadmapService,
-  capture: captureService,
-};
-
 /** Core services, one per type (the core controllers and any custom code call them). */
-export const coreServices = Object.fromEntries(
+const plain = Object.fromEntries(
   definitions.map(({ definition: { singularName } }) => [
     singularName,
-    factories.createCoreService(uidOf(singularName) as never, extensions[singularName] as never),
+    factories.createCoreService(uidOf(singularName)),
   ]),
 );
+
+/** Behaviour beyond CRUD is added to the type's own core service (Strapi's way of extending it). */
+export const coreServices = {
+  ...plain,
+  roadmap: factories.createCoreService('plugin::nastavnik.roadmap', roadmapService),
+  capture: factories.createCoreService('plugin::nastavnik.capture', captureService),
+};

@@ -4,6 +4,7 @@
  */
 import { components } from '../components/index.js';
 import { definitions, uidOf } from '../content-types/index.js';
+import type { UID } from '@strapi/types';
 import type { Strapi } from '../types.js';
 
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
@@ -45,7 +46,7 @@ const TECHNICAL_LABELS = {
 export async function applyAdminLabels(strapi: Strapi) {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
   for (const { definition } of definitions) {
-    const contentType = strapi.contentType(uidOf(definition.singularName) as never);
+    const contentType = strapi.contentType(uidOf(definition.singularName));
     const config = (await contentTypes.findConfiguration(contentType)) as Configuration;
     const technical = Object.fromEntries(
       Object.entries(TECHNICAL_LABELS).map(([k, label]) => [k, { label }]),
@@ -65,7 +66,7 @@ export async function applyAdminLabels(strapi: Strapi) {
   }
   const componentService = strapi.plugin('content-manager').service('components');
   for (const { definition } of components) {
-    const component = strapi.components[`nastavnik.${definition.name}` as never];
+    const component = strapi.components[`nastavnik.${definition.name}` as UID.Component];
     if (!component) continue;
     const config = (await componentService.findConfiguration(component)) as Configuration;
     if (applyLabels(config, definition.attributes))

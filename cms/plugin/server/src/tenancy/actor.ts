@@ -22,6 +22,8 @@ export type Actor =
       scope: ReadonlySet<string>;
     };
 
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
 interface KoaLikeContext {
   state?: {
     auth?: { strategy?: { name?: string }; credentials?: { id?: number } | null };
@@ -68,9 +70,14 @@ export function currentActor(strapi: Strapi): Promise<Actor> {
 /** Run trusted code (seeding, imports the service has already authorised) outside the caller's scope. */
 export function asInternal<T>(strapi: Strapi, fn: () => Promise<T>): Promise<T> {
   let result!: T;
-  return strapi.requestContext
-    .run(undefined as never, async () => {
-      result = await fn();
-    })
-    .then(() => result);
+  return (
+    strapi.requestContext
+      // No request context is what code outside a request runs with (see currentActor); Strapi types
+      // the store as a Koa context, so "none" needs a cast. The import tests rely on this: a curator's
+      // import writes activities and KPIs the curator's own scope could not read back mid-transaction.
+      .run(undefined as never, async () => {
+        result = await fn();
+      })
+      .then(() => result)
+  );
 }

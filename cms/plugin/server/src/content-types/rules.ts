@@ -1,0 +1,52 @@
+/**
+ * How the rules a type declares (see `define.ts`) are applied: before every write (JSON shapes, rich
+ * text, the type's own invariants) and to everything a visitor reads (public fields, redactions).
+ * The tenancy middleware calls these for every document-service call on the plugin's types.
+ */
+import { errors } from '@strapi/utils';
+import { sanitizeHtmlWith } from '../html.js';
+import type { ContentTypeDefinition, WriteEvent } from './define.js';
+
+function checkJsonFields(definition: ContentTypeDefinition, data: Record<string, unknown>) {
+  for (const [field, { schema }] of Object.entries(definition.attributes)) {
+    if (!schema || data[field] == null) continue;
+    const result = schema.safeParse(data[field]);
+    if (result.success) continue;
+    const issue = result.error.issues[0]!;
+    const path = [field, ...issue.path.map(String)];
+    throw new errors.ValidationError(`Поле ${path.join('.')}: ${issue.message}`, { path });
+  }
+}
+
+function sanitizeRichText(definition: ContentTypeDefinition, data: Record<string, unknown>) {
+  for (const [field, { sanitize }] of Object.entries(definition.attributes)) {
+    const value = data[field];
+    if (sanitize && typeof value === 'string') data[field] = sanitizeHtmlWith(sanitize, value);
+  }
+}
+
+/** Everything a write of this type must pass before the organisation scope is even looked at. */
+export async function prepareWrite(definition: ContentTypeDefinition, event: WriteEvent): Promise<void> {
+  if (event.data) {
+    checkJsonFields(definition, event.data);
+    sanitizeRichText(definition, event.data);
+  }
+  await definition.rules?.beforeWrite?.(event);
+}
+
+/** Technical fields GraphQL and REST clients need to address a document; never personal. */
+const TECHNICAL = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale'];
+
+/** What a visitor may see of a document (or a list of them): public fields, redacted where declared. */
+export function publicView(definition: ContentTypeDefinition, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => publicView(definition, v));
+  if (!value || typeof value !== 'object') return value;
+  const allowed = new Set([...(definition.publicFields ?? []), ...TECHNICAL]);
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (!allowed.has(key)) continue;
+    const redact = definition.publicRedact?.[key];
+    out[key] = redact ? redact(v) : v;
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './roadmap-import.js';
+export * from './capture.js';
+export * from './meeting.js';

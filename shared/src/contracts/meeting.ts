@@ -1,0 +1,29 @@
+/**
+ * A meeting record as the extension sends it (`createNastavnikMeeting`) and the plugin checks it on
+ * every write, whoever writes: one side's feedback is a rating 1–10 and/or a comment.
+ */
+import { z } from 'zod';
+import { meetingKinds } from '../enums.js';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Укажите дату в формате ГГГГ-ММ-ДД')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Такой даты нет в календаре');
+
+// Not strict: the admin panel sends a component with its row id.
+export const meetingFeedbackSchema = z.object({
+  rating: z.number().int().min(1, 'Оценка от 1 до 10').max(10, 'Оценка от 1 до 10').nullish(),
+  comment: z.string().max(2000, 'Не длиннее 2000 символов').nullish(),
+});
+export type MeetingFeedback = z.infer<typeof meetingFeedbackSchema>;
+
+export const meetingRecordSchema = z.strictObject({
+  pair: z.string().min(1, 'Выберите пару'),
+  kind: meetingKinds.schema,
+  date: isoDate,
+  topic: z.string().max(300, 'Не длиннее 300 символов').nullish(),
+  notes: z.string().max(5000, 'Не длиннее 5000 символов').nullish(),
+  mentorFeedback: meetingFeedbackSchema.nullish(),
+  menteeFeedback: meetingFeedbackSchema.nullish(),
+});
+export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
