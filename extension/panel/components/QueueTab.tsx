@@ -212,6 +212,6 @@ function safeHost(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return url;
+    return url; // an odd stored address is still better shown as it was captured than not at all
   }
 }

@@ -31,7 +31,11 @@ export function SignInForm({ expired, serverUrl }: { expired: boolean; serverUrl
     // Asked synchronously inside the submit gesture; without it the browser needs CORS from the server.
     const permission = browser.permissions
       .request({ origins: [originPattern(normalised.url)] })
-      .catch(() => false);
+      .catch((error: unknown) => {
+        // A «no» resolves to false; a rejection means the browser could not ask at all.
+        console.warn('[nastavnik] server permission request failed', error);
+        return false;
+      });
     setBusy(true);
     setError(null);
     void (async () => {

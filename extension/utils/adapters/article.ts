@@ -20,7 +20,7 @@ function httpUrl(value: string, base: string): string | undefined {
     const url = new URL(value, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
   } catch {
-    return undefined;
+    return undefined; // an unresolvable link or image source is dropped, like a non-web one
   }
 }
 

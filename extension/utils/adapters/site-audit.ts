@@ -63,7 +63,7 @@ function pageLinks(root: ParentNode, base: string): Link[] {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') continue; // javascript:, mailto:, tel:
       href = url.href;
     } catch {
-      continue;
+      continue; // an href the browser cannot resolve leads nowhere the audit could check
     }
     const text = normaliseText(
       anchor.textContent || anchor.getAttribute('title') || anchor.getAttribute('aria-label') || '',

@@ -34,7 +34,9 @@ interface FirefoxSidebar {
 
 function openPanelOnToolbarClick(): void {
   if (browser.sidePanel) {
-    browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+    browser.sidePanel
+      .setPanelBehavior({ openPanelOnActionClick: true })
+      .catch((error: unknown) => console.error('[nastavnik] toolbar button cannot open the panel', error));
     return;
   }
   const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
@@ -73,7 +75,9 @@ export function startBackground(): void {
   );
 
   // Retries wake the worker through an alarm (Chrome stops idle workers; timers would die with them).
-  browser.alarms.create(ALARM, { periodInMinutes: 1 }).catch(() => undefined);
+  browser.alarms
+    .create(ALARM, { periodInMinutes: 1 })
+    .catch((error: unknown) => console.error('[nastavnik] retry alarm not created', error));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) flush();
   });

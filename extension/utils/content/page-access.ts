@@ -34,7 +34,7 @@ export function isRestrictedUrl(url: string): boolean {
   try {
     parsed = new URL(url);
   } catch {
-    return true;
+    return true; // an address that does not parse is no page a script could run on
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
   return RESTRICTED_HOSTS.has(parsed.hostname);
@@ -88,7 +88,9 @@ export async function ensureContentScript(tab: Browser.tabs.Tab): Promise<number
   }
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT_FILE] });
-  } catch {
+  } catch (error) {
+    // Usually a missing permission, which the message explains; anything else shows up here.
+    console.warn('[nastavnik] content script injection failed', error);
     throw new PageAccessError(
       'permission',
       'Нет доступа к этой странице. Разрешите расширению читать этот сайт или нажмите на значок «Наставника» на панели браузера.',
@@ -97,7 +99,8 @@ export async function ensureContentScript(tab: Browser.tabs.Tab): Promise<number
   }
   try {
     await sendToTab(tabId, 'content.ping', {});
-  } catch {
+  } catch (error) {
+    console.warn('[nastavnik] content script did not answer after injection', error);
     throw new PageAccessError(
       'not_loaded',
       'Страница ещё загружается или не отвечает. Подождите и попробуйте снова.',

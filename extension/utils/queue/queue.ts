@@ -86,6 +86,7 @@ export function createCaptureQueue(deps: QueueDeps) {
       await deps.store.setValue(entries);
       return result;
     });
+    // The caller gets the failure through `run`; the lock only has to let the next change through.
     lock = run.catch(() => undefined);
     return run;
   }
@@ -277,7 +278,10 @@ export function createCaptureQueue(deps: QueueDeps) {
         entry.kind === 'roadmap_table' ? roadmapApplyOptionsSchema.safeParse(options).data : undefined;
       // A failed look-up must not hide the outcome it was meant to explain.
       const duplicateOf = async (): Promise<DuplicateInfo | undefined> =>
-        (await deps.roadmap?.findDuplicate(documentId).catch(() => null)) ?? undefined;
+        (await deps.roadmap?.findDuplicate(documentId).catch((error: unknown) => {
+          console.warn('[nastavnik] duplicate look-up failed', error);
+          return null;
+        })) ?? undefined;
       try {
         if (roadmap?.onDuplicate) {
           if (!deps.roadmap)
