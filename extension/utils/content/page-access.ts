@@ -52,15 +52,6 @@ export async function currentTab(): Promise<Browser.tabs.Tab | undefined> {
   return tab;
 }
 
-export async function hasSitePermission(url: string): Promise<boolean> {
-  if (isRestrictedUrl(url)) return false;
-  try {
-    return await browser.permissions.contains({ origins: [originPatternOf(url)] });
-  } catch {
-    return false;
-  }
-}
-
 /** Must be called straight from a click handler: the browser asks the user only during a gesture. */
 export function requestSitePermission(url: string): Promise<boolean> {
   return browser.permissions.request({ origins: [originPatternOf(url)] });
