@@ -1,6 +1,6 @@
 /**
  * Road maps (дорожные карты): import from text, HTML and DOCX into a reviewed draft, and export back
- * to the DOCX/XLSX layout schools use. See DOMAIN.md «Road map» and «KPIs».
+ * to the DOCX/XLSX layout schools use. See shared/README.md «Дорожная карта» and «Показатели (KPI) и контингент».
  */
 export * from './schema.js';
 export { parseDeadline, type DeadlineContext } from './deadline.js';
