@@ -90,6 +90,7 @@ export function absolutiseUrls(root: Element, base: string): void {
       try {
         element.setAttribute(attribute, new URL(value, base).href);
       } catch {
+        // Not an address at all («http://[»): nothing to keep, and the sanitiser would drop it anyway.
         element.removeAttribute(attribute);
       }
     }
