@@ -148,9 +148,20 @@ export function enumField<K extends string>(
   return { type: 'enumeration', enum: [...enumeration.values], label, ...extra, description };
 }
 
-export const organisationRelation = (label = 'Организация'): FieldDefinition => ({
+/** A relation to another type of the plugin, by its singular name. */
+export const manyToOne = (target: string, label: string): FieldDefinition => ({
   type: 'relation',
   relation: 'manyToOne',
-  target: 'plugin::nastavnik.organisation',
+  target: `plugin::nastavnik.${target}`,
   label,
 });
+
+export const manyToMany = (target: string, label: string): FieldDefinition => ({
+  type: 'relation',
+  relation: 'manyToMany',
+  target: `plugin::nastavnik.${target}`,
+  label,
+});
+
+export const organisationRelation = (label = 'Организация'): FieldDefinition =>
+  manyToOne('organisation', label);

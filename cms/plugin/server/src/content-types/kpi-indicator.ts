@@ -1,5 +1,5 @@
 import { kpiMetricKinds } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation } from './define.js';
+import { defineContentType, enumField, organisationRelation, manyToOne } from './define.js';
 
 export default defineContentType({
   singularName: 'kpi-indicator',
@@ -24,12 +24,7 @@ export default defineContentType({
   listColumns: ['code', 'title', 'unit', 'metricKind', 'organisation'],
   attributes: {
     organisation: organisationRelation(),
-    roadmap: {
-      type: 'relation',
-      relation: 'manyToOne',
-      target: 'plugin::nastavnik.roadmap',
-      label: 'Дорожная карта',
-    },
+    roadmap: manyToOne('roadmap', 'Дорожная карта'),
     code: { type: 'string', label: 'Код' },
     title: { type: 'text', required: true, label: 'Показатель' },
     formula: { type: 'text', label: 'Формула расчёта' },

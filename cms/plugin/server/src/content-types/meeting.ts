@@ -4,7 +4,7 @@
  */
 import { errors } from '@strapi/utils';
 import { meetingKinds, meetingRecordSchema } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation, type WriteEvent } from './define.js';
+import { defineContentType, enumField, organisationRelation, type WriteEvent, manyToOne } from './define.js';
 
 /** The fields of the contract that a write carries as plain values (relations are checked by tenancy). */
 const recordFields = meetingRecordSchema.omit({ pair: true }).partial();
@@ -32,12 +32,7 @@ export default defineContentType({
   mainField: 'topic',
   listColumns: ['date', 'kind', 'topic', 'pair'],
   attributes: {
-    pair: {
-      type: 'relation',
-      relation: 'manyToOne',
-      target: 'plugin::nastavnik.pair',
-      label: 'Пара или группа',
-    },
+    pair: manyToOne('pair', 'Пара или группа'),
     organisation: organisationRelation(),
     kind: enumField(meetingKinds, 'Вид встречи', { required: true }),
     date: { type: 'date', required: true, label: 'Дата' },

@@ -1,5 +1,5 @@
 import { mentoringForms, pairKinds, pairStatuses } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation } from './define.js';
+import { defineContentType, enumField, organisationRelation, manyToMany, manyToOne } from './define.js';
 
 export default defineContentType({
   singularName: 'pair',
@@ -12,25 +12,10 @@ export default defineContentType({
   listColumns: ['title', 'kind', 'form', 'pairStatus', 'programme'],
   attributes: {
     title: { type: 'string', required: true, label: 'Название (например, «Иванова – Петров»)' },
-    programme: {
-      type: 'relation',
-      relation: 'manyToOne',
-      target: 'plugin::nastavnik.programme',
-      label: 'Программа',
-    },
+    programme: manyToOne('programme', 'Программа'),
     organisation: organisationRelation(),
-    mentors: {
-      type: 'relation',
-      relation: 'manyToMany',
-      target: 'plugin::nastavnik.person',
-      label: 'Наставники',
-    },
-    mentees: {
-      type: 'relation',
-      relation: 'manyToMany',
-      target: 'plugin::nastavnik.person',
-      label: 'Наставляемые',
-    },
+    mentors: manyToMany('person', 'Наставники'),
+    mentees: manyToMany('person', 'Наставляемые'),
     kind: enumField(pairKinds, 'Вид', { required: true, default: 'pair' }),
     form: enumField(mentoringForms, 'Форма наставничества', { required: true }),
     approvalOrderNumber: { type: 'string', label: 'Номер приказа об утверждении' },

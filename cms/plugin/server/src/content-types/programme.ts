@@ -1,5 +1,5 @@
 import { mentoringForms, programmeStatuses } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation } from './define.js';
+import { defineContentType, enumField, organisationRelation, manyToOne } from './define.js';
 
 export default defineContentType({
   singularName: 'programme',
@@ -29,12 +29,7 @@ export default defineContentType({
     form: enumField(mentoringForms, 'Форма наставничества', { required: true }),
     roleVariation: { type: 'string', label: 'Ролевая модель (например, успевающий – неуспевающий)' },
     organisation: organisationRelation(),
-    curator: {
-      type: 'relation',
-      relation: 'manyToOne',
-      target: 'plugin::nastavnik.person',
-      label: 'Куратор программы',
-    },
+    curator: manyToOne('person', 'Куратор программы'),
     goals: { type: 'text', label: 'Цели' },
     tasks: { type: 'text', label: 'Задачи' },
     expectedResults: { type: 'text', label: 'Ожидаемые результаты' },

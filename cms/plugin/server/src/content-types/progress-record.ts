@@ -1,5 +1,5 @@
 import { progressMoments, progressSources } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation } from './define.js';
+import { defineContentType, enumField, organisationRelation, manyToOne } from './define.js';
 
 export default defineContentType({
   singularName: 'progress-record',
@@ -11,18 +11,8 @@ export default defineContentType({
   mainField: 'metric',
   listColumns: ['person', 'metric', 'moment', 'value', 'source'],
   attributes: {
-    person: {
-      type: 'relation',
-      relation: 'manyToOne',
-      target: 'plugin::nastavnik.person',
-      label: 'Участник',
-    },
-    pair: {
-      type: 'relation',
-      relation: 'manyToOne',
-      target: 'plugin::nastavnik.pair',
-      label: 'Пара или группа',
-    },
+    person: manyToOne('person', 'Участник'),
+    pair: manyToOne('pair', 'Пара или группа'),
     organisation: organisationRelation(),
     metric: { type: 'string', required: true, label: 'Показатель (average_grade, attendance …)' },
     moment: enumField(progressMoments, 'Момент замера', { required: true }),

@@ -2,7 +2,7 @@
 import { errors } from '@strapi/utils';
 import { answerProblems, questionsSchema } from '@nastavnik/shared';
 import { collectRelationIds } from '../tenancy/relations.js';
-import { defineContentType, organisationRelation, type WriteEvent } from './define.js';
+import { defineContentType, organisationRelation, type WriteEvent, manyToOne } from './define.js';
 
 const RESPONSE = 'plugin::nastavnik.questionnaire-response';
 const QUESTIONNAIRE = 'plugin::nastavnik.questionnaire';
@@ -50,18 +50,8 @@ export default defineContentType({
   mainField: 'submittedAt',
   listColumns: ['questionnaire', 'person', 'submittedAt'],
   attributes: {
-    questionnaire: {
-      type: 'relation',
-      relation: 'manyToOne',
-      target: 'plugin::nastavnik.questionnaire',
-      label: 'Анкета',
-    },
-    person: {
-      type: 'relation',
-      relation: 'manyToOne',
-      target: 'plugin::nastavnik.person',
-      label: 'Участник',
-    },
+    questionnaire: manyToOne('questionnaire', 'Анкета'),
+    person: manyToOne('person', 'Участник'),
     organisation: organisationRelation(),
     answers: { type: 'json', required: true, label: 'Ответы', description: 'Объект «код вопроса → ответ»' },
     submittedAt: { type: 'datetime', label: 'Заполнена' },

@@ -1,5 +1,5 @@
 import { activityStatuses } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation } from './define.js';
+import { defineContentType, enumField, organisationRelation, manyToMany } from './define.js';
 
 export default defineContentType({
   singularName: 'roadmap-activity',
@@ -54,12 +54,7 @@ export default defineContentType({
     windowEnd: { type: 'date', label: 'Ближайшее окно: окончание' },
     responsibleText: { type: 'text', label: 'Ответственные как в документе' },
     responsible: { type: 'json', label: 'Ответственные: разобранные' },
-    responsiblePersons: {
-      type: 'relation',
-      relation: 'manyToMany',
-      target: 'plugin::nastavnik.person',
-      label: 'Ответственные участники',
-    },
+    responsiblePersons: manyToMany('person', 'Ответственные участники'),
     expectedResult: { type: 'text', label: 'Результат, вид документа' },
     activityStatus: enumField(activityStatuses, 'Статус', { required: true, default: 'planned' }),
     completedAt: { type: 'date', label: 'Дата выполнения' },

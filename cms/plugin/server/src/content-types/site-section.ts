@@ -1,6 +1,6 @@
 /** The public «Наставничество» section of an organisation; the curator's contact only with consent. */
 import { contactWithPublicationConsent } from '@nastavnik/shared';
-import { defineContentType, organisationRelation } from './define.js';
+import { defineContentType, organisationRelation, manyToMany } from './define.js';
 
 export default defineContentType({
   singularName: 'site-section',
@@ -45,18 +45,8 @@ export default defineContentType({
       repeatable: false,
       label: 'Куратор и контакты',
     },
-    featuredProgrammes: {
-      type: 'relation',
-      relation: 'manyToMany',
-      target: 'plugin::nastavnik.programme',
-      label: 'Программы на странице',
-    },
-    featuredCases: {
-      type: 'relation',
-      relation: 'manyToMany',
-      target: 'plugin::nastavnik.case',
-      label: 'Кейсы на странице',
-    },
+    featuredProgrammes: manyToMany('programme', 'Программы на странице'),
+    featuredCases: manyToMany('case', 'Кейсы на странице'),
     showKpis: { type: 'boolean', default: true, label: 'Показывать показатели' },
     showRoadmap: { type: 'boolean', default: true, label: 'Показывать дорожную карту' },
     joinUrl: { type: 'string', label: 'Ссылка на анкету «Как стать участником»' },
