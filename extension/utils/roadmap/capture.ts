@@ -7,33 +7,27 @@
 import { ApiFailure } from '../api/errors.js';
 import type { NastavnikApi } from '../api/client.js';
 import type { RoadmapCaptureDeps } from '../queue/queue.js';
+import type { DuplicateChoice } from './result.js';
 
 /** The name the CMS gives a captured table (`captures/service.ts`), kept so both paths store the same. */
 const CAPTURED_FILENAME = 'page.html';
 
 export function roadmapCaptureDeps(api: () => Promise<NastavnikApi>): RoadmapCaptureDeps {
+  /** The stored table of the capture, imported again as the same source. */
+  async function importCaptured(
+    documentId: string,
+    options: { dryRun: boolean; onDuplicate?: DuplicateChoice },
+  ) {
+    const client = await api();
+    const { html, organisation } = await client.captureSource(documentId);
+    return client.importRoadmap({ organisation, html, filename: CAPTURED_FILENAME, ...options });
+  }
   return {
     async findDuplicate(documentId) {
-      const client = await api();
-      const { html, organisation } = await client.captureSource(documentId);
-      const result = await client.importRoadmap({
-        organisation,
-        html,
-        filename: CAPTURED_FILENAME,
-        dryRun: true,
-      });
-      return result.duplicateOf;
+      return (await importCaptured(documentId, { dryRun: true })).duplicateOf;
     },
     async commitDuplicate(documentId, mode) {
-      const client = await api();
-      const { html, organisation } = await client.captureSource(documentId);
-      const result = await client.importRoadmap({
-        organisation,
-        html,
-        filename: CAPTURED_FILENAME,
-        dryRun: false,
-        onDuplicate: mode,
-      });
+      const result = await importCaptured(documentId, { dryRun: false, onDuplicate: mode });
       if (!result.ok || !result.committed) {
         throw new ApiFailure('invalid', result.error?.message ?? 'Сервер не записал дорожную карту.');
       }
