@@ -4,7 +4,7 @@
  * enumerations to GraphQL enums, and anything structured (objects, lists, unions) to JSON, whose
  * content the zod schema itself validates.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type * as Nexus from 'nexus';
 
 export type NexusBuilder = typeof Nexus;
@@ -22,14 +22,26 @@ export interface DeriveOptions {
   enums?: Readonly<Record<string, string>>;
 }
 
+// Schemas are told apart by their definition's `type`, not by `instanceof`: the shared package may
+// bring its own copy of zod when the plugin is installed without hoisting.
 function scalarOf(schema: z.ZodType, field: string, options: DeriveOptions): string {
-  if (schema instanceof z.ZodPipe) return scalarOf(schema.in as z.ZodType, field, options);
-  if (schema instanceof z.ZodString) return options.ids?.includes(field) ? 'ID' : 'String';
-  if (schema instanceof z.ZodNumber)
-    return schema.format === 'safeint' || schema.format === 'int32' ? 'Int' : 'Float';
-  if (schema instanceof z.ZodBoolean) return 'Boolean';
-  if (schema instanceof z.ZodEnum) return options.enums?.[field] ?? 'String';
-  return 'JSON';
+  const def = schema.def;
+  switch (def.type) {
+    case 'pipe':
+      return scalarOf((schema as z.ZodPipe).in as z.ZodType, field, options);
+    case 'string':
+      return options.ids?.includes(field) ? 'ID' : 'String';
+    case 'number': {
+      const format = (schema as z.ZodNumber).format;
+      return format === 'safeint' || format === 'int32' ? 'Int' : 'Float';
+    }
+    case 'boolean':
+      return 'Boolean';
+    case 'enum':
+      return options.enums?.[field] ?? 'String';
+    default:
+      return 'JSON';
+  }
 }
 
 /** The GraphQL field a contract's field becomes: its type, whether it may be null, its default. */
@@ -38,12 +50,13 @@ export function deriveField(schema: z.ZodType, field: string, options: DeriveOpt
   let nonNull = true;
   let fallback: unknown;
   for (;;) {
-    if (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) {
+    const def = inner.def;
+    if (def.type === 'optional' || def.type === 'nullable') {
       nonNull = false;
-      inner = inner.unwrap() as z.ZodType;
-    } else if (inner instanceof z.ZodDefault) {
-      fallback = inner.def.defaultValue;
-      inner = inner.unwrap() as z.ZodType;
+      inner = (inner as z.ZodOptional).unwrap() as z.ZodType;
+    } else if (def.type === 'default') {
+      fallback = (inner as z.ZodDefault).def.defaultValue;
+      inner = (inner as z.ZodDefault).unwrap() as z.ZodType;
     } else break;
   }
   return {
