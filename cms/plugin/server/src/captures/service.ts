@@ -56,7 +56,7 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => ({
     const payload = { ...submission.payload } as CapturePayload;
     if (payload.kind === 'article' || payload.kind === 'roadmap_table')
       payload.html = sanitizeHtmlWith(payload.kind === 'article' ? 'richText' : 'table', payload.html);
-    const created = (await asInternal(strapi, () =>
+    const created = (await asInternal(() =>
       strapi.documents(CAPTURE).create({
         data: {
           kind: submission.kind,
@@ -90,13 +90,11 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => ({
       outcome = await applyPayload(strapi, payload, organisation, options);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await asInternal(strapi, () =>
-        strapi.documents(CAPTURE).update({ documentId, data: { error: message } }),
-      );
+      await asInternal(() => strapi.documents(CAPTURE).update({ documentId, data: { error: message } }));
       throw error;
     }
     const applied = payload.kind !== 'roadmap_table' || outcome.created > 0;
-    await asInternal(strapi, () =>
+    await asInternal(() =>
       strapi.documents(CAPTURE).update({
         documentId,
         data: {

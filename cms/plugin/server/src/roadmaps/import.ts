@@ -114,7 +114,7 @@ export async function importRoadmapFor(
   const newVersion = duplicateOf && request.onDuplicate === 'new_version';
   const version = newVersion ? duplicateOf.version + 1 : (duplicateOf?.version ?? 1);
   // Authorised above; the write itself runs with internal rights so its own reads are not scoped.
-  const written = await asInternal(strapi, () =>
+  const written = await asInternal(() =>
     writeRoadmap(strapi, result.draft, request.organisation, {
       hash,
       sourceName: input.filename,

@@ -2,6 +2,7 @@
  * Who is asking: resolved once per request from Strapi's request context, so every document-service
  * call made while serving the request (GraphQL resolvers, custom routes, services) is judged the same way.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { userRoles, type UserRole } from '@nastavnik/shared';
 import type { Strapi } from '../types.js';
 import { subtreeOf } from './organisations.js';
@@ -50,6 +51,7 @@ async function loadUserActor(strapi: Strapi, userId: number): Promise<Actor> {
 }
 
 export function currentActor(strapi: Strapi): Promise<Actor> {
+  if (internalRun.getStore()) return Promise.resolve({ kind: 'internal' });
   const ctx = strapi.requestContext.get() as KoaLikeContext | undefined;
   if (!ctx || !ctx.state) return Promise.resolve({ kind: 'internal' });
   const state = ctx.state;
@@ -67,17 +69,10 @@ export function currentActor(strapi: Strapi): Promise<Actor> {
   return state.nastavnikActor;
 }
 
+/** Set while trusted code runs on behalf of a request whose caller it has already authorised. */
+const internalRun = new AsyncLocalStorage<true>();
+
 /** Run trusted code (seeding, imports the service has already authorised) outside the caller's scope. */
-export function asInternal<T>(strapi: Strapi, fn: () => Promise<T>): Promise<T> {
-  let result!: T;
-  return (
-    strapi.requestContext
-      // No request context is what code outside a request runs with (see currentActor); Strapi types
-      // the store as a Koa context, so "none" needs a cast. The import tests rely on this: a curator's
-      // import writes activities and KPIs the curator's own scope could not read back mid-transaction.
-      .run(undefined as never, async () => {
-        result = await fn();
-      })
-      .then(() => result)
-  );
+export function asInternal<T>(fn: () => Promise<T>): Promise<T> {
+  return internalRun.run(true, fn);
 }
