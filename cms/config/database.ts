@@ -1,10 +1,11 @@
 import path from 'node:path';
+import type { Core } from '@strapi/strapi';
 
 /**
  * SQLite (better-sqlite3) with no configuration at all; PostgreSQL with DATABASE_CLIENT=postgres and
  * DATABASE_URL, which is the production path (several stateless instances on one database).
  */
-export default ({ env }: { env: any }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
   if (client === 'postgres') {
     return {

@@ -1,6 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import { corsOrigin } from './cors';
 
-export default ({ env }: { env: any }) => [
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',

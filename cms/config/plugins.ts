@@ -2,9 +2,10 @@
  * The GraphQL plugin's defaults are unsafe (no depth limit, unlimited page size, CORS echoing any origin,
  * introspection and the landing page in production); every one is set here on purpose.
  */
+import type { Core } from '@strapi/strapi';
 import { corsOrigin } from './cors';
 
-export default ({ env }: { env: any }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
   return {
     graphql: {

@@ -5,14 +5,24 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
+// Strapi types every service as a bag of `any`: these are the parts of the admin services used here.
+interface AdminUserService {
+  exists(): Promise<boolean>;
+  create(attributes: Record<string, unknown>): Promise<unknown>;
+}
+interface AdminRoleService {
+  getSuperAdmin(): Promise<{ id: number } | undefined>;
+}
+
 export async function ensureFirstAdmin(strapi: Core.Strapi) {
-  const users = strapi.service('admin::user');
+  const users = strapi.service('admin::user') as AdminUserService;
   if (await users.exists()) return;
+  // An empty variable counts as unset (`||`), as a blank line in an .env file would leave it.
   const email = process.env.ADMIN_EMAIL || 'admin@nastavnik.local';
   const generated = !process.env.ADMIN_PASSWORD;
   // Strapi's rules: 8+ characters with a lower-case letter, an upper-case letter and a digit.
   const password = process.env.ADMIN_PASSWORD || `Nv${randomBytes(12).toString('base64url')}7a`;
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  const superAdmin = await (strapi.service('admin::role') as AdminRoleService).getSuperAdmin();
   await users.create({
     email,
     firstname: 'Администратор',

@@ -4,12 +4,12 @@
  */
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './first-admin';
+import { nastavnikService } from './nastavnik';
 import { seed } from './seed';
 
 export default {
-  register() {},
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.plugin('nastavnik').service('setup').afterPluginsBootstrap();
+    await nastavnikService(strapi, 'setup').afterPluginsBootstrap();
     await ensureFirstAdmin(strapi);
     // All of the seed or none of it, and far fewer disk syncs on SQLite.
     if (process.env.SEED !== 'false') await strapi.db.transaction(() => seed(strapi));

@@ -5,5 +5,4 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap() {},
 };

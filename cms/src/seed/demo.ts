@@ -2,9 +2,10 @@
  * A demo set for the demo school under the Bor education authority. Every person is invented and
  * marked: «(демо)» in the name and isDemo. Created once; recognised afterwards by the demo programme.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 
-const uid = (name: string) => `plugin::nastavnik.${name}` as any;
+/** The plugin's content types by their short name: `programme` for `plugin::nastavnik.programme`. */
+type NastavnikType = UID.ContentType extends infer U ? (U extends `plugin::nastavnik.${infer N}` ? N : never) : never;
 
 const guardian = (name: string) => ({
   givenBy: 'legal_representative',
@@ -74,7 +75,7 @@ export const DEMO_PEOPLE = [
 export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>): Promise<boolean> {
   const organisation = bySlug.get('bor-demo-school');
   if (!organisation) return false;
-  const docs = (name: string) => strapi.documents(uid(name));
+  const docs = <N extends NastavnikType>(name: N) => strapi.documents(`plugin::nastavnik.${name}`);
   const already = await docs('programme').findFirst({
     filters: { title: { $startsWith: 'Демо:' } },
     status: 'draft' as never,

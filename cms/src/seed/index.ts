@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { nastavnikService } from '../nastavnik';
 import { seedDemo } from './demo';
 
 interface OrganisationSeed {
@@ -68,7 +69,7 @@ export async function seed(strapi: Core.Strapi) {
   const { bySlug, created } = await seedOrganisations(strapi, dir);
   const roadmapsDir = path.join(dir, 'roadmaps');
   let roadmaps = 0;
-  const importer = strapi.plugin('nastavnik').service('roadmap');
+  const importer = nastavnikService(strapi, 'roadmap');
   if (existsSync(roadmapsDir)) {
     for (const file of readdirSync(roadmapsDir)
       .filter((f) => f.endsWith('.json'))
@@ -76,6 +77,8 @@ export async function seed(strapi: Core.Strapi) {
       const content = JSON.parse(readFileSync(path.join(roadmapsDir, file), 'utf8')) as {
         organisation: string;
         source: string;
+        draft: unknown;
+        warnings?: unknown[];
       };
       const organisation = bySlug.get(content.organisation);
       if (!organisation) continue;
