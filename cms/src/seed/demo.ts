@@ -5,7 +5,11 @@
 import type { Core, UID } from '@strapi/strapi';
 
 /** The plugin's content types by their short name: `programme` for `plugin::nastavnik.programme`. */
-type NastavnikType = UID.ContentType extends infer U ? (U extends `plugin::nastavnik.${infer N}` ? N : never) : never;
+type NastavnikType = UID.ContentType extends infer U
+  ? U extends `plugin::nastavnik.${infer N}`
+    ? N
+    : never
+  : never;
 
 const guardian = (name: string) => ({
   givenBy: 'legal_representative',
