@@ -6,7 +6,7 @@
  */
 import { ApiFailure } from '../api/errors.js';
 import type { NastavnikApi } from '../api/client.js';
-import type { RoadmapCaptureDeps } from '../queue/queue.js';
+import type { RoadmapCaptureDeps } from '../queue/apply.js';
 import type { DuplicateChoice } from './result.js';
 
 /** The name the CMS gives a captured table (`captures/service.ts`), kept so both paths store the same. */

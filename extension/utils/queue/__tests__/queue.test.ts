@@ -4,12 +4,9 @@ import type { CaptureSubmission } from '@nastavnik/shared/capture';
 import { ApiFailure, SESSION_EXPIRED } from '../../api/errors.js';
 import { captureQueueItem } from '../../storage.js';
 import type { RoadmapImportResult } from '../../roadmap/result.js';
-import {
-  createCaptureQueue,
-  MAX_SERVER_ATTEMPTS,
-  type QueueDeps,
-  type RoadmapCaptureDeps,
-} from '../queue.js';
+import type { RoadmapCaptureDeps } from '../apply.js';
+import { MAX_SERVER_ATTEMPTS } from '../delivery.js';
+import { createCaptureQueue, type QueueDeps } from '../queue.js';
 
 let clock = 1_000_000;
 const now = () => clock;
