@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
+/* global chrome -- the functions given to `panel.evaluate` run in the extension's page, not in Node */
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const production = join(root, 'extension/.output/chrome-mv3');
 const e2e = join(root, 'extension/.output/chrome-mv3-e2e');

@@ -51,8 +51,9 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await booted?.stop();
+  // The suite's variables are typed for the tests; beforeAll may have failed before setting any of them.
+  await (browser as Browser | undefined)?.close();
+  await (booted as BootedStrapi | undefined)?.stop();
 });
 
 describe('the admin panel', () => {

@@ -215,10 +215,11 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await session?.close();
-  await site?.close();
-  await proxy?.close();
-  await cms?.stop();
+  // The suite's variables are typed for the tests; beforeAll may have failed before setting any of them.
+  await (session as ExtensionBrowser | undefined)?.close();
+  await (site as StaticServer | undefined)?.close();
+  await (proxy as SwitchableProxy | undefined)?.close();
+  await (cms as RealCms | undefined)?.stop();
 });
 
 describe('side panel against a real Nastavnik server', () => {
@@ -297,7 +298,9 @@ describe('side panel against a real Nastavnik server', () => {
     await screenshot(panel, '05-queue-sent');
 
     const storage = await panel.evaluate(async () => {
-      type Area = { get(key: string | null): Promise<Record<string, unknown>> };
+      interface Area {
+        get(key: string | null): Promise<Record<string, unknown>>;
+      }
       const api = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
       return {
         local: JSON.stringify(await api.storage.local.get(null)),
@@ -530,7 +533,8 @@ describe('side panel against a real Nastavnik server', () => {
       'Черновик дорожной карты: мероприятий 3, предупреждений',
     );
     const [drafted] = await captures('/plan');
-    expect(drafted?.payload).toMatchObject({ draft: { activities: expect.any(Array) } });
+    // `as unknown`: vitest types its asymmetric matchers as `any`.
+    expect(drafted?.payload).toMatchObject({ draft: { activities: expect.any(Array) as unknown } });
     const roadmaps = await cms.query<{ nastavnikRoadmaps: unknown[] }>(
       `{ nastavnikRoadmaps(status: DRAFT, filters: { title: { containsi: "внедрению целевой модели наставничества на 2025 год" } }) { title } }`,
     );

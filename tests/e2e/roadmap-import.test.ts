@@ -151,9 +151,10 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await session?.close();
-  await site?.close();
-  await cms?.stop();
+  // The suite's variables are typed for the tests; beforeAll may have failed before setting any of them.
+  await (session as ExtensionBrowser | undefined)?.close();
+  await (site as StaticServer | undefined)?.close();
+  await (cms as RealCms | undefined)?.stop();
 });
 
 describe('road maps from the side panel into the CMS', () => {

@@ -1,4 +1,5 @@
 /** API users of every role, in organisations of the seeded tree, created straight in the database. */
+import type { Core } from '@strapi/strapi';
 import { userRoles, type UserRole } from '@nastavnik/shared';
 
 export interface FixtureUser {
@@ -27,7 +28,7 @@ export const FIXTURE_USERS = {
   kamenskCurator: ['curator', 'kamensk-school-40'],
 } as const satisfies Record<string, readonly [UserRole, string]>;
 
-export async function createFixtureUsers(strapi: any, url: string): Promise<Fixtures> {
+export async function createFixtureUsers(strapi: Core.Strapi, url: string): Promise<Fixtures> {
   const orgRows = (await strapi.db
     .query('plugin::nastavnik.organisation')
     .findMany({ select: ['documentId', 'slug', 'id'] })) as Array<{
@@ -39,14 +40,15 @@ export async function createFixtureUsers(strapi: any, url: string): Promise<Fixt
   const users: Record<string, FixtureUser> = {};
   for (const [username, [role, slug]] of Object.entries(FIXTURE_USERS)) {
     if (!userRoles.values.includes(role)) throw new Error(role);
-    const roleRow = await strapi.db
+    const roleRow = (await strapi.db
       .query('plugin::users-permissions.role')
-      .findOne({ where: { type: role } });
+      .findOne({ where: { type: role } })) as { id: number } | null;
+    if (!roleRow) throw new Error(`Нет роли ${role}`);
     const org = orgRows.find((o) => o.slug === slug);
     if (!org) throw new Error(`В начальных данных нет организации ${slug}`);
     await strapi
       .plugin('users-permissions')
-      .service('user')
+      .service<{ add(user: Record<string, unknown>): Promise<unknown> }>('user')
       .add({
         username,
         email: `${username}@test.local`,

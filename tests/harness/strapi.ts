@@ -10,17 +10,37 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Core } from '@strapi/strapi';
+import type { RoadmapDraft, RoadmapImportRequest, RoadmapImportResult } from '@nastavnik/shared';
 
 const require = createRequire(import.meta.url);
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const cmsDir = path.join(repoRoot, 'cms');
+/** Strapi as the host app (cms/) resolves it, so the tests boot the very copy the app runs on. */
+const strapiPackage = () =>
+  require(require.resolve('@strapi/strapi', { paths: [cmsDir] })) as typeof import('@strapi/strapi');
 
 export interface BootedStrapi {
   url: string;
-  strapi: any;
+  strapi: Core.Strapi;
   bootMs: number;
   stop(): Promise<void>;
 }
+
+/** The plugin's road-map service, as far as tests call it: Strapi types every service as a bag of `any`. */
+export interface RoadmapServiceApi {
+  import(
+    call: Partial<RoadmapImportRequest> & Pick<RoadmapImportRequest, 'organisation'>,
+  ): Promise<RoadmapImportResult>;
+  seedRoadmap(
+    seed: { source: string; draft: RoadmapDraft; warnings?: unknown[] },
+    organisation: string,
+    sourceText?: string,
+  ): Promise<boolean>;
+}
+
+export const roadmapService = (strapi: Core.Strapi) =>
+  strapi.plugin('nastavnik').service<RoadmapServiceApi>('roadmap');
 
 const secret = () => randomBytes(24).toString('base64');
 
@@ -46,7 +66,7 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; d
 
 /** Compile the host app's TypeScript (config, bootstrap) into cms/dist: Strapi reads only JS config. */
 export async function compileHostApp() {
-  const { compileStrapi } = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
+  const { compileStrapi } = strapiPackage();
   // Only the compiled TypeScript: the admin panel build (dist/build) is kept for the browser tests.
   for (const dir of ['config', 'src'])
     rmSync(path.join(cmsDir, 'dist', dir), { recursive: true, force: true });
@@ -62,13 +82,14 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.DATABASE_URL) {
     const db = await createPostgresDatabase(process.env.DATABASE_URL);
-    return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url }, drop: db.drop };
+    return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url }, drop: () => db.drop() };
   }
   const tmp = mkdtempSync(path.join(tmpdir(), 'nastavnik-test-'));
   return {
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'data.db') },
-    async drop() {
+    drop() {
       rmSync(tmp, { recursive: true, force: true });
+      return Promise.resolve();
     },
   };
 }
@@ -81,8 +102,8 @@ export async function bootStrapi(
   options: { env?: Record<string, string>; database?: TestDatabase; serveAdminPanel?: boolean } = {},
 ): Promise<BootedStrapi> {
   const started = performance.now();
-  const ownDatabase = options.database ? undefined : await createTestDatabase();
-  const database = options.database ?? ownDatabase!;
+  const database = options.database ?? (await createTestDatabase());
+  const ownDatabase = options.database ? undefined : database;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -106,7 +127,7 @@ export async function bootStrapi(
 
   const previousCwd = process.cwd();
   process.chdir(cmsDir);
-  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
+  const { createStrapi } = strapiPackage();
   const strapi = createStrapi({
     appDir: cmsDir,
     distDir: path.join(cmsDir, 'dist'),
@@ -115,7 +136,7 @@ export async function bootStrapi(
   });
   strapi.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
   await strapi.load();
-  await strapi.server.mount();
+  strapi.server.mount();
   const httpServer = strapi.server.httpServer;
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   process.chdir(previousCwd);
@@ -127,7 +148,7 @@ export async function bootStrapi(
     strapi,
     bootMs,
     async stop() {
-      httpServer.closeAllConnections?.();
+      httpServer.closeAllConnections();
       // Strapi's destroy() calls process.removeAllListeners(), which would cut a test worker off from
       // vitest (its IPC 'message' listener): put back every listener that was there before.
       const saved = process.eventNames().map((name) => [name, process.listeners(name as never)] as const);
@@ -138,7 +159,8 @@ export async function bootStrapi(
       }
       await ownDatabase?.drop();
       for (const key of Object.keys(env)) {
-        if (previousEnv[key] === undefined) delete process.env[key];
+        // Unsetting a variable is deleting its key: process.env has no other way.
+        if (previousEnv[key] === undefined) Reflect.deleteProperty(process.env, key);
         else process.env[key] = previousEnv[key];
       }
     },

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bootStrapi } from '../harness/strapi.js';
+import { bootStrapi, roadmapService } from '../harness/strapi.js';
 
 const doc000 = readFileSync(
   new URL('../../seeds/documents/000_a5a77a3323ec67d5.txt', import.meta.url),
@@ -20,12 +20,12 @@ describe('road-map import transaction', () => {
         .documents('plugin::nastavnik.organisation')
         .create({ data: { name: 'Школа', slug: 'atomic-school', kind: 'school' } });
       let kpis = 0;
-      strapi.documents.use(async (ctx: any, next: () => Promise<unknown>) => {
+      strapi.documents.use(async (ctx, next) => {
         if (ctx.uid === 'plugin::nastavnik.kpi-indicator' && ctx.action === 'create' && ++kpis === 3)
           throw new Error('диск переполнен');
-        return next();
+        return await next();
       });
-      const service = strapi.plugin('nastavnik').service('roadmap');
+      const service = roadmapService(strapi);
       await expect(
         service.import({ organisation: org.documentId, text: doc000, dryRun: false }),
       ).rejects.toThrow('диск переполнен');

@@ -22,7 +22,7 @@ function envFrom(values: Record<string, string>) {
   const env = (key: string, fallback?: unknown) => values[key] ?? fallback;
   env.int = (key: string, fallback?: number) => (values[key] ? Number(values[key]) : fallback);
   env.bool = (key: string, fallback?: boolean) => (values[key] ? values[key] === 'true' : fallback);
-  env.array = (key: string, fallback?: string[]) => (values[key] ? values[key]!.split(',') : fallback);
+  env.array = (key: string, fallback?: string[]) => (values[key] ? values[key].split(',') : fallback);
   return env;
 }
 

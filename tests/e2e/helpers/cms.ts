@@ -15,7 +15,7 @@ export interface RealCms {
   booted: BootedStrapi;
   fixtures: Fixtures;
   /** GraphQL as a fixture user (demoCurator unless told); throws on any GraphQL error. */
-  query<T = Record<string, any>>(
+  query<T = unknown>(
     query: string,
     variables?: Record<string, unknown>,
     user?: string,
