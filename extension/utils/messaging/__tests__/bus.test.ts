@@ -1,14 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMessageListener, type Handlers, type Identity, senderContext } from '../bus.js';
 
 const own: Identity = { runtimeId: 'ext-id', extensionBase: 'chrome-extension://ext-id/' };
+
+// The fake browser makes a tab of the full `Tab` type; only whether a sender has one matters here.
+const pageTab = await fakeBrowser.tabs.create({ url: 'https://school.example/' });
+
 const panel = { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' };
-const content = { id: 'ext-id', url: 'https://school.example/', tab: { id: 3 } as never, frameId: 0 };
+const content = { id: 'ext-id', url: 'https://school.example/', tab: pageTab, frameId: 0 };
 
 describe('senderContext', () => {
   it.each([
     [panel, 'panel'],
-    [{ ...panel, tab: { id: 9 } as never }, 'panel'],
+    [{ ...panel, tab: pageTab }, 'panel'],
     [{ id: 'ext-id', url: 'chrome-extension://ext-id/background.js' }, 'background'],
     [content, 'content'],
     [{ ...content, frameId: 4 }, null],
@@ -34,17 +39,17 @@ function call(listener: ReturnType<typeof createMessageListener>, message: unkno
 
 function contentHandlers(overrides: Partial<Handlers<'content'>> = {}): Handlers<'content'> {
   return {
-    'content.ping': vi.fn(async () => ({ ready: true as const })),
-    'content.detect': vi.fn(async () => ({
-      url: 'https://school.example/',
-      title: 'Школа',
-      offers: [],
-      failures: [],
-      elapsedMs: 1,
-    })),
-    'content.extract': vi.fn(async () => {
-      throw new Error('should not run');
-    }),
+    'content.ping': vi.fn(() => Promise.resolve({ ready: true as const })),
+    'content.detect': vi.fn(() =>
+      Promise.resolve({
+        url: 'https://school.example/',
+        title: 'Школа',
+        offers: [],
+        failures: [],
+        elapsedMs: 1,
+      }),
+    ),
+    'content.extract': vi.fn(() => Promise.reject(new Error('should not run'))),
     ...overrides,
   };
 }
@@ -102,17 +107,24 @@ describe('createMessageListener', () => {
   it('never passes a handler bug message on, and refuses an invalid handler result', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const broken = contentHandlers({
-      'content.detect': async () => {
-        throw new TypeError("Cannot read properties of undefined (reading 'x')");
-      },
-      'content.ping': async () => ({ ready: false }) as never,
+      'content.ping': () =>
+        Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')")),
+      // Well typed, but outside the schema: a clock that went backwards.
+      'content.detect': () =>
+        Promise.resolve({
+          url: 'https://school.example/',
+          title: 'Школа',
+          offers: [],
+          failures: [],
+          elapsedMs: -1,
+        }),
     });
     const listener = createMessageListener('content', broken, () => own);
-    await expect(call(listener, envelope('content.detect', {}), panel)).resolves.toEqual({
+    await expect(call(listener, envelope('content.ping', {}), panel)).resolves.toEqual({
       ok: false,
       error: { code: 'internal', message: 'Непредвиденная ошибка расширения. Попробуйте ещё раз.' },
     });
-    await expect(call(listener, envelope('content.ping', {}), panel)).resolves.toMatchObject({
+    await expect(call(listener, envelope('content.detect', {}), panel)).resolves.toMatchObject({
       ok: false,
       error: { code: 'invalid_response' },
     });
