@@ -128,215 +128,327 @@ async function readParts(
 const WORD_TYPES =
   /wordprocessingml\.(?:document|template)\.main\+xml|ms-word\.(?:document|template)\.macroEnabled/;
 
+/**
+ * Deleted and moved-away revisions, field instructions, the fallback half of alternate content,
+ * drawings and embedded objects, note and comment marks: Word does not show their text in the
+ * body, so nothing inside them (however deep) reaches the HTML.
+ */
+const SKIPPED = new Set([
+  'w:del',
+  'w:moveFrom',
+  'w:instrText',
+  'w:delText',
+  'mc:Fallback',
+  'w:drawing',
+  'w:pict',
+  'w:object',
+  'w:footnoteReference',
+  'w:commentReference',
+]);
+
+const HEADING_STYLE = /^(?:heading|title|заголовок|название)/i;
+
+type Attributes = Record<string, string>;
+
+/**
+ * The HTML of a document body, written as the SAX parser walks `document.xml`. The parser hands
+ * over one tag at a time, so what the open paragraph, run and tables have said so far (properties,
+ * cells, list counters) is kept here between its events.
+ */
+class HtmlWriter {
+  private readonly body: string[] = [];
+  private readonly tables: XTable[] = [];
+  private readonly cells: XCell[] = [];
+  /** numId → the last number given at each level, for the numbered list being read. */
+  private readonly counters = new Map<string, number[]>();
+  private skipDepth = 0;
+  // The open paragraph: its runs' HTML so far, and its properties; numId and level as read, the
+  // list marker once `w:pPr` has ended.
+  private paragraph: string[] | null = null;
+  private inParaProps = false;
+  private heading = false;
+  private numId: string | null = null;
+  private level = 0;
+  private listMarker: { numId: string; level: number } | null = null;
+  // The open run and its formatting.
+  private inRun = false;
+  private inRunProps = false;
+  private italic = false;
+  private bold = false;
+  private inText = false;
+
+  constructor(private readonly numbering: Map<string, boolean[]>) {}
+
+  open(name: string, attribs: Attributes): void {
+    if (this.skipDepth > 0 || SKIPPED.has(name)) {
+      this.skipDepth += 1;
+      return;
+    }
+    switch (name) {
+      case 'w:p':
+        this.openParagraph();
+        break;
+      case 'w:pPr':
+        this.inParaProps = true;
+        break;
+      case 'w:pStyle':
+      case 'w:ilvl':
+      case 'w:numId':
+        this.paragraphProperty(name, attribs);
+        break;
+      case 'w:r':
+        this.openRun();
+        break;
+      case 'w:rPr':
+        this.openRunProps();
+        break;
+      case 'w:i':
+      case 'w:b':
+        this.runFormat(name, attribs);
+        break;
+      case 'w:t':
+        this.inText = true;
+        break;
+      case 'w:tab':
+        this.tab();
+        break;
+      case 'w:br':
+      case 'w:cr':
+        this.lineBreak();
+        break;
+      case 'w:tbl':
+        this.openTable();
+        break;
+      case 'w:tr':
+        this.openRow();
+        break;
+      case 'w:gridBefore':
+        this.gridBefore(attribs);
+        break;
+      case 'w:tc':
+        this.openCell();
+        break;
+      case 'w:gridSpan':
+        this.gridSpan(attribs);
+        break;
+      case 'w:vMerge':
+        this.verticalMerge(attribs);
+        break;
+    }
+  }
+
+  text(data: string): void {
+    if (this.skipDepth === 0 && this.inText) this.addText(data);
+  }
+
+  close(name: string): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth -= 1;
+      return;
+    }
+    switch (name) {
+      case 'w:t':
+        this.inText = false;
+        break;
+      case 'w:rPr':
+        this.inRunProps = false;
+        break;
+      case 'w:r':
+        this.closeRun();
+        break;
+      case 'w:pPr':
+        this.closeParagraphProps();
+        break;
+      case 'w:p':
+        this.closeParagraph();
+        break;
+      case 'w:tc':
+        this.closeCell();
+        break;
+      case 'w:tr':
+        this.closeRow();
+        break;
+      case 'w:tbl':
+        this.closeTable();
+        break;
+    }
+  }
+
+  /** The whole document, once the parser has seen its end. */
+  finish(): string {
+    this.closeParagraph();
+    return `<html><body>${this.body.join('')}</body></html>`;
+  }
+
+  // Paragraphs and list numbering.
+
+  private openParagraph(): void {
+    this.closeParagraph();
+    this.paragraph = [];
+    this.listMarker = null;
+    this.heading = false;
+    this.numId = null;
+    this.level = 0;
+  }
+
+  private paragraphProperty(name: 'w:pStyle' | 'w:ilvl' | 'w:numId', attribs: Attributes): void {
+    if (!this.inParaProps) return;
+    const value = attribs['w:val'];
+    if (name === 'w:pStyle' && HEADING_STYLE.test(value ?? '')) this.heading = true;
+    else if (name === 'w:ilvl') this.level = Math.min(Number(value ?? 0) || 0, 8);
+    else if (name === 'w:numId') this.numId = value ?? null;
+  }
+
+  private closeParagraphProps(): void {
+    this.inParaProps = false;
+    if (this.numId !== null && this.numId !== '0') this.listMarker = { numId: this.numId, level: this.level };
+  }
+
+  private closeParagraph(): void {
+    if (!this.paragraph) return;
+    const inner = this.listPrefix() + this.paragraph.join('');
+    this.emit(this.heading ? `<p><b>${inner}</b></p>` : `<p>${inner}</p>`);
+    this.paragraph = null;
+  }
+
+  /** The list item's number or bullet as plain text ('1. ', '- '), counting the item. */
+  private listPrefix(): string {
+    const marker = this.listMarker;
+    // Like an HTML list (and mammoth), numbering restarts after any paragraph that is not an item.
+    if (!marker) {
+      this.counters.clear();
+      return '';
+    }
+    const bullet =
+      this.numbering.get(marker.numId)?.[marker.level] ?? this.numbering.get(marker.numId) === undefined;
+    const levels = this.counters.get(marker.numId) ?? [];
+    levels[marker.level] = (levels[marker.level] ?? 0) + 1;
+    levels.length = marker.level + 1;
+    this.counters.set(marker.numId, levels);
+    return bullet ? '- ' : `${levels[marker.level]}. `;
+  }
+
+  /** Into the cell being read, or into the body outside tables. */
+  private emit(html: string): void {
+    const cell = this.cells[this.cells.length - 1];
+    if (cell) cell.html += html;
+    else this.body.push(html);
+  }
+
+  // Runs and their text.
+
+  private openRun(): void {
+    this.inRun = true;
+    this.italic = false;
+    this.bold = false;
+  }
+
+  private openRunProps(): void {
+    if (this.inRun) this.inRunProps = true;
+  }
+
+  private runFormat(name: 'w:i' | 'w:b', attribs: Attributes): void {
+    if (!this.inRunProps) return;
+    if (name === 'w:i') this.italic = ON(attribs['w:val']);
+    else this.bold = ON(attribs['w:val']);
+  }
+
+  private addText(value: string): void {
+    if (!this.paragraph || value === '') return;
+    let html = escape(value);
+    if (this.italic) html = `<i>${html}</i>`;
+    if (this.bold) html = `<b>${html}</b>`;
+    this.paragraph.push(html);
+  }
+
+  private tab(): void {
+    if (this.inRun) this.addText(' ');
+  }
+
+  private lineBreak(): void {
+    if (this.inRun && this.paragraph) this.paragraph.push('<br>');
+  }
+
+  private closeRun(): void {
+    this.inRun = false;
+    this.inRunProps = false;
+  }
+
+  // Tables and cells. Cells are collected per row and written when the table ends, because a
+  // vertically merged cell's rowspan depends on the rows below it.
+
+  private get table(): XTable | undefined {
+    return this.tables[this.tables.length - 1];
+  }
+
+  private openTable(): void {
+    this.closeParagraph();
+    this.tables.push({ rows: [], gridBefore: 0 });
+  }
+
+  private openRow(): void {
+    this.table?.rows.push([]);
+  }
+
+  /** Grid columns the row leaves empty before its first cell, which decide that cell's column. */
+  private gridBefore(attribs: Attributes): void {
+    const table = this.table;
+    if (table) table.gridBefore = Math.min(Number(attribs['w:val'] ?? 0) || 0, 63);
+  }
+
+  private openCell(): void {
+    const table = this.table;
+    const last = table?.rows.at(-1)?.at(-1);
+    const col = last ? last.col + last.gridSpan : (table?.gridBefore ?? 0);
+    this.cells.push({ html: '', gridSpan: 1, col });
+    this.counters.clear();
+  }
+
+  private gridSpan(attribs: Attributes): void {
+    const cell = this.cells[this.cells.length - 1];
+    if (cell) cell.gridSpan = Math.max(1, Math.min(Number(attribs['w:val'] ?? 1) || 1, 63));
+  }
+
+  private verticalMerge(attribs: Attributes): void {
+    const cell = this.cells[this.cells.length - 1];
+    if (cell) cell.vMerge = attribs['w:val'] === 'restart' ? 'restart' : 'continue';
+  }
+
+  private closeCell(): void {
+    this.closeParagraph();
+    this.counters.clear();
+    const cell = this.cells.pop();
+    const row = this.table?.rows.at(-1);
+    if (cell && row) row.push(cell);
+  }
+
+  private closeRow(): void {
+    const table = this.table;
+    if (table) table.gridBefore = 0;
+  }
+
+  private closeTable(): void {
+    const table = this.tables.pop();
+    if (table) this.emit(tableHtml(table));
+  }
+}
+
 /** Converts the main document part of a DOCX to HTML, or returns null when the archive has none. */
 export async function docxToHtmlFast(bytes: Uint8Array): Promise<string | null> {
   const parts = await readParts(bytes);
   // An Excel or PowerPoint file is a ZIP with a main part too: only a Word document is ours.
   if (parts.types !== null && !WORD_TYPES.test(parts.types)) return null;
   if (parts.main === null) return null;
-  const numbering = readNumbering(parts.numbering);
-  const xml = parts.main;
-
-  const body: string[] = [];
-  const tables: XTable[] = [];
-  const cells: XCell[] = [];
-  const counters = new Map<string, number[]>();
-  // Paragraph state.
-  let paragraph: string[] | null = null;
-  let listMarker: { numId: string; level: number } | null = null;
-  let heading = false;
-  // Run state.
-  let inRun = false;
-  let inRunProps = false;
-  let inParaProps = false;
-  let italic = false;
-  let bold = false;
-  let inText = false;
-  let skipDepth = 0;
-  let numId: string | null = null;
-  let level = 0;
-
-  const emit = (html: string): void => {
-    const cell = cells[cells.length - 1];
-    if (cell) cell.html += html;
-    else body.push(html);
-  };
-  const addText = (value: string): void => {
-    if (!paragraph || value === '') return;
-    let html = escape(value);
-    if (italic) html = `<i>${html}</i>`;
-    if (bold) html = `<b>${html}</b>`;
-    paragraph.push(html);
-  };
-  const closeParagraph = (): void => {
-    if (!paragraph) return;
-    let prefix = '';
-    if (listMarker) {
-      const bullet =
-        numbering.get(listMarker.numId)?.[listMarker.level] ?? numbering.get(listMarker.numId) === undefined;
-      const levels = counters.get(listMarker.numId) ?? [];
-      levels[listMarker.level] = (levels[listMarker.level] ?? 0) + 1;
-      levels.length = listMarker.level + 1;
-      counters.set(listMarker.numId, levels);
-      prefix = bullet ? '- ' : `${levels[listMarker.level]}. `;
-    }
-    // Like an HTML list (and mammoth), numbering restarts after any paragraph that is not an item.
-    if (!listMarker) counters.clear();
-    const inner = prefix + paragraph.join('');
-    emit(heading ? `<p><b>${inner}</b></p>` : `<p>${inner}</p>`);
-    paragraph = null;
-  };
-
-  const SKIP = new Set([
-    'w:del',
-    'w:moveFrom',
-    'w:instrText',
-    'w:delText',
-    'mc:Fallback',
-    'w:drawing',
-    'w:pict',
-    'w:object',
-    'w:footnoteReference',
-    'w:commentReference',
-  ]);
-
+  const writer = new HtmlWriter(readNumbering(parts.numbering));
   const parser = new Parser(
     {
-      onopentag(name, attribs) {
-        if (skipDepth > 0 || SKIP.has(name)) {
-          skipDepth += 1;
-          return;
-        }
-        switch (name) {
-          case 'w:p':
-            closeParagraph();
-            paragraph = [];
-            listMarker = null;
-            heading = false;
-            numId = null;
-            level = 0;
-            break;
-          case 'w:pPr':
-            inParaProps = true;
-            break;
-          case 'w:pStyle':
-            if (inParaProps && /^(?:heading|title|заголовок|название)/i.test(attribs['w:val'] ?? ''))
-              heading = true;
-            break;
-          case 'w:ilvl':
-            if (inParaProps) level = Math.min(Number(attribs['w:val'] ?? 0) || 0, 8);
-            break;
-          case 'w:numId':
-            if (inParaProps) numId = attribs['w:val'] ?? null;
-            break;
-          case 'w:r':
-            inRun = true;
-            italic = false;
-            bold = false;
-            break;
-          case 'w:rPr':
-            if (inRun) inRunProps = true;
-            break;
-          case 'w:i':
-            if (inRunProps) italic = ON(attribs['w:val']);
-            break;
-          case 'w:b':
-            if (inRunProps) bold = ON(attribs['w:val']);
-            break;
-          case 'w:t':
-            inText = true;
-            break;
-          case 'w:tab':
-            if (inRun) addText(' ');
-            break;
-          case 'w:br':
-          case 'w:cr':
-            if (inRun && paragraph) paragraph.push('<br>');
-            break;
-          case 'w:tbl':
-            closeParagraph();
-            tables.push({ rows: [], gridBefore: 0 });
-            break;
-          case 'w:tr':
-            tables[tables.length - 1]?.rows.push([]);
-            break;
-          case 'w:gridBefore': {
-            const table = tables[tables.length - 1];
-            if (table) table.gridBefore = Math.min(Number(attribs['w:val'] ?? 0) || 0, 63);
-            break;
-          }
-          case 'w:tc': {
-            const row = tables[tables.length - 1]?.rows.at(-1);
-            const table = tables[tables.length - 1];
-            const last = row?.at(-1);
-            const col = last ? last.col + last.gridSpan : (table?.gridBefore ?? 0);
-            cells.push({ html: '', gridSpan: 1, col });
-            counters.clear();
-            break;
-          }
-          case 'w:gridSpan': {
-            const cell = cells[cells.length - 1];
-            if (cell) cell.gridSpan = Math.max(1, Math.min(Number(attribs['w:val'] ?? 1) || 1, 63));
-            break;
-          }
-          case 'w:vMerge': {
-            const cell = cells[cells.length - 1];
-            if (cell) cell.vMerge = attribs['w:val'] === 'restart' ? 'restart' : 'continue';
-            break;
-          }
-        }
-      },
-      ontext(data) {
-        if (skipDepth === 0 && inText) addText(data);
-      },
-      onclosetag(name) {
-        if (skipDepth > 0) {
-          skipDepth -= 1;
-          return;
-        }
-        switch (name) {
-          case 'w:t':
-            inText = false;
-            break;
-          case 'w:rPr':
-            inRunProps = false;
-            break;
-          case 'w:r':
-            inRun = false;
-            inRunProps = false;
-            break;
-          case 'w:pPr':
-            inParaProps = false;
-            if (numId !== null && numId !== '0') listMarker = { numId, level };
-            break;
-          case 'w:p':
-            closeParagraph();
-            break;
-          case 'w:tc': {
-            closeParagraph();
-            counters.clear();
-            const cell = cells.pop();
-            const row = tables[tables.length - 1]?.rows.at(-1);
-            if (cell && row) row.push(cell);
-            break;
-          }
-          case 'w:tr': {
-            const table = tables[tables.length - 1];
-            if (table) table.gridBefore = 0;
-            break;
-          }
-          case 'w:tbl': {
-            const table = tables.pop();
-            if (table) emit(tableHtml(table));
-            break;
-          }
-        }
-      },
+      onopentag: (name, attribs) => writer.open(name, attribs),
+      ontext: (data) => writer.text(data),
+      onclosetag: (name) => writer.close(name),
     },
     { xmlMode: true, decodeEntities: true },
   );
-  parser.write(xml);
+  parser.write(parts.main);
   parser.end();
-  closeParagraph();
-  return `<html><body>${body.join('')}</body></html>`;
+  return writer.finish();
 }
