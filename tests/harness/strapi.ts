@@ -94,6 +94,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+interface ConnectionPool {
+  numUsed(): number;
+  numPendingAcquires(): number;
+}
+
+/**
+ * Strapi emits its entry events (webhooks, with the entry read back from the database) after a write
+ * without awaiting them; after a seeding boot on PostgreSQL dozens of those reads are still queued. Let
+ * them finish, so that closing the pool does not abort them (as unhandled rejections in the test run).
+ */
+async function settleDatabase(strapi: Core.Strapi) {
+  const pool = (strapi.db.connection.client as { pool?: ConnectionPool }).pool;
+  for (let waited = 0; pool && waited < 10_000 && pool.numUsed() + pool.numPendingAcquires() > 0; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
  * Boot on `database` (kept after stop, for tests that restart on the same data) or on a throw-away
  * database of its own (dropped on stop).
@@ -149,6 +166,7 @@ export async function bootStrapi(
     bootMs,
     async stop() {
       httpServer.closeAllConnections();
+      await settleDatabase(strapi);
       // Strapi's destroy() calls process.removeAllListeners(), which would cut a test worker off from
       // vitest (its IPC 'message' listener): put back every listener that was there before.
       const saved = process.eventNames().map((name) => [name, process.listeners(name as never)] as const);
