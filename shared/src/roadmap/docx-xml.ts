@@ -295,7 +295,7 @@ class HtmlWriter {
     if (!this.inParaProps) return;
     const value = attribs['w:val'];
     if (name === 'w:pStyle' && HEADING_STYLE.test(value ?? '')) this.heading = true;
-    else if (name === 'w:ilvl') this.level = Math.min(Number(value ?? 0) || 0, 8);
+    else if (name === 'w:ilvl') this.level = Math.max(0, Math.min(Number(value ?? 0) || 0, 8));
     else if (name === 'w:numId') this.numId = value ?? null;
   }
 

@@ -69,6 +69,10 @@ describe('docxToHtmlFast', () => {
     ).toBe(page('<p>1. один</p><p>2. два</p><p>- пункт</p><p>3. три</p><p>текст</p><p>1. снова</p>'));
   });
 
+  it('reads a negative list level as the first level instead of failing', async () => {
+    expect(await html(item('один', -3) + item('два'))).toBe(page('<p>1. один</p><p>2. два</p>'));
+  });
+
   it('leaves out deleted text, field instructions and alternate-content fallbacks', async () => {
     expect(
       await html(
