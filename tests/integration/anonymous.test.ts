@@ -4,7 +4,7 @@
  * personal string of the seeded demo set appears in any anonymous answer.
  */
 import { describe, expect, it, inject } from 'vitest';
-import { gql, jwtOf } from '../harness/graphql.js';
+import { dataOf, gql, jwtOf, query } from '../harness/graphql.js';
 
 const PRIVATE = [
   ['nastavnikPersons', 'persons', 'fullName'],
@@ -16,7 +16,16 @@ const PRIVATE = [
   ['nastavnikProgressRecords', 'progress-records', 'metric'],
 ] as const;
 
-const PUBLIC_QUERY = `{
+interface Author {
+  name: string;
+  authorRole: string;
+  publicationConsent: boolean;
+}
+const PUBLIC_QUERY = query<{
+  nastavnikProgrammes: unknown[];
+  nastavnikCases: Array<{ slug: string; authors: Author[] }>;
+  nastavnikSiteSections: Array<{ featuredCases: Array<{ authors: Author[] }>; curatorContact: unknown }>;
+}>(`{
   nastavnikOrganisations(pagination: { limit: 100 }) { documentId name shortName slug kind region municipality website timezone parent { slug } children { slug } }
   nastavnikProgrammes { documentId title form roleVariation goals tasks expectedResults periodStart periodEnd programmeStatus stages { stage start end } organisation { name } }
   nastavnikRoadmaps { documentId title approvalOrderNumber activities(pagination: { limit: 100 }) { code title deadlineText responsibleText } }
@@ -27,7 +36,7 @@ const PUBLIC_QUERY = `{
   nastavnikSiteSections { title intro curatorContact { name phone email } featuredProgrammes { title } featuredCases { title authors { name } } documents { title url } }
   nastavnikNewsItems { title body }
   nastavnikPartners { name kind }
-}`;
+}`);
 
 // Every personal string of the demo set a visitor must never see (names without publication consent,
 // guardians, contacts, birth dates, classes of minors).
@@ -51,7 +60,7 @@ const SECRETS = [
 
 describe('anonymous visitors', () => {
   it.each(PRIVATE)('get FORBIDDEN for %s over GraphQL', async (query, _rest, field) => {
-    const res = await gql(`{ ${query} { documentId ${field} } }`);
+    const res = await gql<Partial<Record<typeof query, unknown>>>(`{ ${query} { documentId ${field} } }`);
     expect(res.data?.[query] ?? null).toBeNull();
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -94,7 +103,7 @@ describe('anonymous visitors', () => {
     const body = await res.text();
     expect(res.status).toBe(200);
     // Strapi's sanitiser drops a populate the caller may not use; the relation simply is not there.
-    const programmes = JSON.parse(body).data as Array<Record<string, unknown>>;
+    const programmes = (JSON.parse(body) as { data: Array<Record<string, unknown>> }).data;
     expect(programmes.length).toBeGreaterThan(0);
     for (const p of programmes) expect(p).not.toHaveProperty('curator');
     expect(body).not.toContain('Смирнова');
@@ -103,15 +112,17 @@ describe('anonymous visitors', () => {
   it('see published public data, and not one personal string of the demo set', async () => {
     const res = await gql(PUBLIC_QUERY);
     expect(res.errors).toBeUndefined();
-    expect(res.data.nastavnikProgrammes.length).toBeGreaterThanOrEqual(2);
-    const demoCase = res.data.nastavnikCases.find((c: any) => c.slug === 'demo-drobi');
+    const data = dataOf(res);
+    expect(data.nastavnikProgrammes.length).toBeGreaterThanOrEqual(2);
+    const demoCase = data.nastavnikCases.find((c) => c.slug === 'demo-drobi');
     for (const secret of SECRETS) expect(res.raw, secret).not.toContain(secret);
     // The author who agreed to publication is shown; the pupil who did not is not, nested or not.
-    expect(demoCase.authors).toEqual([
+    expect(demoCase?.authors).toEqual([
       { name: 'Смирнова Ольга Викторовна (демо)', authorRole: 'куратор', publicationConsent: true },
     ]);
-    expect(res.data.nastavnikSiteSections[0].featuredCases[0].authors).toHaveLength(1);
-    expect(res.data.nastavnikSiteSections[0].curatorContact).toBeNull();
+    const [section] = data.nastavnikSiteSections;
+    expect(section?.featuredCases[0]?.authors).toHaveLength(1);
+    expect(section?.curatorContact).toBeNull();
   });
 
   it('see no personal string over REST either', async () => {
@@ -149,7 +160,7 @@ describe('anonymous visitors', () => {
   });
 
   it('do not see drafts, even when asking for them', async () => {
-    const created = await gql(
+    const created = await gql<{ createNastavnikProgramme: { documentId: string } }>(
       `mutation { createNastavnikProgramme(data: { title: "Черновик программы", form: pupil_pupil }, status: DRAFT) { documentId } }`,
       {},
       jwtOf('demoCurator'),
@@ -161,7 +172,7 @@ describe('anonymous visitors', () => {
     }
     await gql(
       `mutation($id: ID!) { deleteNastavnikProgramme(documentId: $id) { documentId } }`,
-      { id: created.data.createNastavnikProgramme.documentId },
+      { id: dataOf(created).createNastavnikProgramme.documentId },
       jwtOf('demoCurator'),
     );
   });

@@ -4,10 +4,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { gql, jwtOf } from '../harness/graphql.js';
+import { dataOf, gql, jwtOf, query } from '../harness/graphql.js';
 
-const SUBMIT = `mutation($data: NastavnikCaptureSubmitInput!) { nastavnikSubmitCapture(data: $data) { documentId state duplicate } }`;
-const APPLY = `mutation($id: ID!, $options: JSON) { nastavnikApplyCapture(documentId: $id, options: $options) { documentId state message createdCount } }`;
+const SUBMIT = query<{ nastavnikSubmitCapture: { documentId: string; state: string; duplicate: boolean } }>(
+  `mutation($data: NastavnikCaptureSubmitInput!) { nastavnikSubmitCapture(data: $data) { documentId state duplicate } }`,
+);
+const APPLY = query<{
+  nastavnikApplyCapture: { documentId: string; state: string; message: string; createdCount: number };
+}>(
+  `mutation($id: ID!, $options: JSON) { nastavnikApplyCapture(documentId: $id, options: $options) { documentId state message createdCount } }`,
+);
 const key = () => randomUUID();
 
 const roster = (k = key()) => ({
@@ -29,65 +35,68 @@ describe('captures from the extension', () => {
     const data = roster();
     const first = await gql(SUBMIT, { data }, jwtOf('demoStaff'));
     expect(first.errors, first.raw).toBeUndefined();
-    expect(first.data.nastavnikSubmitCapture).toMatchObject({ state: 'new', duplicate: false });
+    expect(dataOf(first).nastavnikSubmitCapture).toMatchObject({ state: 'new', duplicate: false });
     const again = await gql(SUBMIT, { data }, jwtOf('demoStaff'));
-    expect(again.data.nastavnikSubmitCapture).toEqual({
-      ...first.data.nastavnikSubmitCapture,
+    expect(dataOf(again).nastavnikSubmitCapture).toEqual({
+      ...dataOf(first).nastavnikSubmitCapture,
       duplicate: true,
     });
 
     const applied = await gql(
       APPLY,
-      { id: first.data.nastavnikSubmitCapture.documentId },
+      { id: dataOf(first).nastavnikSubmitCapture.documentId },
       jwtOf('demoStaff'),
     );
     expect(applied.errors, applied.raw).toBeUndefined();
-    expect(applied.data.nastavnikApplyCapture).toMatchObject({ state: 'applied', createdCount: 2 });
-    expect(applied.data.nastavnikApplyCapture.message).toContain('ожидают согласия');
+    expect(dataOf(applied).nastavnikApplyCapture).toMatchObject({ state: 'applied', createdCount: 2 });
+    expect(dataOf(applied).nastavnikApplyCapture.message).toContain('ожидают согласия');
 
-    const people = await gql(
+    const people = await gql<{ nastavnikPersons: unknown[] }>(
       `{ nastavnikPersons(filters: { classOrGroup: { eq: "7В" } }) { fullName awaitingConsent birthDate consent { processing } } }`,
       {},
       jwtOf('demoCurator'),
     );
-    expect(people.data.nastavnikPersons).toHaveLength(2);
-    for (const p of people.data.nastavnikPersons)
+    expect(dataOf(people).nastavnikPersons).toHaveLength(2);
+    for (const p of dataOf(people).nastavnikPersons)
       expect(p).toMatchObject({ awaitingConsent: true, birthDate: null, consent: null });
 
     const reapply = await gql(
       APPLY,
-      { id: first.data.nastavnikSubmitCapture.documentId },
+      { id: dataOf(first).nastavnikSubmitCapture.documentId },
       jwtOf('demoStaff'),
     );
-    expect(reapply.data.nastavnikApplyCapture.createdCount).toBe(0);
-    const capture = await gql(
+    expect(dataOf(reapply).nastavnikApplyCapture.createdCount).toBe(0);
+    const capture = await gql<{ nastavnikCapture: { payload: unknown } }>(
       `query($id: ID!) { nastavnikCapture(documentId: $id) { payload captureState } }`,
-      { id: first.data.nastavnikSubmitCapture.documentId },
+      { id: dataOf(first).nastavnikSubmitCapture.documentId },
       jwtOf('demoCurator'),
     );
-    expect(JSON.stringify(capture.data.nastavnikCapture.payload)).not.toContain('Ёлкина');
+    expect(JSON.stringify(dataOf(capture).nastavnikCapture.payload)).not.toContain('Ёлкина');
   });
 
   it('keeps a person awaiting consent down to name and class until the consent is recorded', async () => {
-    const people = await gql(
+    const people = await gql<{ nastavnikPersons: Array<{ documentId: string }> }>(
       `{ nastavnikPersons(filters: { fullName: { eq: "Грачёв Илья Андреевич" } }) { documentId } }`,
       {},
       jwtOf('demoCurator'),
     );
-    const id = people.data.nastavnikPersons[0].documentId;
+    const id = dataOf(people).nastavnikPersons[0]?.documentId;
     const phone = await gql(
       `mutation($id: ID!) { updateNastavnikPerson(documentId: $id, data: { phone: "+7 900 000-11-22" }) { phone } }`,
       { id },
       jwtOf('demoCurator'),
     );
     expect(phone.errors?.[0]?.message).toContain('ожидает согласия');
-    const consent = await gql(
+    const consent = await gql<{ updateNastavnikPerson: unknown }>(
       `mutation($id: ID!) { updateNastavnikPerson(documentId: $id, data: { birthDate: "2013-05-05", consent: { givenBy: legal_representative, representativeName: "Грачёва Анна", processing: true, signedAt: "2025-11-20" } }) { awaitingConsent birthDate } }`,
       { id },
       jwtOf('demoCurator'),
     );
     expect(consent.errors, consent.raw).toBeUndefined();
-    expect(consent.data.updateNastavnikPerson).toEqual({ awaitingConsent: false, birthDate: '2013-05-05' });
+    expect(dataOf(consent).updateNastavnikPerson).toEqual({
+      awaitingConsent: false,
+      birthDate: '2013-05-05',
+    });
   });
 
   it('applies grades as progress records for participants with consent and names the rest', async () => {
@@ -107,18 +116,20 @@ describe('captures from the extension', () => {
     const sent = await gql(SUBMIT, { data }, jwtOf('demoStaff'));
     const applied = await gql(
       APPLY,
-      { id: sent.data.nastavnikSubmitCapture.documentId, options: { moment: 'start' } },
+      { id: dataOf(sent).nastavnikSubmitCapture.documentId, options: { moment: 'start' } },
       jwtOf('demoStaff'),
     );
     expect(applied.errors, applied.raw).toBeUndefined();
-    expect(applied.data.nastavnikApplyCapture.createdCount).toBe(2);
-    expect(applied.data.nastavnikApplyCapture.message).toContain('Ёлкина');
-    const records = await gql(
+    expect(dataOf(applied).nastavnikApplyCapture.createdCount).toBe(2);
+    expect(dataOf(applied).nastavnikApplyCapture.message).toContain('Ёлкина');
+    const records = await gql<{
+      nastavnikProgressRecords: Array<{ metric: string; value: number; moment: string }>;
+    }>(
       `{ nastavnikProgressRecords(filters: { source: { eq: "capture" } }) { metric value moment person { fullName } } }`,
       {},
       jwtOf('demoCurator'),
     );
-    expect(records.data.nastavnikProgressRecords.map((r: any) => [r.metric, r.value, r.moment])).toEqual(
+    expect(dataOf(records).nastavnikProgressRecords.map((r) => [r.metric, r.value, r.moment])).toEqual(
       expect.arrayContaining([
         ['average_grade', 4.2, 'start'],
         ['absences', 3, 'start'],
@@ -127,7 +138,7 @@ describe('captures from the extension', () => {
     const badOptions = await gql(SUBMIT, { data: { ...data, idempotencyKey: key() } }, jwtOf('demoStaff'));
     const bad = await gql(
       APPLY,
-      { id: badOptions.data.nastavnikSubmitCapture.documentId, options: { moment: 'someday' } },
+      { id: dataOf(badOptions).nastavnikSubmitCapture.documentId, options: { moment: 'someday' } },
       jwtOf('demoStaff'),
     );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -148,18 +159,22 @@ describe('captures from the extension', () => {
       },
     };
     const sent = await gql(SUBMIT, { data }, jwtOf('demoStaff'));
-    const applied = await gql(APPLY, { id: sent.data.nastavnikSubmitCapture.documentId }, jwtOf('demoStaff'));
-    expect(applied.data.nastavnikApplyCapture.createdCount).toBe(1);
-    const cases = await gql(
+    const applied = await gql(
+      APPLY,
+      { id: dataOf(sent).nastavnikSubmitCapture.documentId },
+      jwtOf('demoStaff'),
+    );
+    expect(dataOf(applied).nastavnikApplyCapture.createdCount).toBe(1);
+    const cases = await gql<{ nastavnikCases: Array<{ solution: string }> }>(
       `{ nastavnikCases(status: DRAFT, filters: { title: { eq: "Наставники-старшеклассники" } }) { reviewState solution sourceUrl } }`,
       {},
       jwtOf('demoCurator'),
     );
-    expect(cases.data.nastavnikCases[0]).toMatchObject({
+    expect(dataOf(cases).nastavnikCases[0]).toMatchObject({
       reviewState: 'submitted',
       sourceUrl: 'https://school.example/news/1',
     });
-    expect(cases.data.nastavnikCases[0].solution).toContain('rel="noopener noreferrer nofollow"');
+    expect(dataOf(cases).nastavnikCases[0]?.solution).toContain('rel="noopener noreferrer nofollow"');
   });
 
   it('writes a road-map table from a page, and a second copy as a new version when asked', async () => {
@@ -175,13 +190,13 @@ describe('captures from the extension', () => {
         idempotencyKey: key(),
         payload: { kind: 'roadmap_table', html },
       };
-      return (await gql(SUBMIT, { data }, jwtOf('demoCurator'))).data.nastavnikSubmitCapture.documentId;
+      return dataOf(await gql(SUBMIT, { data }, jwtOf('demoCurator'))).nastavnikSubmitCapture.documentId;
     };
     const first = await submit();
     const dry = await gql(APPLY, { id: first }, jwtOf('demoCurator'));
-    expect(dry.data.nastavnikApplyCapture).toMatchObject({ state: 'new', createdCount: 0 });
+    expect(dataOf(dry).nastavnikApplyCapture).toMatchObject({ state: 'new', createdCount: 0 });
     const written = await gql(APPLY, { id: first, options: { commit: true } }, jwtOf('demoCurator'));
-    expect(written.data.nastavnikApplyCapture).toMatchObject({ state: 'applied', createdCount: 2 });
+    expect(dataOf(written).nastavnikApplyCapture).toMatchObject({ state: 'applied', createdCount: 2 });
     const second = await submit();
     const refused = await gql(APPLY, { id: second, options: { commit: true } }, jwtOf('demoCurator'));
     expect(refused.errors?.[0]?.message).toContain('уже импортирован');
@@ -190,7 +205,7 @@ describe('captures from the extension', () => {
       { id: second, options: { commit: true, onDuplicate: 'new_version' } },
       jwtOf('demoCurator'),
     );
-    expect(versioned.data.nastavnikApplyCapture).toMatchObject({ state: 'applied', createdCount: 2 });
+    expect(dataOf(versioned).nastavnikApplyCapture).toMatchObject({ state: 'applied', createdCount: 2 });
   });
 
   it.each([
@@ -229,22 +244,22 @@ describe('captures from the extension', () => {
     const res = await gql(SUBMIT, { data }, jwtOf('demoStaff'));
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain(message);
-    const stored = await gql(
+    const stored = await gql<{ nastavnikCaptures: unknown[] }>(
       `query($k: String!) { nastavnikCaptures(filters: { idempotencyKey: { eq: $k } }) { documentId } }`,
       { k: data.idempotencyKey },
       jwtOf('demoCurator'),
     );
-    expect(stored.data.nastavnikCaptures).toHaveLength(0);
+    expect(dataOf(stored).nastavnikCaptures).toHaveLength(0);
   });
 
   it('sanitises rich text however it arrives, here straight through the API', async () => {
-    const res = await gql(
+    const res = await gql<{ createNastavnikNewsItem: { body: string } }>(
       `mutation { createNastavnikNewsItem(data: { title: "Новость", kind: news, date: "2025-11-01", body: "<p onclick=\\"steal()\\">Текст</p><script>x()</script>" }) { body } }`,
       {},
       jwtOf('demoEditor'),
     );
     expect(res.errors, res.raw).toBeUndefined();
-    expect(res.data.createNastavnikNewsItem.body).toBe('<p>Текст</p>');
+    expect(dataOf(res).createNastavnikNewsItem.body).toBe('<p>Текст</p>');
   });
 
   it('is not for visitors or methodists, and another organisation cannot apply a capture', async () => {
@@ -255,7 +270,7 @@ describe('captures from the extension', () => {
     const sent = await gql(SUBMIT, { data: roster() }, jwtOf('demoStaff'));
     const foreign = await gql(
       APPLY,
-      { id: sent.data.nastavnikSubmitCapture.documentId },
+      { id: dataOf(sent).nastavnikSubmitCapture.documentId },
       jwtOf('samaraCurator'),
     );
     expect(foreign.errors?.[0]?.extensions?.error?.name).toBe('NotFoundError');

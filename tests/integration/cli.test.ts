@@ -18,8 +18,10 @@ async function exec(args: string[], env: Record<string, string> = {}) {
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
-  } catch (e: any) {
-    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
+  } catch (e) {
+    // execFile's error carries the exit code and what the process printed.
+    const failed = e as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
 
@@ -27,7 +29,7 @@ describe('npm run import:roadmap', () => {
   it('prints the draft as JSON without --commit', async () => {
     const r = await exec([doc('003_f7e464f6b44e5cd5.txt')]);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = JSON.parse(r.stdout) as { draft: { activities: unknown[]; kpis: unknown[] } };
     expect(out.draft.activities).toHaveLength(35);
     expect(out.draft.kpis).toHaveLength(2);
   });
@@ -60,9 +62,10 @@ describe('npm run import:roadmap', () => {
           'DATABASE_CLIENT',
           'DATABASE_URL',
           'DATABASE_FILENAME',
-        ]
-          .filter((k) => process.env[k])
-          .map((k) => [k, process.env[k]!]),
+        ].flatMap((k) => {
+          const value = process.env[k];
+          return value ? [[k, value] as const] : [];
+        }),
       );
       await booted.stop();
       const r = await exec([doc('001_fe83f31ea58b8567.txt'), '--org', 'bor-demo-school', '--commit'], {

@@ -1,21 +1,19 @@
 /** The personal-data rule: no person without consent; withdrawing it anonymises and keeps the counts. */
 import { describe, expect, it } from 'vitest';
-import { gql, jwtOf } from '../harness/graphql.js';
+import { dataOf, gql, jwtOf, query } from '../harness/graphql.js';
 
-const create = (d: Record<string, unknown>) =>
-  gql(
-    `mutation($d: NastavnikPersonInput!) { createNastavnikPerson(data: $d) { documentId fullName } }`,
-    { d },
-    jwtOf('demoCurator'),
-  );
+const CREATE = query<{ createNastavnikPerson: { documentId: string; fullName: string } }>(
+  `mutation($d: NastavnikPersonInput!) { createNastavnikPerson(data: $d) { documentId fullName } }`,
+);
+const create = (d: Record<string, unknown>) => gql(CREATE, { d }, jwtOf('demoCurator'));
 const countByName = async (fullName: string) =>
-  (
-    await gql(
+  dataOf(
+    await gql<{ nastavnikPersons: unknown[] }>(
       `query($n: String!) { nastavnikPersons(filters: { fullName: { eq: $n } }) { documentId } }`,
       { n: fullName },
       jwtOf('demoCurator'),
-    )
-  ).data.nastavnikPersons.length;
+    ),
+  ).nastavnikPersons.length;
 
 describe('consent to personal-data processing', () => {
   it('refuses a person without consent, naming the field, in Russian, with 4xx, and writes nothing', async () => {
@@ -87,8 +85,10 @@ describe('consent to personal-data processing', () => {
       },
     });
     expect(created.errors, created.raw).toBeUndefined();
-    const id = created.data.createNastavnikPerson.documentId;
-    const withdrawn = await gql(
+    const id = dataOf(created).createNastavnikPerson.documentId;
+    const withdrawn = await gql<{
+      updateNastavnikPerson: { consent: { withdrawnAt: string | null } | null } & Record<string, unknown>;
+    }>(
       `mutation($id: ID!, $d: NastavnikPersonInput!) { updateNastavnikPerson(documentId: $id, data: $d) { fullName birthDate email phone classOrGroup category isMentee anonymised consent { givenBy representativeName processing withdrawnAt } } }`,
       {
         id,
@@ -105,7 +105,7 @@ describe('consent to personal-data processing', () => {
       jwtOf('demoCurator'),
     );
     expect(withdrawn.errors, withdrawn.raw).toBeUndefined();
-    const p = withdrawn.data.updateNastavnikPerson;
+    const p = dataOf(withdrawn).updateNastavnikPerson;
     expect(p).toMatchObject({
       fullName: 'Участник (данные обезличены)',
       birthDate: null,
@@ -121,7 +121,7 @@ describe('consent to personal-data processing', () => {
       representativeName: null,
       processing: false,
     });
-    expect(p.consent.withdrawnAt).toBeTruthy();
+    expect(p.consent?.withdrawnAt).toBeTruthy();
     expect(withdrawn.raw).not.toContain('Отзывающая');
     expect(withdrawn.raw).not.toContain('Мама');
 

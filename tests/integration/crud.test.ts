@@ -3,7 +3,7 @@
  * organisation the documents then belong to.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { gql, jwtOf, orgId } from '../harness/graphql.js';
+import { dataOf, fieldOf, gql, jwtOf, orgId } from '../harness/graphql.js';
 
 const consent = { givenBy: 'self', processing: true, signedAt: '2025-09-01' };
 let personId = '';
@@ -200,19 +200,19 @@ const curator = () => jwtOf('demoCurator');
 
 describe('CRUD through GraphQL as a curator', () => {
   beforeAll(async () => {
-    const person = await gql(
+    const person = await gql<{ createNastavnikPerson: { documentId: string } }>(
       `mutation($d: NastavnikPersonInput!) { createNastavnikPerson(data: $d) { documentId } }`,
       { d: { fullName: 'Опорный Наставник', category: 'teacher', consent } },
       curator(),
     );
-    personId = person.data.createNastavnikPerson.documentId;
-    const pair = await gql(
+    personId = dataOf(person).createNastavnikPerson.documentId;
+    const pair = await gql<{ createNastavnikPair: { documentId: string } }>(
       `mutation($d: NastavnikPairInput!) { createNastavnikPair(data: $d) { documentId } }`,
       { d: { title: 'Опорная пара', form: 'teacher_teacher', mentors: [personId] } },
       curator(),
     );
-    pairId = pair.data.createNastavnikPair.documentId;
-    const q = await gql(
+    pairId = dataOf(pair).createNastavnikPair.documentId;
+    const q = await gql<{ createNastavnikQuestionnaire: { documentId: string } }>(
       `mutation($d: NastavnikQuestionnaireInput!) { createNastavnikQuestionnaire(data: $d) { documentId } }`,
       {
         d: {
@@ -224,42 +224,49 @@ describe('CRUD through GraphQL as a curator', () => {
       },
       curator(),
     );
-    questionnaireId = q.data.createNastavnikQuestionnaire.documentId;
-    const r = await gql(
+    questionnaireId = dataOf(q).createNastavnikQuestionnaire.documentId;
+    const r = await gql<{ createNastavnikRoadmap: { documentId: string } }>(
       `mutation($d: NastavnikRoadmapInput!) { createNastavnikRoadmap(data: $d) { documentId } }`,
       { d: { title: 'Опорная карта' } },
       curator(),
     );
-    roadmapId = r.data.createNastavnikRoadmap.documentId;
+    roadmapId = dataOf(r).createNastavnikRoadmap.documentId;
   });
 
   it.each(cases)('$type: create, read, update, delete', async (c) => {
     const status = c.draftAndPublish ? ', status: DRAFT' : '';
-    const created = await gql(
+    const created = await gql<
+      Partial<
+        Record<
+          string,
+          { documentId: string } & Partial<Record<'parent' | 'organisation', { slug: string } | null>>
+        >
+      >
+    >(
       `mutation($d: Nastavnik${c.type}Input!) { createNastavnik${c.type}(data: $d${status}) { documentId ${c.field} ${c.type === 'Organisation' ? 'parent { slug }' : 'organisation { slug }'} } }`,
       { d: c.data() },
       curator(),
     );
     expect(created.errors, created.raw).toBeUndefined();
-    const doc = created.data[`createNastavnik${c.type}`];
-    if (c.type === 'Organisation') expect(doc.parent.slug).toBe('bor-demo-school');
-    else expect(doc.organisation.slug).toBe('bor-demo-school'); // defaulted to the curator's organisation
+    const doc = fieldOf(created, `createNastavnik${c.type}`);
+    if (c.type === 'Organisation') expect(doc.parent?.slug).toBe('bor-demo-school');
+    else expect(doc.organisation?.slug).toBe('bor-demo-school'); // defaulted to the curator's organisation
 
-    const read = await gql(
+    const read = await gql<Partial<Record<string, { documentId: string }>>>(
       `query($id: ID!) { nastavnik${c.type}(documentId: $id${status}) { documentId ${c.field} } }`,
       { id: doc.documentId },
       curator(),
     );
     expect(read.errors, read.raw).toBeUndefined();
-    expect(read.data[`nastavnik${c.type}`].documentId).toBe(doc.documentId);
+    expect(fieldOf(read, `nastavnik${c.type}`).documentId).toBe(doc.documentId);
 
-    const updated = await gql(
+    const updated = await gql<Partial<Record<string, Record<string, unknown>>>>(
       `mutation($id: ID!, $d: Nastavnik${c.type}Input!) { updateNastavnik${c.type}(documentId: $id, data: $d${status}) { ${c.field} } }`,
       { id: doc.documentId, d: { [c.field]: c.update } },
       curator(),
     );
     expect(updated.errors, updated.raw).toBeUndefined();
-    const value = updated.data[`updateNastavnik${c.type}`][c.field];
+    const value = fieldOf(updated, `updateNastavnik${c.type}`)[c.field];
     expect(String(value)).toContain(String(c.update).slice(0, 10));
 
     const deleted = await gql(
@@ -268,7 +275,7 @@ describe('CRUD through GraphQL as a curator', () => {
       curator(),
     );
     expect(deleted.errors, deleted.raw).toBeUndefined();
-    const gone = await gql(
+    const gone = await gql<Partial<Record<string, unknown>>>(
       `query($id: ID!) { nastavnik${c.type}(documentId: $id${status}) { documentId } }`,
       { id: doc.documentId },
       curator(),
@@ -282,10 +289,10 @@ describe('CRUD through GraphQL as a curator', () => {
       const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/${type}?pagination[pageSize]=5`, {
         headers: { authorization: `Bearer ${curator()}` },
       });
-      const body = await res.json();
+      const body = (await res.json()) as { data?: unknown; meta?: { pagination?: { pageSize?: number } } };
       expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
       expect(Array.isArray(body.data)).toBe(true);
-      expect(body.meta.pagination.pageSize).toBe(5);
+      expect(body.meta?.pagination?.pageSize).toBe(5);
     },
   );
 
@@ -297,11 +304,11 @@ describe('CRUD through GraphQL as a curator', () => {
     );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain('overall');
-    const list = await gql(
+    const list = await gql<{ nastavnikQuestionnaireResponses: unknown[] }>(
       `query($q: ID!) { nastavnikQuestionnaireResponses(filters: { questionnaire: { documentId: { eq: $q } } }) { documentId } }`,
       { q: questionnaireId },
       curator(),
     );
-    expect(list.data.nastavnikQuestionnaireResponses).toHaveLength(0);
+    expect(dataOf(list).nastavnikQuestionnaireResponses).toHaveLength(0);
   });
 });

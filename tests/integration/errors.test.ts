@@ -3,7 +3,6 @@
  * code had in hand; the caller gets a Russian message with the same id, over GraphQL and over REST.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Core } from '@strapi/strapi';
 import { bootStrapi, type BootedStrapi } from '../harness/strapi.js';
 
 // What a failing driver or library might put into its message: a pupil's name, e-mail and phone.
@@ -16,7 +15,7 @@ let logged: string[] = [];
 
 beforeAll(async () => {
   booted = await bootStrapi({ env: { SEED: 'false', ADMIN_PASSWORD: 'Errors1admin' } });
-  const strapi = booted.strapi as Core.Strapi;
+  const { strapi } = booted;
   await strapi
     .documents('plugin::nastavnik.organisation')
     .create({ data: { name: 'Школа', slug: 'errors-school', kind: 'school' } });
@@ -34,7 +33,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await booted?.stop();
+  // Typed for the tests; beforeAll may have failed before setting it.
+  await (booted as BootedStrapi | undefined)?.stop();
 });
 
 async function withFault<T>(call: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 /** The GraphQL plugin's unsafe defaults are switched off, and bad input gets a clear 4xx. */
 import { describe, expect, it, inject } from 'vitest';
-import { gql, jwtOf, orgId } from '../harness/graphql.js';
+import { dataOf, gql, jwtOf, orgId } from '../harness/graphql.js';
 
 const nest = (depth: number) => {
   // organisations → parent → parent … : each level adds one to the query depth.
@@ -19,11 +19,11 @@ describe('GraphQL hardening', () => {
   });
 
   it('caps limit: 10000 at the configured maximum of 100', async () => {
-    const res = await gql(
+    const res = await gql<{ nastavnikOrganisations_connection: { pageInfo: { pageSize: number } } }>(
       `{ nastavnikOrganisations_connection(pagination: { limit: 10000 }) { pageInfo { pageSize } } }`,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data.nastavnikOrganisations_connection.pageInfo.pageSize).toBe(100);
+    expect(dataOf(res).nastavnikOrganisations_connection.pageInfo.pageSize).toBe(100);
   });
 
   it('has no sign-up, over GraphQL or REST', async () => {
@@ -74,7 +74,8 @@ describe('bad input', () => {
       body: JSON.stringify({ query: '{ __typename }', variables: { blob: 'x'.repeat(25 * 1024 * 1024) } }),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).errors[0].message).toContain('слишком большой');
+    const body = (await res.json()) as { errors: Array<{ message: string }> };
+    expect(body.errors[0]?.message).toContain('слишком большой');
   });
 
   it('a 50 MB road-map file over REST is refused with a clear message and nothing is written', async () => {
@@ -87,7 +88,7 @@ describe('bad input', () => {
       body: form,
       headers: { authorization: `Bearer ${jwtOf('demoCurator')}` },
     });
-    const body = await res.json();
+    const body = (await res.json()) as { ok?: boolean };
     expect(res.status).toBeLessThan(500);
     expect(body.ok ?? false).toBe(false);
     expect(JSON.stringify(body)).toMatch(/[Фф]айл.*(больш|МБ)/);
@@ -118,12 +119,12 @@ describe('bad input', () => {
     expect(res.status).toBeLessThan(500);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(res.errors?.[0]?.extensions?.error?.details)).toContain('date');
-    const meetings = await gql(
+    const meetings = await gql<{ nastavnikMeetings: unknown[] }>(
       `{ nastavnikMeetings(filters: { date: { null: true } }) { documentId } }`,
       {},
       jwtOf('demoCurator'),
     );
-    expect(meetings.data.nastavnikMeetings).toHaveLength(0);
+    expect(dataOf(meetings).nastavnikMeetings).toHaveLength(0);
   });
 
   it('invalid JSON field content is refused with the path of the bad value', async () => {

@@ -3,6 +3,7 @@
  * start on the same database adds nothing, and SEED=false starts empty.
  */
 import { describe, expect, it } from 'vitest';
+import type { Core } from '@strapi/strapi';
 import { bootStrapi, createTestDatabase } from '../harness/strapi.js';
 
 const TYPES = [
@@ -18,7 +19,7 @@ const TYPES = [
   'kpi-indicator',
 ];
 
-async function counts(strapi: any) {
+async function counts(strapi: Core.Strapi) {
   const out: Record<string, number> = {};
   for (const t of TYPES) out[t] = await strapi.db.query(`plugin::nastavnik.${t}`).count();
   return out;

@@ -3,42 +3,45 @@
  * municipality or region reads everything below it; roles limit which types a user may touch at all.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gql, jwtOf, orgId } from '../harness/graphql.js';
+import { dataOf, gql, jwtOf, orgId, query } from '../harness/graphql.js';
 
 const consent = { givenBy: 'self', processing: true, signedAt: '2025-09-01' };
+const CREATE_PERSON = query<{
+  createNastavnikPerson: { documentId: string; organisation: { slug: string } | null };
+}>(
+  `mutation($d: NastavnikPersonInput!) { createNastavnikPerson(data: $d) { documentId organisation { slug } } }`,
+);
 const createPerson = (jwt: string, fullName: string, extra: Record<string, unknown> = {}) =>
-  gql(
-    `mutation($d: NastavnikPersonInput!) { createNastavnikPerson(data: $d) { documentId organisation { slug } } }`,
-    { d: { fullName, category: 'teacher', consent, ...extra } },
-    jwt,
-  );
+  gql(CREATE_PERSON, { d: { fullName, category: 'teacher', consent, ...extra } }, jwt);
+/** Rows of one organisation each, as the list queries below ask for them. */
+type WithOrganisation<T = unknown> = T & { organisation: { slug: string } | null };
 
 let borPerson = '';
 let samaraPerson = '';
 
 describe('tenancy', () => {
   beforeAll(async () => {
-    borPerson = (await createPerson(jwtOf('demoCurator'), 'Борская Учительница')).data.createNastavnikPerson
+    borPerson = dataOf(await createPerson(jwtOf('demoCurator'), 'Борская Учительница')).createNastavnikPerson
       .documentId;
     const s = await createPerson(jwtOf('samaraCurator'), 'Самарский Учитель');
     expect(s.errors, s.raw).toBeUndefined();
-    expect(s.data.createNastavnikPerson.organisation.slug).toBe('privolzhye-school-3');
-    samaraPerson = s.data.createNastavnikPerson.documentId;
+    expect(dataOf(s).createNastavnikPerson.organisation?.slug).toBe('privolzhye-school-3');
+    samaraPerson = dataOf(s).createNastavnikPerson.documentId;
   });
 
   it("a curator of organisation A cannot read organisation B's person, in a list or by id", async () => {
-    const list = await gql(
+    const list = await gql<{ nastavnikPersons: WithOrganisation[] }>(
       `{ nastavnikPersons(pagination: { limit: 100 }) { fullName organisation { slug } } }`,
       {},
       jwtOf('samaraCurator'),
     );
     expect(list.errors).toBeUndefined();
-    const slugs = new Set(list.data.nastavnikPersons.map((p: any) => p.organisation.slug));
+    const slugs = new Set(dataOf(list).nastavnikPersons.map((p) => p.organisation?.slug));
     expect([...slugs]).toEqual(['privolzhye-school-3']);
     expect(list.raw).not.toContain('Борская');
     expect(list.raw).not.toContain('(демо)');
 
-    const one = await gql(
+    const one = await gql<{ nastavnikPerson: unknown }>(
       `query($id: ID!) { nastavnikPerson(documentId: $id) { fullName } }`,
       { id: borPerson },
       jwtOf('samaraCurator'),
@@ -60,12 +63,12 @@ describe('tenancy', () => {
       jwtOf('samaraCurator'),
     );
     expect(del.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const still = await gql(
+    const still = await gql<{ nastavnikPerson: { fullName: string } | null }>(
       `query($id: ID!) { nastavnikPerson(documentId: $id) { fullName } }`,
       { id: borPerson },
       jwtOf('demoCurator'),
     );
-    expect(still.data.nastavnikPerson.fullName).toBe('Борская Учительница');
+    expect(dataOf(still).nastavnikPerson?.fullName).toBe('Борская Учительница');
   });
 
   it('a curator cannot create a record in another organisation', async () => {
@@ -73,12 +76,12 @@ describe('tenancy', () => {
       organisation: orgId('bor-demo-school'),
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const check = await gql(
+    const check = await gql<{ nastavnikPersons: unknown[] }>(
       `{ nastavnikPersons(filters: { fullName: { eq: "Чужой" } }) { documentId } }`,
       {},
       jwtOf('demoCurator'),
     );
-    expect(check.data.nastavnikPersons).toHaveLength(0);
+    expect(dataOf(check).nastavnikPersons).toHaveLength(0);
   });
 
   it("a relation to another organisation's record is refused and nothing is written", async () => {
@@ -90,22 +93,22 @@ describe('tenancy', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(res.errors?.[0]?.message).toContain('mentors');
     expect(res.status).toBeLessThan(500);
-    const pairs = await gql(
+    const pairs = await gql<{ nastavnikPairs: unknown[] }>(
       `{ nastavnikPairs(filters: { title: { eq: "Смешанная пара" } }) { documentId } }`,
       {},
       jwtOf('demoCurator'),
     );
-    expect(pairs.data.nastavnikPairs).toHaveLength(0);
+    expect(dataOf(pairs).nastavnikPairs).toHaveLength(0);
   });
 
   it('a methodist of the municipality reads the schools below it, but not other regions', async () => {
-    const res = await gql(
+    const res = await gql<{ nastavnikProgrammes: WithOrganisation[] }>(
       `{ nastavnikProgrammes(status: DRAFT, pagination: { limit: 100 }) { title organisation { slug } } }`,
       {},
       jwtOf('borMethodist'),
     );
     expect(res.errors).toBeUndefined();
-    const slugs = new Set(res.data.nastavnikProgrammes.map((p: any) => p.organisation.slug));
+    const slugs = new Set(dataOf(res).nastavnikProgrammes.map((p) => p.organisation?.slug));
     expect(slugs.has('bor-demo-school')).toBe(true);
     for (const slug of slugs) expect(['bor-uoimp', 'bor-demo-school']).toContain(slug);
   });
@@ -117,12 +120,12 @@ describe('tenancy', () => {
       jwtOf('samaraCurator'),
     );
     expect(draft.errors).toBeUndefined();
-    const methodist = await gql(
+    const methodist = await gql<{ nastavnikRoadmaps: Array<WithOrganisation<{ title: string }>> }>(
       `{ nastavnikRoadmaps(status: DRAFT) { title organisation { slug } } }`,
       {},
       jwtOf('samaraMethodist'),
     );
-    expect(methodist.data.nastavnikRoadmaps.map((r: any) => r.title)).toContain('Карта СОШ № 3');
+    expect(dataOf(methodist).nastavnikRoadmaps.map((r) => r.title)).toContain('Карта СОШ № 3');
     const other = await gql(`{ nastavnikRoadmaps(status: DRAFT) { title } }`, {}, jwtOf('borMethodist'));
     expect(other.raw).not.toContain('Карта СОШ № 3');
   });
@@ -143,23 +146,24 @@ describe('tenancy', () => {
       const res = await gql(`{ ${q} }`, {}, jwtOf('demoEditor'));
       expect(res.errors?.[0]?.extensions?.code, q).toBe('FORBIDDEN');
     }
-    const news = await gql(
+    const news = await gql<{ createNastavnikNewsItem: WithOrganisation }>(
       `mutation { createNastavnikNewsItem(data: { title: "Итоги конкурса", kind: contest, date: "2025-12-20" }) { organisation { slug } } }`,
       {},
       jwtOf('demoEditor'),
     );
     expect(news.errors, news.raw).toBeUndefined();
-    expect(news.data.createNastavnikNewsItem.organisation.slug).toBe('bor-demo-school');
+    expect(dataOf(news).createNastavnikNewsItem.organisation?.slug).toBe('bor-demo-school');
   });
 
   it('staff log meetings but cannot delete people or change pairs', async () => {
-    const pair = await gql(
+    const pair = await gql<{ nastavnikPairs: Array<{ documentId: string }> }>(
       `{ nastavnikPairs(filters: { title: { contains: "Смирнова" } }) { documentId } }`,
       {},
       jwtOf('demoStaff'),
     );
     expect(pair.errors).toBeUndefined();
-    const pairId = pair.data.nastavnikPairs[0].documentId;
+    const pairId = dataOf(pair).nastavnikPairs[0]?.documentId;
+    if (!pairId) throw new Error(`Нет демо-пары: ${pair.raw}`);
     const meeting = await gql(
       `mutation($d: NastavnikMeetingInput!) { createNastavnikMeeting(data: $d) { documentId kind } }`,
       {
@@ -190,13 +194,13 @@ describe('tenancy', () => {
   });
 
   it('only a methodist approves a case, and only an approved case can be published', async () => {
-    const c = await gql(
+    const c = await gql<{ createNastavnikCase: { documentId: string } }>(
       `mutation { createNastavnikCase(data: { title: "Кейс на рассмотрение", reviewState: submitted }, status: DRAFT) { documentId } }`,
       {},
       jwtOf('demoCurator'),
     );
     expect(c.errors, c.raw).toBeUndefined();
-    const id = c.data.createNastavnikCase.documentId;
+    const id = dataOf(c).createNastavnikCase.documentId;
     const selfApprove = await gql(
       `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { reviewState: approved }, status: DRAFT) { reviewState } }`,
       { id },
@@ -226,14 +230,17 @@ describe('tenancy', () => {
   });
 
   it('the subtree query lists an organisation and everything below it', async () => {
-    const res = await gql(`query($id: ID!) { nastavnikOrganisationSubtree(documentId: $id) { slug } }`, {
-      id: orgId('nizhny-novgorod-region'),
-    });
+    const res = await gql<{ nastavnikOrganisationSubtree: Array<{ slug: string }> }>(
+      `query($id: ID!) { nastavnikOrganisationSubtree(documentId: $id) { slug } }`,
+      {
+        id: orgId('nizhny-novgorod-region'),
+      },
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.nastavnikOrganisationSubtree.map((o: any) => o.slug).sort()).toEqual([
-      'bor-demo-school',
-      'bor-uoimp',
-      'nizhny-novgorod-region',
-    ]);
+    expect(
+      dataOf(res)
+        .nastavnikOrganisationSubtree.map((o) => o.slug)
+        .sort(),
+    ).toEqual(['bor-demo-school', 'bor-uoimp', 'nizhny-novgorod-region']);
   });
 });
