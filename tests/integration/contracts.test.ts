@@ -33,10 +33,9 @@ const TYPE_QUERY = `query($name: String!) { __type(name: $name) {
 } }`;
 
 async function fieldsOf(name: string): Promise<IntrospectedField[]> {
-  const res = await gql<{ __type: { fields: IntrospectedField[] | null; inputFields: IntrospectedField[] | null } | null }>(
-    TYPE_QUERY,
-    { name },
-  );
+  const res = await gql<{
+    __type: { fields: IntrospectedField[] | null; inputFields: IntrospectedField[] | null } | null;
+  }>(TYPE_QUERY, { name });
   expect(res.errors, res.raw).toBeUndefined();
   const type = res.data?.__type;
   expect(type, `GraphQL type ${name}`).toBeTruthy();
@@ -58,16 +57,24 @@ describe('GraphQL types are the shared contracts', () => {
     ['NastavnikCaptureSubmitInput', captureSubmissionSchema, {}],
     ['NastavnikCaptureSubmitResult', captureSubmitResultSchema, { ids: ['documentId'] }],
     ['NastavnikCaptureApplyResult', captureApplyResultSchema, { ids: ['documentId'] }],
-  ] as Array<[string, z.ZodObject, DeriveOptions]>)('%s matches its zod schema', async (name, schema, options) => {
-    const actual = Object.fromEntries((await fieldsOf(name)).map((f) => [f.name, shape(f.type)]));
-    const expected = Object.fromEntries(
-      Object.entries(deriveFields(schema, options)).map(([field, d]) => [field, { nonNull: d.nonNull, type: d.type }]),
-    );
-    expect(actual).toEqual(expected);
-  });
+  ] as Array<[string, z.ZodObject, DeriveOptions]>)(
+    '%s matches its zod schema',
+    async (name, schema, options) => {
+      const actual = Object.fromEntries((await fieldsOf(name)).map((f) => [f.name, shape(f.type)]));
+      const expected = Object.fromEntries(
+        Object.entries(deriveFields(schema, options)).map(([field, d]) => [
+          field,
+          { nonNull: d.nonNull, type: d.type },
+        ]),
+      );
+      expect(actual).toEqual(expected);
+    },
+  );
 
   it('the import input keeps the defaults of the contract', async () => {
-    const defaults = Object.fromEntries((await fieldsOf('NastavnikRoadmapImportInput')).map((f) => [f.name, f.defaultValue]));
+    const defaults = Object.fromEntries(
+      (await fieldsOf('NastavnikRoadmapImportInput')).map((f) => [f.name, f.defaultValue]),
+    );
     expect(defaults).toMatchObject({ dryRun: 'true', onDuplicate: 'fail', publish: 'false' });
   });
 
