@@ -32,7 +32,7 @@ function headerScore(table: Element): number {
 function roadmapTables(doc: Document): Array<{ element: Element; index: number; rows: number }> {
   const titled =
     TITLE_WORDS.test(doc.title) ||
-    Array.from(doc.querySelectorAll('h1, h2, h3')).some((h) => TITLE_WORDS.test(h.textContent ?? ''));
+    Array.from(doc.querySelectorAll('h1, h2, h3')).some((h) => TITLE_WORDS.test(h.textContent));
   return findDataTables(doc)
     .map((element, index) => ({ element, index, score: headerScore(element) }))
     .filter(({ score }) => score >= 3 || (score >= 2 && titled))

@@ -73,8 +73,13 @@ function pageLinks(root: ParentNode, base: string): Link[] {
   return links;
 }
 
+/** The DOM types promise a `<body>`, but an XHTML or XML page may have none. */
+function bodyOf(doc: Document): HTMLElement | null {
+  return doc.body;
+}
+
 function mainContent(doc: Document): Element {
-  return doc.querySelector('main, [role="main"], article') ?? doc.body ?? doc.documentElement;
+  return doc.querySelector('main, [role="main"], article') ?? bodyOf(doc) ?? doc.documentElement;
 }
 
 /**
@@ -89,15 +94,15 @@ function contentTexts(root: Element): { headings: string; all: string } {
     chrome.remove();
   }
   const headings = Array.from(copy.querySelectorAll('h1, h2, h3, h4, h5, h6, dt, legend, caption'))
-    .map((heading) => heading.textContent ?? '')
+    .map((heading) => heading.textContent)
     .join(' ');
-  return { headings: normaliseText(headings), all: normaliseText(copy.textContent ?? '') };
+  return { headings: normaliseText(headings), all: normaliseText(copy.textContent) };
 }
 
 function isSectionPage(doc: Document, url: URL): boolean {
   const headings = Array.from(doc.querySelectorAll('h1, h2')).slice(0, 3);
   return (
-    headings.some((heading) => SECTION_WORD.test(heading.textContent ?? '')) ||
+    headings.some((heading) => SECTION_WORD.test(heading.textContent)) ||
     /nastavnich|nastavnik|mentor/i.test(url.pathname)
   );
 }
@@ -123,7 +128,7 @@ export function auditSite(
   // name mentoring themselves («Положение о наставничестве») count there.
   const scopeLinks = pageLinks(scope, base).filter((link) => onSection || SECTION_WORD.test(link.text));
   const texts = onSection ? contentTexts(scope) : { headings: '', all: '' };
-  const pageText = normaliseText(doc.body?.textContent ?? '');
+  const pageText = normaliseText(bodyOf(doc)?.textContent ?? '');
 
   const parts = siteAuditParts.values.map((key) => {
     const rule = RULES[key];
@@ -158,7 +163,7 @@ export const siteAuditAdapter: Adapter = {
   detect(doc, url) {
     const onSection = isSectionPage(doc, url);
     const linked = Array.from(doc.querySelectorAll('a[href]')).some((a) =>
-      SECTION_WORD.test(a.textContent ?? ''),
+      SECTION_WORD.test(a.textContent),
     );
     if (onSection)
       return {

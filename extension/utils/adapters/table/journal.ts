@@ -24,7 +24,7 @@ function productNamed(doc: Document, marker: RegExp): boolean {
   const meta = doc.querySelector('meta[name="application-name"], meta[property="og:site_name"]');
   if (meta && marker.test(meta.getAttribute('content') ?? '')) return true;
   const chrome = doc.querySelectorAll('header, footer, nav, [role="banner"], [role="contentinfo"]');
-  return Array.from(chrome).some((element) => marker.test(element.textContent ?? ''));
+  return Array.from(chrome).some((element) => marker.test(element.textContent));
 }
 
 export function defineJournalAdapter(config: JournalConfig): Adapter {

@@ -37,7 +37,7 @@ function selectedOptions(doc: Document, word: RegExp): string[] {
 function headingTexts(doc: Document): string[] {
   return Array.from(doc.querySelectorAll('h1, h2, h3, caption, [role="heading"]'))
     .slice(0, 30)
-    .map((element) => normaliseText(element.textContent ?? ''))
+    .map((element) => normaliseText(element.textContent))
     .filter(Boolean);
 }
 

@@ -56,7 +56,7 @@ function isAria(element: Element): boolean {
 
 /** Cell text with spaces where the layout would break lines, and no hidden helper text. */
 export function cellText(element: Element): string {
-  if (element.childElementCount === 0) return normaliseText(element.textContent ?? '');
+  if (element.childElementCount === 0) return normaliseText(element.textContent);
   const parts: string[] = [];
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child !== null; child = child.nextSibling) {
@@ -178,38 +178,34 @@ function isNumberingRow(values: readonly string[]): boolean {
   return filled.length >= 3 && filled.every((value, index) => value === String(index + 1));
 }
 
+type Grid = Array<Array<Placed | undefined>>;
+
 /**
- * Reads `table` into a grid. `maxRows` limits the body rows read (detection needs only a sample);
- * `totalRows` still counts them all.
+ * Places one row's cells in the grid, a merged cell in every row and column it spans; returns the
+ * width the row reaches.
  */
-export function readTable(table: Element, options: { maxRows?: number; index?: number } = {}): TableGrid {
-  const aria = isAria(table);
-  const rowElements = tableRows(table);
-  const theadRows = theadRowCount(table);
-  const grid: Array<Array<Placed | undefined>> = [];
+function placeRow(grid: Grid, rowElement: Element, r: number, rowCount: number, aria: boolean): number {
+  const row = (grid[r] ??= []);
+  let column = 0;
   let width = 0;
-
-  // Header detection needs the first rows placed before deciding how many to read.
-  const placeRow = (r: number): void => {
-    const row = (grid[r] ??= []);
-    let column = 0;
-    for (const cell of rowCells(rowElements[r]!, aria)) {
-      while (row[column] !== undefined) column += 1;
-      if (column >= MAX_COLUMNS) break;
-      const placed: Placed = { cell, text: cellText(cell.element), row: r };
-      const lastRow = Math.min(r + cell.rowSpan, rowElements.length);
-      for (let rr = r; rr < lastRow; rr += 1) {
-        const target = (grid[rr] ??= []);
-        for (let cc = column; cc < Math.min(column + cell.colSpan, MAX_COLUMNS); cc += 1) target[cc] = placed;
-      }
-      column += cell.colSpan;
-      width = Math.max(width, Math.min(column, MAX_COLUMNS));
+  for (const cell of rowCells(rowElement, aria)) {
+    while (row[column] !== undefined) column += 1;
+    if (column >= MAX_COLUMNS) break;
+    const placed: Placed = { cell, text: cellText(cell.element), row: r };
+    const lastRow = Math.min(r + cell.rowSpan, rowCount);
+    for (let rr = r; rr < lastRow; rr += 1) {
+      const target = (grid[rr] ??= []);
+      for (let cc = column; cc < Math.min(column + cell.colSpan, MAX_COLUMNS); cc += 1) target[cc] = placed;
     }
-  };
+    column += cell.colSpan;
+    width = Math.max(width, Math.min(column, MAX_COLUMNS));
+  }
+  return width;
+}
 
+/** How many of the first `probe` rows, already placed, are header rows. */
+function headerRowCount(grid: Grid, theadRows: number, probe: number, rowCount: number): number {
   let headerCount = theadRows;
-  const probe = Math.min(rowElements.length, Math.max(theadRows, 6));
-  for (let r = 0; r < probe; r += 1) placeRow(r);
   if (headerCount === 0) {
     while (headerCount < probe - 1) {
       const cells = (grid[headerCount] ?? []).filter((placed): placed is Placed => placed !== undefined);
@@ -217,7 +213,7 @@ export function readTable(table: Element, options: { maxRows?: number; index?: n
       headerCount += 1;
     }
   }
-  if (headerCount === 0 && rowElements.length > 1) {
+  if (headerCount === 0 && rowCount > 1) {
     // No <th>: the first row is a header when its words name columns we know and it holds no pupil.
     const first = Array.from(new Set((grid[0] ?? []).filter((p): p is Placed => p !== undefined)));
     const named = first.filter(
@@ -234,7 +230,10 @@ export function readTable(table: Element, options: { maxRows?: number; index?: n
       }
     }
   }
+  return headerCount;
+}
 
+function headerPathsOf(grid: Grid, headerCount: number, width: number): string[][] {
   const headerPaths: string[][] = [];
   for (let c = 0; c < width; c += 1) {
     const path: string[] = [];
@@ -246,6 +245,51 @@ export function readTable(table: Element, options: { maxRows?: number; index?: n
     }
     headerPaths.push(path);
   }
+  return headerPaths;
+}
+
+/** A body row's texts by column, with how many cells have text and how many distinct cells it has. */
+function rowValues(
+  placedRow: ReadonlyArray<Placed | undefined>,
+  width: number,
+): { values: string[]; filled: number; distinct: number } {
+  const values: string[] = new Array<string>(width).fill('');
+  let filled = 0;
+  let distinct = 0;
+  let lastPlaced: Placed | undefined;
+  for (let c = 0; c < width; c += 1) {
+    const placed = placedRow[c];
+    if (!placed) continue;
+    if (placed !== lastPlaced) distinct += 1;
+    // Row-merged body cells («Класс» spanning its pupils) apply to each row; column-merged ones once.
+    if (placed !== lastPlaced && placed.text) {
+      values[c] = placed.text;
+      filled += 1;
+    }
+    lastPlaced = placed;
+  }
+  return { values, filled, distinct };
+}
+
+/**
+ * Reads `table` into a grid. `maxRows` limits the body rows read (detection needs only a sample);
+ * `totalRows` still counts them all.
+ */
+export function readTable(table: Element, options: { maxRows?: number; index?: number } = {}): TableGrid {
+  const aria = isAria(table);
+  const rowElements = tableRows(table);
+  const grid: Grid = [];
+  let width = 0;
+  const place = (rowElement: Element, r: number): void => {
+    width = Math.max(width, placeRow(grid, rowElement, r, rowElements.length, aria));
+  };
+
+  // Header detection needs the first rows placed before deciding how many to read.
+  const theadRows = theadRowCount(table);
+  const probe = Math.min(rowElements.length, Math.max(theadRows, 6));
+  rowElements.slice(0, probe).forEach(place);
+  const headerCount = headerRowCount(grid, theadRows, probe, rowElements.length);
+  const headerPaths = headerPathsOf(grid, headerCount, width);
 
   const limit = options.maxRows ?? Number.POSITIVE_INFINITY;
   const rows: string[][] = [];
@@ -253,30 +297,17 @@ export function readTable(table: Element, options: { maxRows?: number; index?: n
   let group: string | null = null;
   let totalRows = 0;
   let checkedNumbering = false;
-  for (let r = headerCount; r < rowElements.length; r += 1) {
+  for (const [r, rowElement] of rowElements.entries()) {
+    if (r < headerCount) continue;
     if (rows.length >= limit) {
       // Only counting from here on: a sample for detection must stay cheap on 10 000-row tables.
       totalRows += rowElements.length - r;
       break;
     }
-    if (r >= probe) placeRow(r);
+    if (r >= probe) place(rowElement, r);
     const placedRow = grid[r] ?? [];
     grid[r - 1] = []; // rows above are no longer needed; keeps memory flat on 10 000-row tables
-    const values: string[] = new Array<string>(width).fill('');
-    let filled = 0;
-    let distinct = 0;
-    let lastPlaced: Placed | undefined;
-    for (let c = 0; c < width; c += 1) {
-      const placed = placedRow[c];
-      if (!placed) continue;
-      if (placed !== lastPlaced) distinct += 1;
-      // Row-merged body cells («Класс» spanning its pupils) apply to each row; column-merged ones once.
-      if (placed !== lastPlaced && placed.text) {
-        values[c] = placed.text;
-        filled += 1;
-      }
-      lastPlaced = placed;
-    }
+    const { values, filled, distinct } = rowValues(placedRow, width);
     if (filled === 0) continue;
     if (!checkedNumbering) {
       checkedNumbering = true;
