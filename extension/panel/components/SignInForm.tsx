@@ -12,7 +12,13 @@ export function SignInForm({ expired, serverUrl }: { expired: boolean; serverUrl
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => setServer((current) => current || serverUrl), [serverUrl]);
+  const [knownServerUrl, setKnownServerUrl] = useState(serverUrl);
+  // A server address that arrives later fills the field only if the user has not typed one; adjusted
+  // while rendering, as React advises for state that follows a prop, rather than in an effect.
+  if (serverUrl !== knownServerUrl) {
+    setKnownServerUrl(serverUrl);
+    setServer((current) => current || serverUrl);
+  }
   useEffect(() => {
     void lastIdentifierItem.getValue().then((value) => setIdentifier((current) => current || value));
   }, []);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Browser } from 'wxt/browser';
 import { planSubmissions } from '@/utils/capture/submissions';
 import { ensureContentScript, PageAccessError, requestSitePermission } from '@/utils/content/page-access';
@@ -55,11 +55,14 @@ export function useCaptureFlow(tab: Browser.tabs.Tab | undefined): CaptureFlow {
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sending, setSending] = useState(false);
-
-  useEffect(() => {
+  const page = JSON.stringify([tab?.id, tab?.url]);
+  const [shownPage, setShownPage] = useState(page);
+  // Adjusted while rendering, as React advises for state that follows a prop, rather than in an effect.
+  if (page !== shownPage) {
+    setShownPage(page);
     setStep(afterPageChange);
     setProblem(null);
-  }, [tab?.id, tab?.url]);
+  }
 
   const analyse = async (): Promise<void> => {
     if (!tab) return;

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
 import { currentTab } from '@/utils/content/page-access';
 
+/** Chrome's types promise a `windows` API everywhere, but Firefox for Android has none. */
+const optionalApis: { windows?: typeof browser.windows } = browser;
+
 /** The tab beside the panel; changes when the user switches tabs or the tab navigates. */
 export function useCurrentTab(): Browser.tabs.Tab | undefined {
   const [tab, setTab] = useState<Browser.tabs.Tab | undefined>();
@@ -18,12 +21,12 @@ export function useCurrentTab(): Browser.tabs.Tab | undefined {
     };
     browser.tabs.onActivated.addListener(refresh);
     browser.tabs.onUpdated.addListener(onUpdated);
-    browser.windows?.onFocusChanged.addListener(refresh);
+    optionalApis.windows?.onFocusChanged.addListener(refresh);
     return () => {
       alive = false;
       browser.tabs.onActivated.removeListener(refresh);
       browser.tabs.onUpdated.removeListener(onUpdated);
-      browser.windows?.onFocusChanged.removeListener(refresh);
+      optionalApis.windows?.onFocusChanged.removeListener(refresh);
     };
   }, []);
   return tab;
