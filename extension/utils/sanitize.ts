@@ -34,7 +34,7 @@ const instances = new WeakMap<object, Map<Mode, DOMPurify>>();
 
 function purifier(win: WindowLike, mode: Mode): DOMPurify {
   let byMode = instances.get(win);
-  if (!byMode) instances.set(win, (byMode = new Map()));
+  if (!byMode) instances.set(win, (byMode = new Map<Mode, DOMPurify>()));
   const cached = byMode.get(mode);
   if (cached) return cached;
   const purify = createDOMPurify(win);
@@ -73,7 +73,6 @@ function clean(html: string, win: WindowLike, mode: Mode): string {
       ALLOW_ARIA_ATTR: false,
       RETURN_TRUSTED_TYPE: false,
     })
-    .toString()
     .trim();
 }
 

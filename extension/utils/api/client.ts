@@ -57,7 +57,14 @@ export class NastavnikApi {
     const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     const auth = new SetContextLink(async (previous) => {
       const token = await this.getToken();
-      return { headers: { ...previous['headers'], ...(token ? { Authorization: `Bearer ${token}` } : {}) } };
+      // Apollo types the context as `any`; headers set by an earlier link, if any, are an object.
+      const headers: unknown = previous['headers'];
+      return {
+        headers: {
+          ...(typeof headers === 'object' ? headers : {}),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+      };
     });
     const http = new HttpLink({
       uri: `${options.serverUrl}/graphql`,

@@ -48,7 +48,10 @@ function firstGraphqlMessage(error: CombinedGraphQLErrors): string {
 export function classifyError(error: unknown): ApiFailure {
   if (error instanceof ApiFailure) return error;
   if (CombinedGraphQLErrors.is(error)) {
-    const codes = error.errors.map((item) => String(item.extensions?.['code'] ?? ''));
+    const codes = error.errors.map((item) => {
+      const code = item.extensions?.['code'];
+      return typeof code === 'string' ? code : '';
+    });
     const message = firstGraphqlMessage(error);
     if (codes.includes('UNAUTHENTICATED')) return new ApiFailure('auth', SESSION_EXPIRED);
     if (codes.includes('FORBIDDEN')) {

@@ -32,14 +32,17 @@ interface FirefoxSidebar {
   open(): Promise<void>;
 }
 
+/** What differs between the browsers: Chrome's types promise a side panel, Firefox has a sidebar instead. */
+const panelApis: { sidePanel?: typeof browser.sidePanel; sidebarAction?: FirefoxSidebar } = browser;
+
 function openPanelOnToolbarClick(): void {
-  if (browser.sidePanel) {
-    browser.sidePanel
+  if (panelApis.sidePanel) {
+    panelApis.sidePanel
       .setPanelBehavior({ openPanelOnActionClick: true })
       .catch((error: unknown) => console.error('[nastavnik] toolbar button cannot open the panel', error));
     return;
   }
-  const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
+  const sidebar = panelApis.sidebarAction;
   if (sidebar) {
     // Called synchronously inside the click handler: Firefox opens the sidebar only during a user action.
     browser.action.onClicked.addListener(() => void sidebar.open());
@@ -85,7 +88,10 @@ export function startBackground(): void {
   tokenItem.watch((token) => {
     if (token) flush();
   });
-  globalThis.addEventListener?.('online', flush);
+  // Service workers and event pages both have global events; still optional, so that a context without
+  // them cannot stop the wake-ups registered below.
+  const events: { addEventListener?: typeof globalThis.addEventListener } = globalThis;
+  events.addEventListener?.('online', flush);
 
   browser.runtime.onStartup.addListener(flush);
   browser.runtime.onInstalled.addListener(() => {
