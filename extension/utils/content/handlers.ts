@@ -8,8 +8,8 @@ import type { Handlers } from '../messaging/bus.js';
 
 export function contentHandlers(doc: Document, location: () => string): Handlers<'content'> {
   return {
-    'content.ping': async () => ({ ready: true as const }),
-    'content.detect': async () => {
+    'content.ping': () => ({ ready: true as const }),
+    'content.detect': () => {
       const started = performance.now();
       const url = new URL(location());
       const { offers, failures } = detectOffers(doc, url);
@@ -21,7 +21,7 @@ export function contentHandlers(doc: Document, location: () => string): Handlers
         elapsedMs: Math.round(performance.now() - started),
       };
     },
-    'content.extract': async ({ adapterId, tableIndex }) => {
+    'content.extract': ({ adapterId, tableIndex }) => {
       const adapter = adapterById(adapterId);
       if (!adapter) throw new AdapterError('Неизвестный способ захвата; обновите расширение.');
       return runExtraction(adapter, doc, new URL(location()), tableIndex);

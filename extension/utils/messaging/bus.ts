@@ -116,11 +116,12 @@ export async function sendToBackground<T extends MessagesTo<'background'>>(
   return unwrap(type, raw);
 }
 
+/** A handler answers at once or with a promise; a throw is refused like a rejection. */
 export type Handlers<C extends Context> = {
   [T in MessagesTo<C>]: (
     payload: z.output<(typeof messages)[T]['request']>,
     sender: Sender,
-  ) => Promise<ResponseOf<T>>;
+  ) => ResponseOf<T> | Promise<ResponseOf<T>>;
 };
 
 type Listener = (
@@ -163,8 +164,10 @@ export function createMessageListener<C extends Context>(
         error: { code: 'invalid_request', message: 'Сообщение отклонено: неверные данные.' },
       });
     }
-    const handler = handlers[type as MessagesTo<C>] as (payload: unknown, sender: Sender) => Promise<unknown>;
-    handler(payload.data, sender)
+    const handler = handlers[type as MessagesTo<C>] as (payload: unknown, sender: Sender) => unknown;
+    // Called inside the chain, so that a handler that throws is refused just as one that rejects.
+    Promise.resolve(payload.data)
+      .then((data) => handler(data, sender))
       .then((data) => {
         const checked = spec.response.safeParse(data);
         sendResponse(

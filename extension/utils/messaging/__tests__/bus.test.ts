@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createMessageListener, type Handlers, type Identity, senderContext } from '../bus.js';
+import { createMessageListener, type Handlers, type Identity, MessageError, senderContext } from '../bus.js';
 
 const own: Identity = { runtimeId: 'ext-id', extensionBase: 'chrome-extension://ext-id/' };
 
@@ -130,5 +130,20 @@ describe('createMessageListener', () => {
     });
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
+  });
+
+  it('refuses a handler that throws at once just as one that rejects, keeping its message for the user', async () => {
+    const throwing = contentHandlers({
+      'content.extract': () => {
+        throw new MessageError('no_table', 'На странице нет таблицы с данными.');
+      },
+    });
+    const listener = createMessageListener('content', throwing, () => own);
+    await expect(
+      call(listener, envelope('content.extract', { adapterId: 'generic-table' }), panel),
+    ).resolves.toEqual({
+      ok: false,
+      error: { code: 'no_table', message: 'На странице нет таблицы с данными.' },
+    });
   });
 });
