@@ -43,10 +43,11 @@ export default defineConfig(
       },
     },
     rules: {
-      // `T[]` for simple element types, `Array<{ ... }>` for object and union types: the codebase's existing habit,
-      // and easier to read than `{ ... }[]`.
+      // `T[]` for simple element types, `Array<{ ... }>` for object and union types: the codebase's
+      // existing habit, and easier to read than `{ ... }[]`.
       '@typescript-eslint/array-type': ['error', { default: 'array-simple' }],
-      // `env['KEY']`, `dataset['x']`, `result['key']`: brackets mark a key from an index signature, which may be absent.
+      // `env['KEY']`, `dataset['x']`, `result['key']`: brackets mark a key from an index signature,
+      // which may be absent.
       '@typescript-eslint/dot-notation': ['error', { allowIndexSignaturePropertyAccess: true }],
       // `onClick={() => setTab(name)}`: an arrow returning a void call is the idiom for handlers and callbacks.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
@@ -81,6 +82,8 @@ export default defineConfig(
   {
     files: ['**/*.cjs', 'cms/plugin/strapi-server.js'],
     languageOptions: { sourceType: 'commonjs' },
+    // CommonJS on purpose (Strapi loads a plugin's entry with require): `require` is its import.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 
   {
