@@ -18,7 +18,7 @@ const submission: CaptureSubmission = {
 function api(respond: Parameters<typeof fakeFetch>[0], token: string | null = validToken()) {
   const server = fakeFetch(respond);
   return {
-    api: new NastavnikApi({ serverUrl: SERVER, getToken: async () => token, fetch: server.fetch }),
+    api: new NastavnikApi({ serverUrl: SERVER, getToken: () => Promise.resolve(token), fetch: server.fetch }),
     calls: server.calls,
   };
 }
@@ -62,11 +62,11 @@ describe('NastavnikApi', () => {
   });
 
   it('reports a refused session once, so the panel can ask to sign in again', async () => {
-    const onAuthFailure = vi.fn(async () => undefined);
+    const onAuthFailure = vi.fn(() => Promise.resolve());
     const server = fakeFetch(() => json(401, {}));
     const client = new NastavnikApi({
       serverUrl: SERVER,
-      getToken: async () => validToken(),
+      getToken: () => Promise.resolve(validToken()),
       fetch: server.fetch,
       onAuthFailure,
     });
@@ -197,7 +197,7 @@ describe('NastavnikApi', () => {
     const input = { organisation: 'org1', fileBase64: 'UEsDBA==', filename: 'план.docx', dryRun: true };
     await expect(client.importRoadmap(input)).resolves.toMatchObject({ duplicateOf: { version: 1 } });
     expect(calls[0]?.body).toMatchObject({ variables: { input, withDraft: false } });
-    expect(String((calls[0]?.body as { query: string }).query)).toContain('draft @include(if: $withDraft)');
+    expect((calls[0]?.body as { query: string }).query).toContain('draft @include(if: $withDraft)');
 
     reply = { ...answer, warnings: [{ row: 'три' }] };
     await expect(client.importRoadmap(input, true)).rejects.toThrow(/не так, как ожидалось/);

@@ -22,14 +22,14 @@ export function fakeFetch(respond: Responder) {
       headers[name] = value;
     });
     const call: Call = {
-      url: String(input),
+      url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
       headers,
       body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
     };
     calls.push(call);
     return respond(call);
   };
-  return { fetch: fetchImpl as typeof fetch, calls };
+  return { fetch: fetchImpl, calls };
 }
 
 export const json = (status: number, body: unknown): Response =>

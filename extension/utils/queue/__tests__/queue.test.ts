@@ -24,9 +24,9 @@ function submission(key = 'key-aaaaaaaaaaaaaaaa-1'): CaptureSubmission {
 function queueWith(overrides: Partial<QueueDeps> = {}) {
   const deps: QueueDeps = {
     store: captureQueueItem,
-    send: vi.fn(async () => ({ documentId: 'doc-1', duplicate: false })),
-    apply: vi.fn(async () => ({ state: 'applied', message: 'Создано 1 человек', createdCount: 1 })),
-    onAuthFailure: vi.fn(async () => undefined),
+    send: vi.fn(() => Promise.resolve({ documentId: 'doc-1', duplicate: false })),
+    apply: vi.fn(() => Promise.resolve({ state: 'applied', message: 'Создано 1 человек', createdCount: 1 })),
+    onAuthFailure: vi.fn(() => Promise.resolve()),
     now,
     random: () => 0.5,
     ...overrides,
@@ -137,7 +137,7 @@ describe('capture queue', () => {
     expect(entry?.submission).toBeDefined();
 
     send.mockResolvedValueOnce({ documentId: 'doc-2', duplicate: false });
-    await queue.retry(entry!.id);
+    await queue.retry(submission().idempotencyKey);
     await queue.flush();
     expect((await queue.list())[0]?.state).toBe('sent');
   });
@@ -180,10 +180,9 @@ describe('capture queue', () => {
     await queue.enqueue(submission(), 'Список');
     await queue.flush();
     await expect(queue.apply('key-aaaaaaaaaaaaaaaa-1')).rejects.toThrow(/недоступен/);
-    expect((await queue.list())[0]).toMatchObject({
-      state: 'sent',
-      lastError: expect.stringMatching(/^Не применён/),
-    });
+    const [entry] = await queue.list();
+    expect(entry?.state).toBe('sent');
+    expect(entry?.lastError).toMatch(/^Не применён/);
   });
 
   it('discards queued captures but not one being sent', async () => {
@@ -229,8 +228,8 @@ describe('road-map captures in the queue', () => {
 
   async function sentRoadmap(overrides: Partial<QueueDeps> = {}, roadmap: Partial<RoadmapCaptureDeps> = {}) {
     const deps = {
-      findDuplicate: vi.fn<RoadmapCaptureDeps['findDuplicate']>(async () => null),
-      commitDuplicate: vi.fn<RoadmapCaptureDeps['commitDuplicate']>(async () => written),
+      findDuplicate: vi.fn<RoadmapCaptureDeps['findDuplicate']>(() => Promise.resolve(null)),
+      commitDuplicate: vi.fn<RoadmapCaptureDeps['commitDuplicate']>(() => Promise.resolve(written)),
       ...roadmap,
     };
     const made = queueWith({ roadmap: deps, ...overrides });
@@ -250,16 +249,17 @@ describe('road-map captures in the queue', () => {
 
   it('names the road map a checked draft would duplicate, before anything is written', async () => {
     const apply = vi.fn<QueueDeps['apply']>().mockResolvedValue(DRY_RUN);
-    const { queue, roadmap } = await sentRoadmap({ apply }, { findDuplicate: vi.fn(async () => duplicate) });
+    const { queue, roadmap } = await sentRoadmap(
+      { apply },
+      { findDuplicate: vi.fn(() => Promise.resolve(duplicate)) },
+    );
     expect(await queue.apply(KEY)).toMatchObject({ state: 'checked', duplicateOf: duplicate });
     expect(roadmap.findDuplicate).toHaveBeenCalledWith('doc-1');
   });
 
   it('still shows the dry run when looking for a duplicate fails', async () => {
     const apply = vi.fn<QueueDeps['apply']>().mockResolvedValue(DRY_RUN);
-    const findDuplicate = vi.fn(async () => {
-      throw new TypeError('Failed to fetch');
-    });
+    const findDuplicate = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
     const { queue } = await sentRoadmap({ apply }, { findDuplicate });
     expect(await queue.apply(KEY)).toMatchObject({ state: 'checked', applyMessage: DRY_RUN.message });
   });
