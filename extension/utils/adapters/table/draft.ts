@@ -119,136 +119,197 @@ export function rowsWord(count: number): string {
   return `${count.toLocaleString('ru-RU')} ${plural(count, 'строка', 'строки', 'строк')}`;
 }
 
+/** Where each role's column is; -1 when no column has it. */
+interface Columns {
+  fullName: number;
+  lastName: number;
+  firstName: number;
+  middleName: number;
+  className: number;
+  birthDate: number;
+  average: number;
+  absences: number;
+  attendance: number;
+  grades: number[];
+}
+
+function columnsFor(roles: readonly ColumnRole[]): Columns {
+  const at = (role: ColumnRole): number => roles.indexOf(role);
+  return {
+    fullName: at('full_name'),
+    lastName: at('last_name'),
+    firstName: at('first_name'),
+    middleName: at('middle_name'),
+    className: at('class_name'),
+    birthDate: at('birth_date'),
+    average: at('average_grade'),
+    absences: at('absences'),
+    attendance: at('attendance_percent'),
+    grades: roles.flatMap((role, index) => (role === 'grade' ? [index] : [])),
+  };
+}
+
+function cell(row: readonly string[], column: number): string {
+  return column >= 0 ? (row[column] ?? '') : '';
+}
+
+function optionalText(value: string, max: number): string | undefined {
+  const text = normaliseText(value);
+  return text && text.length <= max ? text : undefined;
+}
+
+/** Why a row is left out; the counts of these and of unreadable values make the warnings. */
+interface Counts {
+  summaries: number;
+  nameless: number;
+  tooLong: number;
+  markup: number;
+  badDates: number;
+  badNumbers: number;
+}
+
+type Skip = 'summaries' | 'nameless' | 'tooLong' | 'markup';
+
+interface RowName {
+  fullName: string;
+  /** Last, first and middle name as their own columns have them. */
+  parts: Array<string | undefined>;
+}
+
+/** The person a row is about, or why the row is not about one. */
+function rowName(row: readonly string[], columns: Columns): RowName | Skip {
+  const parts = [
+    cell(row, columns.lastName),
+    cell(row, columns.firstName),
+    cell(row, columns.middleName),
+  ].map((part) => optionalText(part, 100));
+  const fullName = normaliseText(columns.fullName >= 0 ? cell(row, columns.fullName) : joinFullName(parts));
+  // «Итого: 27» may sit in any column, often a merged cell left of the name column.
+  const firstFilled = row.find((value) => value !== '') ?? '';
+  if (isSummaryLabel(fullName) || isSummaryLabel(firstFilled)) return 'summaries';
+  if (!fullName) return 'nameless';
+  if (fullName.length > 200) return 'tooLong';
+  if (/[<>]/.test(fullName) || parts.some((part) => part !== undefined && /[<>]/.test(part))) return 'markup';
+  return { fullName, parts };
+}
+
+/** The row's class: its own column, the group row above it («7А класс»), or the page's. */
+function rowClass(
+  draft: TableDraft,
+  row: readonly string[],
+  index: number,
+  columns: Columns,
+): string | undefined {
+  const rawClass =
+    optionalText(cell(row, columns.className), 30) ??
+    classFromGroup(draft.rowGroups[index] ?? null) ??
+    (draft.defaults.className ? optionalText(draft.defaults.className, 30) : undefined);
+  return rawClass === undefined ? undefined : normaliseClassName(rawClass);
+}
+
+function rosterRow(
+  row: readonly string[],
+  { fullName, parts }: RowName,
+  className: string | undefined,
+  columns: Columns,
+  counts: Counts,
+): RosterRow {
+  const entry: RosterRow = { fullName };
+  if (parts[0]) entry.lastName = parts[0];
+  if (parts[1]) entry.firstName = parts[1];
+  if (parts[2]) entry.middleName = parts[2];
+  if (className) entry.className = className;
+  const birth = normaliseText(cell(row, columns.birthDate));
+  if (birth) {
+    const iso = parseRussianDate(birth);
+    if (iso) entry.birthDate = iso;
+    else counts.badDates += 1;
+  }
+  return entry;
+}
+
+function gradesRow(
+  row: readonly string[],
+  { fullName }: RowName,
+  className: string | undefined,
+  columns: Columns,
+  counts: Counts,
+): GradesRow {
+  const entry: GradesRow = { fullName };
+  if (className) entry.className = className;
+  const read = <T>(column: number, parse: (value: string) => T | undefined): T | undefined => {
+    const raw = normaliseText(cell(row, column));
+    if (!raw || /^[-–—]$/.test(raw)) return undefined;
+    const value = parse(raw);
+    if (value === undefined) counts.badNumbers += 1;
+    return value;
+  };
+  const average = read(columns.average, (value) => {
+    const number = parseDecimal(value);
+    return number !== undefined && number >= 0 && number <= 100 ? number : undefined;
+  });
+  if (average !== undefined) entry.averageGrade = average;
+  const absences = read(columns.absences, parseCount);
+  if (absences !== undefined) entry.absences = absences;
+  const attendance = read(columns.attendance, parsePercent);
+  if (attendance !== undefined) entry.attendancePercent = attendance;
+  const values = columns.grades.flatMap((column) => parseGrades(cell(row, column)));
+  if (values.length > 0) entry.grades = values.slice(0, captureLimits.maxGradesPerRow);
+  return entry;
+}
+
+function tableWarnings(counts: Counts, columns: Columns): string[] {
+  const warnings: string[] = [];
+  const named = columns.fullName >= 0 || columns.lastName >= 0;
+  if (!named) warnings.push('Не выбран столбец с ФИО или фамилией: укажите его в сопоставлении столбцов.');
+  const { summaries, nameless, tooLong, markup, badDates, badNumbers } = counts;
+  if (summaries > 0) warnings.push(`Пропущено итоговых строк («Итого», «Средний балл»): ${summaries}.`);
+  if (nameless > 0 && named) warnings.push(`Пропущено строк без ФИО: ${nameless}.`);
+  if (tooLong > 0) warnings.push(`Пропущено строк со слишком длинным ФИО (больше 200 символов): ${tooLong}.`);
+  if (markup > 0) warnings.push(`Пропущено строк, где вместо ФИО разметка или код («<», «>»): ${markup}.`);
+  if (badDates > 0)
+    warnings.push(`Не распознана дата рождения (строк: ${badDates}); эти даты не отправятся.`);
+  if (badNumbers > 0) warnings.push(`Не распознаны числа (значений: ${badNumbers}); они не отправятся.`);
+  return warnings;
+}
+
 /**
  * Builds the payload for `roles`. Rows without a name and summary rows («Итого») are skipped;
  * values that cannot be read are left out and counted in a warning, never guessed.
  */
 export function buildTablePayload(draft: TableDraft, roles: readonly ColumnRole[] = draft.roles): BuiltTable {
   const kind = kindForRoles(roles);
-  const at = (role: ColumnRole): number => roles.indexOf(role);
-  const fullNameColumn = at('full_name');
-  const lastColumn = at('last_name');
-  const firstColumn = at('first_name');
-  const middleColumn = at('middle_name');
-  const classColumn = at('class_name');
-  const birthColumn = at('birth_date');
-  const averageColumn = at('average_grade');
-  const absencesColumn = at('absences');
-  const attendanceColumn = at('attendance_percent');
-  const gradeColumns = roles.flatMap((role, index) => (role === 'grade' ? [index] : []));
-  const cell = (row: readonly string[], column: number): string => (column >= 0 ? (row[column] ?? '') : '');
-  const optionalText = (value: string, max: number): string | undefined => {
-    const text = normaliseText(value);
-    return text && text.length <= max ? text : undefined;
-  };
-
-  const warnings: string[] = [];
-  if (fullNameColumn < 0 && lastColumn < 0) {
-    warnings.push('Не выбран столбец с ФИО или фамилией: укажите его в сопоставлении столбцов.');
-  }
-  let summaries = 0;
-  let nameless = 0;
-  let tooLong = 0;
-  let markup = 0;
-  let badDates = 0;
-  let badNumbers = 0;
+  const columns = columnsFor(roles);
+  const counts: Counts = { summaries: 0, nameless: 0, tooLong: 0, markup: 0, badDates: 0, badNumbers: 0 };
   const roster: RosterRow[] = [];
   const grades: GradesRow[] = [];
   const skipped: number[] = [];
 
   draft.rows.forEach((row, index) => {
-    const parts = [cell(row, lastColumn), cell(row, firstColumn), cell(row, middleColumn)].map((part) =>
-      optionalText(part, 100),
-    );
-    const fullName = normaliseText(fullNameColumn >= 0 ? cell(row, fullNameColumn) : joinFullName(parts));
-    // «Итого: 27» may sit in any column, often a merged cell left of the name column.
-    const firstFilled = row.find((value) => value !== '') ?? '';
-    if (isSummaryLabel(fullName) || isSummaryLabel(firstFilled)) {
-      summaries += 1;
+    const name = rowName(row, columns);
+    if (typeof name === 'string') {
+      counts[name] += 1;
       skipped.push(index);
       return;
     }
-    if (!fullName) {
-      nameless += 1;
-      skipped.push(index);
-      return;
-    }
-    if (fullName.length > 200) {
-      tooLong += 1;
-      skipped.push(index);
-      return;
-    }
-    if (/[<>]/.test(fullName) || parts.some((part) => part !== undefined && /[<>]/.test(part))) {
-      markup += 1;
-      skipped.push(index);
-      return;
-    }
-    const rawClass =
-      optionalText(cell(row, classColumn), 30) ??
-      classFromGroup(draft.rowGroups[index] ?? null) ??
-      (draft.defaults.className ? optionalText(draft.defaults.className, 30) : undefined);
-    const className = rawClass === undefined ? undefined : normaliseClassName(rawClass);
-
-    if (kind === 'roster') {
-      const entry: RosterRow = { fullName };
-      if (parts[0]) entry.lastName = parts[0];
-      if (parts[1]) entry.firstName = parts[1];
-      if (parts[2]) entry.middleName = parts[2];
-      if (className) entry.className = className;
-      const birth = normaliseText(cell(row, birthColumn));
-      if (birth) {
-        const iso = parseRussianDate(birth);
-        if (iso) entry.birthDate = iso;
-        else badDates += 1;
-      }
-      roster.push(entry);
-      return;
-    }
-
-    const entry: GradesRow = { fullName };
-    if (className) entry.className = className;
-    const read = <T>(column: number, parse: (value: string) => T | undefined): T | undefined => {
-      const raw = normaliseText(cell(row, column));
-      if (!raw || /^[-–—]$/.test(raw)) return undefined;
-      const value = parse(raw);
-      if (value === undefined) badNumbers += 1;
-      return value;
-    };
-    const average = read(averageColumn, (value) => {
-      const number = parseDecimal(value);
-      return number !== undefined && number >= 0 && number <= 100 ? number : undefined;
-    });
-    if (average !== undefined) entry.averageGrade = average;
-    const absences = read(absencesColumn, parseCount);
-    if (absences !== undefined) entry.absences = absences;
-    const attendance = read(attendanceColumn, parsePercent);
-    if (attendance !== undefined) entry.attendancePercent = attendance;
-    const values = gradeColumns.flatMap((column) => parseGrades(cell(row, column)));
-    if (values.length > 0) entry.grades = values.slice(0, captureLimits.maxGradesPerRow);
-    grades.push(entry);
+    const className = rowClass(draft, row, index, columns);
+    if (kind === 'roster') roster.push(rosterRow(row, name, className, columns, counts));
+    else grades.push(gradesRow(row, name, className, columns, counts));
   });
 
-  if (summaries > 0) warnings.push(`Пропущено итоговых строк («Итого», «Средний балл»): ${summaries}.`);
-  if (nameless > 0 && (fullNameColumn >= 0 || lastColumn >= 0))
-    warnings.push(`Пропущено строк без ФИО: ${nameless}.`);
-  if (tooLong > 0) warnings.push(`Пропущено строк со слишком длинным ФИО (больше 200 символов): ${tooLong}.`);
-  if (markup > 0) warnings.push(`Пропущено строк, где вместо ФИО разметка или код («<», «>»): ${markup}.`);
-  if (badDates > 0)
-    warnings.push(`Не распознана дата рождения (строк: ${badDates}); эти даты не отправятся.`);
-  if (badNumbers > 0) warnings.push(`Не распознаны числа (значений: ${badNumbers}); они не отправятся.`);
-
-  const columns = draft.headers.map((header, index) => ({
+  const tableColumns = draft.headers.map((header, index) => ({
     header: header.slice(0, 300),
     role: roles[index] ?? 'ignore',
   }));
   const payload: RosterPayload | GradesPayload =
     kind === 'roster'
-      ? { kind, rows: roster, columns }
+      ? { kind, rows: roster, columns: tableColumns }
       : {
           kind,
           rows: grades,
-          columns,
+          columns: tableColumns,
           ...(draft.defaults.period ? { period: draft.defaults.period.slice(0, 100) } : {}),
         };
-  return { payload, accepted: kind === 'roster' ? roster.length : grades.length, skipped, warnings };
+  const accepted = kind === 'roster' ? roster.length : grades.length;
+  return { payload, accepted, skipped, warnings: tableWarnings(counts, columns) };
 }
