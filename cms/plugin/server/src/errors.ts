@@ -63,7 +63,7 @@ const strapiCode = (name: string) => `STRAPI_${name.replace(/([a-z])([A-Z])/g, '
 
 function withStrapiError(
   formatted: GraphQLFormattedError,
-  error: InstanceType<typeof ApplicationError>,
+  error: { name: string; message: string; details: unknown },
   code: string,
 ) {
   return {
@@ -90,7 +90,7 @@ export function graphqlErrorFormatter(strapi: Strapi) {
     }
     if (original instanceof ValidationError) return withStrapiError(formatted, original, 'BAD_USER_INPUT');
     if (original instanceof ApplicationError)
-      return withStrapiError(formatted, original, strapiCode(original.name));
+      return withStrapiError(formatted, original, strapiCode(String(original.name)));
     if (original instanceof HttpError) {
       return {
         ...formatted,

@@ -16,11 +16,14 @@ import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
 import type { Context } from 'koa';
 import type { Strapi } from './types.js';
 
+interface ContentTypeRegistry {
+  extend(uid: string, extender: (contentType: { attributes: Record<string, unknown> }) => void): void;
+}
+
 function register({ strapi }: { strapi: Strapi }) {
-  const registry = strapi.get('components') as {
-    set(uid: string, component: unknown): void;
-    get(uid: string): unknown;
-  };
+  const registry = strapi.get<{ set(uid: string, component: unknown): void; get(uid: string): unknown }>(
+    'components',
+  );
   for (const { definition, schema } of components) {
     const uid = `nastavnik.${definition.name}`;
     if (registry.get(uid)) continue;
@@ -37,7 +40,7 @@ function register({ strapi }: { strapi: Strapi }) {
 
   // API users belong to one organisation; their users-permissions role is their Nastavnik role.
   strapi
-    .get('content-types')
+    .get<ContentTypeRegistry>('content-types')
     .extend('plugin::users-permissions.user', (contentType: { attributes: Record<string, unknown> }) => {
       contentType.attributes.organisation = {
         type: 'relation',
@@ -46,7 +49,7 @@ function register({ strapi }: { strapi: Strapi }) {
       };
     });
 
-  if (strapi.plugin('graphql')) {
+  if ('graphql' in strapi.plugins) {
     registerGraphql(strapi);
     // Read by the GraphQL plugin when it creates its server, after every plugin has registered.
     strapi.config.set('plugin::graphql.apolloServer.formatError', graphqlErrorFormatter(strapi));
@@ -100,5 +103,6 @@ export default {
   controllers,
   routes,
   services: { ...coreServices, setup: setupService },
-  config: { default: {}, validator() {} },
+  // No options yet: every setting is code (roles, labels) or the host's GraphQL configuration.
+  config: { default: {}, validator: () => undefined },
 };

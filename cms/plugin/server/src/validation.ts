@@ -12,3 +12,12 @@ export function validationErrorFrom(error: z.ZodError, prefix = 'Данные н
     })),
   });
 }
+
+/** The first problem of a zod failure on a field, as «Поле a.b: message» with that path. */
+export function fieldValidationError(error: z.ZodError, base: readonly string[] = []) {
+  const [issue] = error.issues;
+  const path = [...base, ...(issue?.path.map(String) ?? [])];
+  return new errors.ValidationError(`Поле ${path.join('.')}: ${issue?.message ?? 'неверное значение'}`, {
+    path,
+  });
+}

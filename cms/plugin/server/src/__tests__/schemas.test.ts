@@ -10,21 +10,31 @@ import { definitions } from '../content-types/index.js';
 const sharedValueLists = Object.values(enumerations).map((e) => JSON.stringify(e.values));
 const cyrillic = /[А-Яа-яЁё]/;
 
+/** An attribute as it ends up in the Strapi schema. */
+interface SchemaAttribute {
+  type?: string;
+  enum?: string[];
+  target?: string;
+  label?: string;
+}
+const schemaAttributes = (schema: Record<string, unknown>) =>
+  schema.attributes as Record<string, SchemaAttribute>;
+
 const everyField = [
   ...definitions.flatMap(({ definition, schema }) =>
-    Object.keys(definition.attributes).map((field) => ({
+    Object.entries(definition.attributes).map(([field, { label }]) => ({
       owner: definition.singularName,
       field,
-      label: definition.attributes[field]!.label,
-      attribute: (schema.attributes as Record<string, any>)[field],
+      label,
+      attribute: schemaAttributes(schema)[field] ?? {},
     })),
   ),
   ...components.flatMap(({ definition, schema }) =>
-    Object.keys(definition.attributes).map((field) => ({
+    Object.entries(definition.attributes).map(([field, { label }]) => ({
       owner: `component ${definition.name}`,
       field,
-      label: definition.attributes[field]!.label,
-      attribute: (schema.attributes as Record<string, any>)[field],
+      label,
+      attribute: schemaAttributes(schema)[field] ?? {},
     })),
   ),
 ];
@@ -67,8 +77,8 @@ describe('content-type schemas', () => {
     );
     for (const { definition, schema } of definitions) {
       if (definition.access !== 'public') continue;
-      for (const [field, attribute] of Object.entries(schema.attributes as Record<string, any>)) {
-        if (attribute.type === 'relation' && privateTargets.has(attribute.target)) {
+      for (const [field, attribute] of Object.entries(schemaAttributes(schema))) {
+        if (attribute.type === 'relation' && privateTargets.has(attribute.target ?? '')) {
           expect(definition.publicFields, `${definition.singularName}.${field}`).not.toContain(field);
         }
       }

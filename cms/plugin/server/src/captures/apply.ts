@@ -13,7 +13,7 @@ import {
 import type { z } from 'zod';
 import type { Strapi } from '../types.js';
 import { sanitizeHtmlWith } from '../html.js';
-import type { RoadmapService } from '../roadmaps/service.js';
+import { roadmapServiceOf } from '../services/access.js';
 import { validationErrorFrom } from '../validation.js';
 
 const PERSON = 'plugin::nastavnik.person' as const;
@@ -101,8 +101,8 @@ async function applyGrades(
         (p) => !row.className || !p.classOrGroup || p.classOrGroup === row.className,
       );
       // Results are measured only for participants whose consent is on record.
-      const person = candidates.length === 1 && !candidates[0]!.awaitingConsent ? candidates[0]! : undefined;
-      if (!person) {
+      const [person] = candidates;
+      if (candidates.length !== 1 || !person || person.awaitingConsent) {
         unmatched.push(row.fullName);
         continue;
       }
@@ -146,8 +146,7 @@ async function applyRoadmapTable(
   rawOptions: unknown,
 ): Promise<Outcome> {
   const { commit, onDuplicate } = optionsOf(roadmapApplyOptionsSchema, rawOptions);
-  const roadmaps = strapi.plugin('nastavnik').service('roadmap') as RoadmapService;
-  const r = await roadmaps.import({
+  const r = await roadmapServiceOf(strapi).import({
     organisation,
     html: payload.html,
     filename: 'page.html',

@@ -9,7 +9,7 @@ import {
 } from '@nastavnik/shared';
 import type { Strapi } from '../types.js';
 import { inputObjectFromZod, objectFromZod, type NexusBuilder } from '../graphql/zod-types.js';
-import type { CaptureService } from './service.js';
+import { captureServiceOf } from '../services/access.js';
 
 export const CAPTURE_TYPES = {
   submitInput: { name: 'NastavnikCaptureSubmitInput', schema: captureSubmissionSchema },
@@ -19,7 +19,7 @@ export const CAPTURE_TYPES = {
 const IDS = { ids: ['documentId'] } as const;
 
 export function captureGraphql(strapi: Strapi, nexus: NexusBuilder) {
-  const service = () => strapi.plugin('nastavnik').service('capture') as CaptureService;
+  const service = () => captureServiceOf(strapi);
   return {
     types: [
       inputObjectFromZod(nexus, CAPTURE_TYPES.submitInput.name, CAPTURE_TYPES.submitInput.schema),

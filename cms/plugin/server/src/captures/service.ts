@@ -53,7 +53,7 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => ({
       }
       return { documentId: existing.documentId, state: existing.captureState, duplicate: true };
     }
-    const payload = { ...submission.payload } as CapturePayload;
+    const payload: CapturePayload = { ...submission.payload };
     if (payload.kind === 'article' || payload.kind === 'roadmap_table')
       payload.html = sanitizeHtmlWith(payload.kind === 'article' ? 'richText' : 'table', payload.html);
     const created = (await asInternal(() =>
@@ -83,7 +83,8 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => ({
     if (capture.captureState === 'applied') {
       return { documentId, state: 'applied', message: 'Эти данные уже применены.', createdCount: 0 };
     }
-    const organisation = capture.organisation?.documentId as string;
+    const organisation = (capture.organisation as { documentId?: string } | null | undefined)?.documentId;
+    if (!organisation) throw new Error(`capture ${documentId} has no organisation`);
     const payload = capture.payload as CapturePayload;
     let outcome: Outcome;
     try {

@@ -2,8 +2,8 @@
  * A meeting of a pair or group. Whoever records it (the extension's quick form, GraphQL, the admin),
  * its fields follow the meeting-record contract of `shared/src/contracts/meeting.ts`.
  */
-import { errors } from '@strapi/utils';
 import { meetingKinds, meetingRecordSchema } from '@nastavnik/shared';
+import { fieldValidationError } from '../validation.js';
 import { defineContentType, enumField, organisationRelation, type WriteEvent, manyToOne } from './define.js';
 
 /** The fields of the contract that a write carries as plain values (relations are checked by tenancy). */
@@ -16,9 +16,7 @@ function checkRecord({ action, data }: WriteEvent) {
   );
   const result = recordFields.safeParse(present);
   if (result.success) return;
-  const issue = result.error.issues[0]!;
-  const path = issue.path.map(String);
-  throw new errors.ValidationError(`Поле ${path.join('.')}: ${issue.message}`, { path });
+  throw fieldValidationError(result.error);
 }
 
 export default defineContentType({

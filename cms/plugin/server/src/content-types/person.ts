@@ -30,7 +30,7 @@ async function applyPersonalDataRule({ strapi, action, documentId, data }: Write
       : undefined;
   const decision = decidePersonWrite(current, data, today());
   if (decision.kind === 'replace') {
-    for (const key of Object.keys(data)) delete data[key];
+    // The replacement holds every field written, changed where the rule says so.
     Object.assign(data, decision.data);
   } else if (decision.kind === 'refuse') {
     throw new errors.ValidationError(decision.problems.map((p) => p.message).join(' '), {

@@ -3,7 +3,7 @@
  * text, the type's own invariants) and to everything a visitor reads (public fields, redactions).
  * The tenancy middleware calls these for every document-service call on the plugin's types.
  */
-import { errors } from '@strapi/utils';
+import { fieldValidationError } from '../validation.js';
 import { sanitizeHtmlWith } from '../html.js';
 import type { ContentTypeDefinition, WriteEvent } from './define.js';
 
@@ -12,9 +12,7 @@ function checkJsonFields(definition: ContentTypeDefinition, data: Record<string,
     if (!schema || data[field] == null) continue;
     const result = schema.safeParse(data[field]);
     if (result.success) continue;
-    const issue = result.error.issues[0]!;
-    const path = [field, ...issue.path.map(String)];
-    throw new errors.ValidationError(`Поле ${path.join('.')}: ${issue.message}`, { path });
+    throw fieldValidationError(result.error, [field]);
   }
 }
 

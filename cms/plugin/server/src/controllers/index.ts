@@ -9,7 +9,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { RoadmapImportCall } from '../roadmaps/import.js';
-import type { RoadmapService } from '../roadmaps/service.js';
+import { roadmapServiceOf } from '../services/access.js';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -46,7 +46,7 @@ function importCall(
 }
 
 const roadmapController = factories.createCoreController('plugin::nastavnik.roadmap', ({ strapi }) => {
-  const service = () => strapi.plugin('nastavnik').service('roadmap') as RoadmapService;
+  const service = () => roadmapServiceOf(strapi);
   return {
     async export(ctx: Context) {
       const query = ctx.query as Record<string, string | undefined>;

@@ -17,9 +17,14 @@ export const graphqlTypeName = (singularName: string) => `Nastavnik${pascal(sing
 interface GraphqlContext {
   state: { user?: { id: number }; auth?: { credentials?: { id: number } | null } };
 }
+/** The part of the GraphQL plugin's extension service this plugin uses. */
+interface GraphqlExtensionService {
+  use(extension: (context: { nexus: NexusBuilder }) => unknown): void;
+}
+
 type Resolver = (parent: unknown, args: unknown, context: GraphqlContext, info: unknown) => unknown;
 
-const isAnonymous = (context: GraphqlContext) => !context.state?.user && !context.state?.auth?.credentials;
+const isAnonymous = (context: GraphqlContext) => !context.state.user && !context.state.auth?.credentials;
 
 /**
  * A type's redactions for visitors (`publicRedact` in its definition) applied to the field wherever it
@@ -45,8 +50,8 @@ function relationGuards() {
     for (const [field, attribute] of Object.entries(definition.attributes)) {
       if (attribute.type !== 'relation') continue;
       const target = definitions.find((d) => uidOf(d.definition.singularName) === attribute.target);
-      if (!target || target.definition.access !== 'private') continue;
-      const auth = { auth: { scope: [`${attribute.target}.find`] } };
+      if (target?.definition.access !== 'private') continue;
+      const auth = { auth: { scope: [`${uidOf(target.definition.singularName)}.find`] } };
       config[`${graphqlTypeName(definition.singularName)}.${field}`] = auth;
       config[`${graphqlTypeName(definition.singularName)}.${field}_connection`] = auth;
     }
@@ -55,7 +60,7 @@ function relationGuards() {
 }
 
 export function registerGraphql(strapi: Strapi) {
-  const extension = strapi.plugin('graphql').service('extension');
+  const extension = strapi.plugin('graphql').service<GraphqlExtensionService>('extension');
   extension.use(({ nexus }: { nexus: NexusBuilder }) => roadmapGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => captureGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => ({
@@ -78,7 +83,7 @@ export function registerGraphql(strapi: Strapi) {
             type: 'NastavnikMe',
             description: 'Текущий пользователь: организация и роль',
             async resolve(_parent: unknown, _args: unknown, context: GraphqlContext) {
-              const id = context.state?.user?.id ?? context.state?.auth?.credentials?.id;
+              const id = context.state.user?.id ?? context.state.auth?.credentials?.id;
               if (!id) throw new errors.UnauthorizedError('Войдите в систему.');
               const user = (await strapi.db.query('plugin::users-permissions.user').findOne({
                 where: { id },

@@ -56,7 +56,11 @@ export async function insertRows(
       documentId: string;
     }>;
     const byDoc = new Map(found.map((r) => [r.documentId, r.id]));
-    for (const documentId of chunk) created.push({ id: byDoc.get(documentId)!, documentId });
+    for (const documentId of chunk) {
+      const id = byDoc.get(documentId);
+      if (id === undefined) throw new Error(`${uid}: an inserted row was not found again (${documentId})`);
+      created.push({ id, documentId });
+    }
   }
 
   const meta = strapi.db.metadata.get(uid) as unknown as {

@@ -9,7 +9,13 @@ import {
 import type { Strapi } from '../types.js';
 import { storedSections } from './stored.js';
 
-const yearOf = (date: unknown) => (date ? Number(String(date).slice(0, 4)) : undefined);
+/** A date attribute as `YYYY-MM-DD` (the databases return strings; Strapi's types also allow a Date). */
+const isoDate = (date: string | Date | null | undefined) =>
+  date ? (typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10)) : undefined;
+const yearOf = (date: string | Date | null | undefined) => {
+  const iso = isoDate(date);
+  return iso ? Number(iso.slice(0, 4)) : undefined;
+};
 
 interface StoredActivity {
   code?: string | null;
@@ -69,7 +75,7 @@ export async function exportableRoadmap(
       ? {
           text: roadmap.approvalText,
           orderNumber: roadmap.approvalOrderNumber ?? undefined,
-          date: roadmap.approvalDate ? String(roadmap.approvalDate) : undefined,
+          date: isoDate(roadmap.approvalDate),
           approver: roadmap.approver ?? undefined,
         }
       : undefined,

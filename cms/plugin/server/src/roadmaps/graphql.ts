@@ -11,7 +11,7 @@ import {
   type NexusBuilder,
 } from '../graphql/zod-types.js';
 import type { RoadmapImportCall } from './import.js';
-import type { RoadmapService } from './service.js';
+import { roadmapServiceOf } from '../services/access.js';
 
 export const IMPORT_TYPES = {
   input: { name: 'NastavnikRoadmapImportInput', schema: roadmapImportInputSchema },
@@ -23,7 +23,7 @@ const IMPORT_OPTIONS = {
 } as const;
 
 export function roadmapGraphql(strapi: Strapi, nexus: NexusBuilder) {
-  const service = () => strapi.plugin('nastavnik').service('roadmap') as RoadmapService;
+  const service = () => roadmapServiceOf(strapi);
   return {
     types: [
       enumFromValues(nexus, 'NastavnikImportDuplicateMode', duplicateModes.values),

@@ -170,7 +170,13 @@ export async function activityAgenda(
     },
   })) as ActivityRow[];
   const todayByTz = new Map<string, string>();
-  const today = (tz: string) => todayByTz.get(tz) ?? todayByTz.set(tz, todayIn(tz)).get(tz)!;
+  const today = (tz: string) => {
+    const known = todayByTz.get(tz);
+    if (known) return known;
+    const value = todayIn(tz);
+    todayByTz.set(tz, value);
+    return value;
+  };
   const horizon = options.horizonDays ?? 30;
   const items = rows.map((r) => timed(r, today(r.organisation?.timezone ?? DEFAULT_TIMEZONE), horizon));
   const limit = options.limit ?? 200;

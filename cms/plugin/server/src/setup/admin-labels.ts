@@ -7,6 +7,12 @@ import { definitions, uidOf } from '../content-types/index.js';
 import type { UID } from '@strapi/types';
 import type { Strapi } from '../types.js';
 
+/** The part of the Content Manager's configuration services this module uses. */
+interface ConfigurationService {
+  findConfiguration(model: unknown): Promise<Configuration>;
+  updateConfiguration(model: unknown, configuration: Configuration): Promise<unknown>;
+}
+
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
 interface Configuration {
   settings: Record<string, unknown>;
@@ -44,10 +50,10 @@ const TECHNICAL_LABELS = {
 };
 
 export async function applyAdminLabels(strapi: Strapi) {
-  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  const contentTypes = strapi.plugin('content-manager').service<ConfigurationService>('content-types');
   for (const { definition } of definitions) {
     const contentType = strapi.contentType(uidOf(definition.singularName));
-    const config = (await contentTypes.findConfiguration(contentType)) as Configuration;
+    const config = await contentTypes.findConfiguration(contentType);
     const technical = Object.fromEntries(
       Object.entries(TECHNICAL_LABELS).map(([k, label]) => [k, { label }]),
     );
@@ -64,11 +70,13 @@ export async function applyAdminLabels(strapi: Strapi) {
     }
     if (changed) await contentTypes.updateConfiguration(contentType, config);
   }
-  const componentService = strapi.plugin('content-manager').service('components');
+  const componentService = strapi.plugin('content-manager').service<ConfigurationService>('components');
   for (const { definition } of components) {
-    const component = strapi.components[`nastavnik.${definition.name}` as UID.Component];
+    // A host may have removed a component of ours; then there is nothing to label.
+    const component = strapi.components[`nastavnik.${definition.name}` as UID.Component] as
+      object | undefined;
     if (!component) continue;
-    const config = (await componentService.findConfiguration(component)) as Configuration;
+    const config = await componentService.findConfiguration(component);
     if (applyLabels(config, definition.attributes))
       await componentService.updateConfiguration(component, config);
   }

@@ -106,11 +106,9 @@ export async function ensureRoles(strapi: Strapi) {
 async function ensureRolesNow(strapi: Strapi) {
   for (const role of userRoles.values) {
     let row = (await strapi.db.query(ROLE).findOne({ where: { type: role } })) as { id: number } | null;
-    if (!row) {
-      row = (await strapi.db.query(ROLE).create({
-        data: { type: role, name: userRoles.label(role), description: ROLE_DESCRIPTIONS[role] },
-      })) as { id: number };
-    }
+    row ??= (await strapi.db.query(ROLE).create({
+      data: { type: role, name: userRoles.label(role), description: ROLE_DESCRIPTIONS[role] },
+    })) as { id: number };
     const wanted = new Set<string>(ACCOUNT_ACTIONS);
     for (const [type, actions] of Object.entries(grants[role])) {
       for (const action of actions) wanted.add(`plugin::nastavnik.${type}.${action}`);

@@ -53,7 +53,7 @@ async function loadUserActor(strapi: Strapi, userId: number): Promise<Actor> {
 export function currentActor(strapi: Strapi): Promise<Actor> {
   if (internalRun.getStore()) return Promise.resolve({ kind: 'internal' });
   const ctx = strapi.requestContext.get() as KoaLikeContext | undefined;
-  if (!ctx || !ctx.state) return Promise.resolve({ kind: 'internal' });
+  if (!ctx?.state) return Promise.resolve({ kind: 'internal' });
   const state = ctx.state;
   if (!state.nastavnikActor) {
     const strategy = state.auth?.strategy?.name;

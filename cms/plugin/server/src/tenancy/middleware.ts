@@ -55,7 +55,9 @@ async function existingOrganisation(
   uid: string,
   documentId: string | undefined,
 ) {
-  const found = documentId ? await organisationOfDocuments(strapi, uid, definition, [documentId]) : new Map();
+  const found = documentId
+    ? await organisationOfDocuments(strapi, uid, definition, [documentId])
+    : new Map<string, string | null>();
   if (!documentId || !found.has(documentId)) {
     throw new errors.NotFoundError(`Документ ${documentId ?? ''} не найден.`);
   }
@@ -150,12 +152,14 @@ function writeEvent(strapi: Strapi, call: DocumentCall): WriteEvent {
   };
 }
 
-async function handle(strapi: Strapi, call: DocumentCall, next: () => Promise<unknown>): Promise<unknown> {
+type Next = Parameters<Modules.Documents.Middleware.Middleware>[1];
+type Result = Awaited<ReturnType<Next>>;
+
+async function handle(strapi: Strapi, call: DocumentCall, next: Next): Promise<Result> {
   const definition = definitionByUid.get(call.uid);
   if (!definition) return next();
   const isRead = READ_ACTIONS.has(call.action);
   const isWrite = WRITE_ACTIONS.has(call.action);
-  call.params ??= {};
   const actor = await currentActor(strapi);
 
   if (isWrite) await prepareWrite(definition, writeEvent(strapi, call));
@@ -166,7 +170,8 @@ async function handle(strapi: Strapi, call: DocumentCall, next: () => Promise<un
       throw forbidden('Эти данные доступны только сотрудникам организации.');
     call.params.status = 'published';
     if (definition.publicWhen) call.params.filters = andFilters(call.params.filters, definition.publicWhen);
-    return publicView(definition, await next());
+    // Fewer fields, same shape: what the caller asked for, less what visitors may not see.
+    return publicView(definition, await next()) as Result;
   }
 
   if (actor.kind === 'user' && isRead && definition.tenancy !== 'self') {
@@ -190,8 +195,8 @@ async function handle(strapi: Strapi, call: DocumentCall, next: () => Promise<un
 }
 
 export function registerTenancyMiddleware(strapi: Strapi) {
+  // Strapi's context is a union over every type and action, each of which is a DocumentCall.
   const middleware: Modules.Documents.Middleware.Middleware = (context, next) =>
-    // Strapi's context is a union over every type and action; see DocumentCall.
-    handle(strapi, context as DocumentCall, next) as ReturnType<Modules.Documents.Middleware.Middleware>;
+    handle(strapi, context, next);
   strapi.documents.use(middleware);
 }

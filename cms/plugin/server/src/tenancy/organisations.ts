@@ -48,12 +48,10 @@ async function load(strapi: Strapi): Promise<Map<string, OrganisationNode>> {
 }
 
 export function organisations(strapi: Strapi): Promise<Map<string, OrganisationNode>> {
-  if (!cache) {
-    cache = load(strapi).catch((error: unknown) => {
-      cache = undefined;
-      throw error;
-    });
-  }
+  cache ??= load(strapi).catch((error: unknown) => {
+    cache = undefined;
+    throw error;
+  });
   return cache;
 }
 
@@ -69,8 +67,7 @@ export async function subtreeOf(strapi: Strapi, rootDocumentId: string): Promise
   }
   const result = new Set<string>();
   const stack = all.has(rootDocumentId) ? [rootDocumentId] : [];
-  while (stack.length) {
-    const id = stack.pop()!;
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (result.has(id)) continue; // a cycle in bad data must not hang the server
     result.add(id);
     stack.push(...(children.get(id) ?? []));
