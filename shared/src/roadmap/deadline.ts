@@ -7,7 +7,7 @@
  * extension bundle.
  */
 import type { Deadline, DeadlineKind, DeadlineWindow, DeadlineRecurrence } from './schema.js';
-import { collapse, fold } from './text.js';
+import { collapse, fold, group } from './text.js';
 
 export interface DeadlineContext {
   /** First year of the road map's period; a date written without a year is placed inside it. */
@@ -118,8 +118,8 @@ const rules: Rule[] = [
       'y',
     ),
     make: (m) => {
-      const decade = ordinal(m[1]!);
-      const month = monthOfWord(m[2]!);
+      const decade = ordinal(group(m, 1));
+      const month = monthOfWord(group(m, 2));
       if (decade < 1 || decade > 3 || !month) return null;
       return { t: 'atom', atom: { type: 'decade', decade: decade as 1 | 2 | 3, month, year: toYear(m[3]) } };
     },
@@ -128,27 +128,37 @@ const rules: Rule[] = [
     // «начало сентября», «конец мая»: the first or last ten days of the month.
     re: new RegExp(String.raw`(начал[а-я]*|середин[а-я]*|конец|конц[а-я]*)\s+${MONTH}${YEAR_TAIL}`, 'y'),
     make: (m) => {
-      const month = monthOfWord(m[2]!);
+      const month = monthOfWord(group(m, 2));
       if (!month) return null;
-      const decade = m[1]!.startsWith('нач') ? 1 : m[1]!.startsWith('сер') ? 2 : 3;
+      const part = group(m, 1);
+      const decade = part.startsWith('нач') ? 1 : part.startsWith('сер') ? 2 : 3;
       return { t: 'atom', atom: { type: 'decade', decade, month, year: toYear(m[3]) } };
     },
   },
   {
     re: new RegExp(String.raw`(\d{1,2})(?:-?(?:го|е|ое))?\s+${MONTH}${YEAR_TAIL}`, 'y'),
-    make: (m) => day(Number(m[1]), monthOfWord(m[2]!), toYear(m[3])),
+    make: (m) => day(Number(m[1]), monthOfWord(group(m, 2)), toYear(m[3])),
   },
   {
     re: /(iv|i{1,3}|[1-4])\s*(?:-?(?:й|ый|ой))?\s*(?:квартал[а-я]*|кв\.)(?:\s+(\d{4})(?!\d))?/y,
-    make: (m) => ({ t: 'atom', atom: { type: 'quarter', quarter: ordinal(m[1]!), year: toYear(m[2]) } }),
+    make: (m) => ({
+      t: 'atom',
+      atom: { type: 'quarter', quarter: ordinal(group(m, 1)), year: toYear(m[2]) },
+    }),
   },
   {
     re: /(ii|i|[12]|перв[а-я]*|втор[а-я]*)\s*(?:-?(?:е|ое))?\s*полугоди[а-я]*(?:\s+(\d{4})(?!\d))?/y,
-    make: (m) => ({ t: 'atom', atom: { type: 'half', half: ordinal(m[1]!) as 1 | 2, year: toYear(m[2]) } }),
+    make: (m) => ({
+      t: 'atom',
+      atom: { type: 'half', half: ordinal(group(m, 1)) as 1 | 2, year: toYear(m[2]) },
+    }),
   },
   {
     re: new RegExp(MONTH + YEAR_TAIL, 'y'),
-    make: (m) => ({ t: 'atom', atom: { type: 'month', month: monthOfWord(m[1]!), year: toYear(m[2]) } }),
+    make: (m) => ({
+      t: 'atom',
+      atom: { type: 'month', month: monthOfWord(group(m, 1)), year: toYear(m[2]) },
+    }),
   },
   {
     re: /(\d{4})(?!\d)/y,
@@ -179,7 +189,7 @@ function tokenize(s: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   outer: while (i < s.length) {
-    const ch = s[i]!;
+    const ch = s.charAt(i);
     if (ch === ' ' || ch === '(' || ch === ')' || ch === '.' || ch === '"' || ch === '«' || ch === '»') {
       i += 1;
       continue;
@@ -239,8 +249,8 @@ function parseElements(tokens: Token[]): { elements: Element[]; leftovers: strin
   }
   let i = 0;
   const at = (k: number): Token | undefined => meaningful[k];
-  while (i < meaningful.length) {
-    const token = at(i)!;
+  // Each pass reads one element and moves `i` past it; the loop ends when `i` runs past the last token.
+  for (let token = at(i); token !== undefined; token = at(i)) {
     if (token.t === 'sep') {
       i += 1;
       continue;
@@ -324,7 +334,7 @@ function withYear(atom: Atom, year: number): Atom {
   return atom.type === 'year' || atom.type === 'academic' ? atom : { ...atom, year };
 }
 
-function hasYear(atom: Atom): boolean {
+function hasYear(atom: Atom): atom is Atom & { year: number } {
   return atom.year !== undefined;
 }
 
@@ -333,8 +343,8 @@ function resolveYears(elements: Element[], ctx: DeadlineContext): Element[] {
   const ranged = elements.map((el): Element => {
     if (el.type !== 'range') return el;
     let { a, b } = el;
-    if (!hasYear(a) && hasYear(b)) a = withYear(a, b.year! - (startMonth(a) > startMonth(b) ? 1 : 0));
-    if (hasYear(a) && !hasYear(b)) b = withYear(b, a.year! + (startMonth(b) < startMonth(a) ? 1 : 0));
+    if (!hasYear(a) && hasYear(b)) a = withYear(a, b.year - (startMonth(a) > startMonth(b) ? 1 : 0));
+    if (hasYear(a) && !hasYear(b)) b = withYear(b, a.year + (startMonth(b) < startMonth(a) ? 1 : 0));
     return { ...el, a, b };
   });
   const explicit = ranged.map((el) => (hasYear(el.a) ? el.a : null));
@@ -343,11 +353,11 @@ function resolveYears(elements: Element[], ctx: DeadlineContext): Element[] {
       if (hasYear(atom)) return atom;
       for (let k = index + 1; k < explicit.length; k += 1) {
         const next = explicit[k];
-        if (next) return withYear(atom, next.year! - (startMonth(atom) > startMonth(next) ? 1 : 0));
+        if (next) return withYear(atom, next.year - (startMonth(atom) > startMonth(next) ? 1 : 0));
       }
       for (let k = index - 1; k >= 0; k -= 1) {
         const prev = explicit[k];
-        if (prev) return withYear(atom, prev.year! + (startMonth(atom) < startMonth(prev) ? 1 : 0));
+        if (prev) return withYear(atom, prev.year + (startMonth(atom) < startMonth(prev) ? 1 : 0));
       }
       const year = yearFromContext(atom, ctx);
       return year === undefined ? atom : withYear(atom, year);
@@ -355,7 +365,7 @@ function resolveYears(elements: Element[], ctx: DeadlineContext): Element[] {
     if (el.type === 'range') {
       const a = fill(el.a);
       let b = el.b;
-      if (!hasYear(b) && hasYear(a)) b = withYear(b, a.year! + (startMonth(b) < startMonth(a) ? 1 : 0));
+      if (!hasYear(b) && hasYear(a)) b = withYear(b, a.year + (startMonth(b) < startMonth(a) ? 1 : 0));
       return { ...el, a, b };
     }
     return { ...el, a: fill(el.a) };
@@ -444,7 +454,7 @@ export function parseDeadline(text: string, ctx: DeadlineContext = {}): Deadline
   const s = fold(written).replace(/(\d{4})\s*(?:гг?\.?|год(?:а|у|ы|ов)?)(?![а-я])/g, '$1');
   const tokens = tokenize(s);
   const invalid = tokens.find((token) => token.t === 'invalid');
-  if (invalid && invalid.t === 'invalid') {
+  if (invalid) {
     return {
       text: written,
       kind: 'unknown',
@@ -523,11 +533,11 @@ export function parseDeadline(text: string, ctx: DeadlineContext = {}): Deadline
     return finish(written, 'recurring', windows, { frequency: 'yearly', months }, warning);
   }
   const kinds = new Set(elements.map((el) => el.type));
+  // With a single kind, any element names it: the first one does.
+  const only = kinds.size === 1 ? elements[0]?.type : undefined;
   let kind: DeadlineKind;
-  if (kinds.size === 1) {
-    const only = elements[0]!.type;
-    kind = only === 'point' ? 'date' : only;
-  } else kind = kinds.has('range') ? 'range' : 'date';
+  if (only !== undefined) kind = only === 'point' ? 'date' : only;
+  else kind = kinds.has('range') ? 'range' : 'date';
   return finish(written, kind, windows, null, warning);
 }
 

@@ -37,8 +37,16 @@ export function joinPieces(first: string, second: string, separator = ' '): stri
   return first + separator + second;
 }
 
+/**
+ * Capture group `index` of a regex match, as a string. Callers read groups their pattern always
+ * fills; '' stands for a group that did not take part, which nothing here tells apart from an empty one.
+ */
+export function group(match: ReadonlyArray<string | undefined>, index: number): string {
+  return match[index] ?? '';
+}
+
 export function upperFirst(value: string): string {
-  return value.length === 0 ? value : value[0]!.toUpperCase() + value.slice(1);
+  return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
 export function isBlank(value: string | undefined): boolean {
