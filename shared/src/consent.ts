@@ -182,13 +182,13 @@ export function decidePersonWrite(
   today: string,
 ): PersonWriteDecision {
   if (current?.anonymised) {
-    const identifying = IDENTIFYING_PERSON_FIELDS.filter((f) => f in data);
-    return identifying.length
+    const identifying = IDENTIFYING_PERSON_FIELDS.find((f) => f in data);
+    return identifying !== undefined
       ? {
           kind: 'refuse',
           problems: [
             {
-              field: identifying[0]!,
+              field: identifying,
               message:
                 'Участник обезличен после отзыва согласия: его персональные данные нельзя внести снова. Создайте новую запись с новым согласием.',
             },
@@ -198,7 +198,7 @@ export function decidePersonWrite(
   }
   if (current && Object.keys(data).every((f) => COUNTING_FIELDS.has(f))) return { kind: 'store' };
 
-  const merged = { ...current, ...data } as StoredPerson;
+  const merged: StoredPerson = { ...current, ...data };
   const consent = merged.consent;
   if (consent?.withdrawnAt) {
     return {
@@ -213,12 +213,13 @@ export function decidePersonWrite(
     const extra = Object.keys(data).filter(
       (f) => !AWAITING_FIELDS.has(f) && data[f] != null && data[f] !== '',
     );
-    return extra.length
+    const [first] = extra;
+    return first !== undefined
       ? {
           kind: 'refuse',
           problems: [
             {
-              field: extra[0]!,
+              field: first,
               message: `Участник ожидает согласия на обработку персональных данных: до его оформления можно хранить только ФИО и класс (лишние поля: ${extra.join(', ')}).`,
             },
           ],

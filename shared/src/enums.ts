@@ -20,7 +20,7 @@ export function enumeration<const K extends string>(labels: Labels<K>): Enumerat
   return {
     values,
     labels,
-    schema: z.enum(values) as unknown as z.ZodEnum<{ [V in K]: V }>,
+    schema: z.enum(values),
     label: (value) => labels[value],
   };
 }

@@ -56,12 +56,13 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 /** Occurrences of a yearly recurrence named by months, around `today` (this year and the next). */
 function monthlyOccurrences(months: readonly number[], today: string): DeadlineWindow[] {
   const year = Number(today.slice(0, 4));
-  const windows: DeadlineWindow[] = [];
+  // Every window here has both ends, which the sort below relies on.
+  const windows: Array<{ start: string; end: string }> = [];
   for (const y of [year - 1, year, year + 1]) {
     for (const m of months)
       windows.push({ start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` });
   }
-  return windows.sort((a, b) => a.start!.localeCompare(b.start!));
+  return windows.sort((a, b) => a.start.localeCompare(b.start));
 }
 
 function periodicOccurrences(frequency: 'weekly' | 'monthly' | 'quarterly', today: string): DeadlineWindow[] {
@@ -94,9 +95,11 @@ function judgeWindows(
       sortDate: current.end,
     };
   }
-  const next = sorted.find((w) => w.start !== null && w.start > today);
+  const next = sorted.find(
+    (w): w is DeadlineWindow & { start: string } => w.start !== null && w.start > today,
+  );
   if (next) {
-    const soon = recurring ? next.start! <= horizon : (next.end ?? next.start!) <= horizon;
+    const soon = recurring ? next.start <= horizon : (next.end ?? next.start) <= horizon;
     return { state: soon ? 'due_soon' : 'upcoming', window: next, sortDate: next.end ?? next.start };
   }
   const last = sorted.at(-1) ?? null;

@@ -30,7 +30,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   idempotencyKey: 'ключ идемпотентности',
 };
 
-function describePath(path: ReadonlyArray<PropertyKey>): string {
+function describePath(path: readonly PropertyKey[]): string {
   const parts: string[] = [];
   for (let index = 0; index < path.length; index += 1) {
     const segment = path[index];
@@ -49,7 +49,7 @@ function describePath(path: ReadonlyArray<PropertyKey>): string {
 export function describeIssues(error: z.ZodError, limit = 8): string[] {
   const lines = error.issues.slice(0, limit).map((issue) => {
     const where = describePath(issue.path);
-    return where ? `${where[0]!.toUpperCase()}${where.slice(1)}: ${issue.message}` : issue.message;
+    return where ? `${where.charAt(0).toUpperCase()}${where.slice(1)}: ${issue.message}` : issue.message;
   });
   if (error.issues.length > limit) lines.push(`…и ещё ${error.issues.length - limit}`);
   return lines;

@@ -3,6 +3,7 @@
  * its values, and reading Russian school notation (grades, «4,67», «95 %», «12.03.2011»).
  * Pure string functions, so the extension and the CMS read a cell the same way.
  */
+import { group } from '../roadmap/text.js';
 import type { ColumnRole } from './roles.js';
 
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
@@ -180,7 +181,7 @@ export function parseRussianDate(cell: string, today: Date = new Date()): string
   let match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(text);
   if (match) {
     let year = Number(match[3]);
-    if (match[3]!.length === 2) {
+    if (group(match, 3).length === 2) {
       const century = today.getFullYear() % 100 >= year ? 2000 : 1900;
       year += century;
     }
@@ -190,7 +191,7 @@ export function parseRussianDate(cell: string, today: Date = new Date()): string
   if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^(\d{1,2})\s+([а-я]+)\s+(\d{4})$/.exec(text);
   if (match) {
-    const word = match[2]!;
+    const word = group(match, 2);
     const stem = MONTH_STEMS.find(
       (candidate) => word.startsWith(candidate) && (candidate !== 'ма' || /^ма[йя]$/.test(word)),
     );
@@ -209,7 +210,7 @@ const SCHOOL_CLASS = /^(\d{1,2})\s*[-–]?\s*[«"„]?\s*([А-ЯЁа-яёA-Za-z]
 export function normaliseClassName(value: string): string {
   const text = normaliseText(value);
   const match = SCHOOL_CLASS.exec(text);
-  return match ? `${match[1]}${match[2]!.toUpperCase()}` : text;
+  return match ? `${match[1]}${group(match, 2).toUpperCase()}` : text;
 }
 
 const SUMMARY = /^\s*(итого|всего|средн|ср\.|по классу|в среднем)/i;

@@ -189,7 +189,7 @@ export const captureSubmissionSchema = z
     idempotencyKey: idempotencyKeySchema,
   })
   .refine((submission) => submission.payload.kind === submission.kind, {
-    message: 'Вид захвата не совпадает с видом данных',
+    error: 'Вид захвата не совпадает с видом данных',
     path: ['payload', 'kind'],
   });
 export type CaptureSubmission = z.infer<typeof captureSubmissionSchema>;
