@@ -7,6 +7,7 @@
  * back to mammoth whenever this reader cannot make sense of a file.
  */
 import { Parser } from 'htmlparser2';
+import { group } from './text.js';
 import { readZipText } from './zip.js';
 
 type JSZipStatic = typeof import('jszip');
@@ -41,14 +42,14 @@ function readNumbering(xml: string | null): Map<string, boolean[]> {
     /<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g,
   )) {
     const levels: boolean[] = [];
-    for (const lvl of m[2]!.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      levels[Number(lvl[1])] = /<w:numFmt\b[^>]*w:val="bullet"/.test(lvl[2]!);
+    for (const lvl of group(m, 2).matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+      levels[Number(lvl[1])] = /<w:numFmt\b[^>]*w:val="bullet"/.test(group(lvl, 2));
     }
-    abstract.set(m[1]!, levels);
+    abstract.set(group(m, 1), levels);
   }
   for (const m of xml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const id = /<w:abstractNumId\b[^>]*w:val="(\d+)"/.exec(m[2]!)?.[1];
-    if (id !== undefined) formats.set(m[1]!, abstract.get(id) ?? []);
+    const id = /<w:abstractNumId\b[^>]*w:val="(\d+)"/.exec(group(m, 2))?.[1];
+    if (id !== undefined) formats.set(group(m, 1), abstract.get(id) ?? []);
   }
   return formats;
 }
@@ -72,16 +73,13 @@ function tableHtml(table: XTable): string {
   rows.forEach((row, r) => {
     out.push('<tr>');
     for (const cell of row) {
-      if (
-        cell.vMerge === 'continue' &&
-        r > 0 &&
-        rows[r - 1]!.some((above) => above.col === cell.col && above.vMerge)
-      )
+      // The first row has no row above (`rows[-1]` is undefined), so a stray «continue» there stays a cell.
+      if (cell.vMerge === 'continue' && rows[r - 1]?.some((above) => above.col === cell.col && above.vMerge))
         continue;
       let rowspan = 1;
       if (cell.vMerge === 'restart') {
         for (let k = r + 1; k < rows.length; k += 1) {
-          const below = rows[k]!.find((c) => c.col === cell.col);
+          const below = rows[k]?.find((c) => c.col === cell.col);
           if (below?.vMerge !== 'continue') break;
           rowspan += 1;
         }
@@ -116,7 +114,10 @@ async function readParts(
   }
   const JSZip = await jszip();
   const zip = await JSZip.loadAsync(bytes);
-  const text = async (path: string) => (zip.file(path) ? await zip.file(path)!.async('string') : null);
+  const text = async (path: string) => {
+    const file = zip.file(path);
+    return file ? await file.async('string') : null;
+  };
   const mainPath = mainPartPath(await text('_rels/.rels'));
   return {
     types: await text('[Content_Types].xml'),

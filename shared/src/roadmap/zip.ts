@@ -8,12 +8,17 @@
 /** A DOCX part larger than this is not a road map but a decompression bomb. */
 const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
 
+/** A byte past the end reads as 0, as the bitwise operators made of `undefined`; callers check bounds first. */
+function byte(bytes: Uint8Array, at: number): number {
+  return bytes[at] ?? 0;
+}
+
 function u16(bytes: Uint8Array, at: number): number {
-  return bytes[at]! | (bytes[at + 1]! << 8);
+  return byte(bytes, at) | (byte(bytes, at + 1) << 8);
 }
 
 function u32(bytes: Uint8Array, at: number): number {
-  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+  return (u16(bytes, at) | (u16(bytes, at + 2) << 16)) >>> 0;
 }
 
 async function inflate(data: Uint8Array): Promise<Uint8Array> {
