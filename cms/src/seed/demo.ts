@@ -2,24 +2,17 @@
  * A demo set for the demo school under the Bor education authority. Every person is invented and
  * marked: «(демо)» in the name and isDemo. Created once; recognised afterwards by the demo programme.
  */
-import type { Core, UID } from '@strapi/strapi';
-
-/** The plugin's content types by their short name: `programme` for `plugin::nastavnik.programme`. */
-type NastavnikType = UID.ContentType extends infer U
-  ? U extends `plugin::nastavnik.${infer N}`
-    ? N
-    : never
-  : never;
+import type { Core } from '@strapi/strapi';
 
 const guardian = (name: string) => ({
-  givenBy: 'legal_representative',
+  givenBy: 'legal_representative' as const,
   representativeName: name,
   processing: true,
   publication: false,
   signedAt: '2025-09-05',
 });
 const self = (publication = false) => ({
-  givenBy: 'self',
+  givenBy: 'self' as const,
   processing: true,
   publication,
   signedAt: '2025-09-03',
@@ -76,23 +69,31 @@ export const DEMO_PEOPLE = [
   },
 ] as const;
 
+type DemoKey = (typeof DEMO_PEOPLE)[number]['key'];
+
 export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>): Promise<boolean> {
   const organisation = bySlug.get('bor-demo-school');
   if (!organisation) return false;
-  const docs = <N extends NastavnikType>(name: N) => strapi.documents(`plugin::nastavnik.${name}`);
-  const already = await docs('programme').findFirst({
+  const already = await strapi.documents('plugin::nastavnik.programme').findFirst({
     filters: { title: { $startsWith: 'Демо:' } },
-    status: 'draft' as never,
+    status: 'draft',
   });
   if (already) return false;
 
-  const people: Record<string, string> = {};
+  const created = new Map<DemoKey, string>();
+  const people = (key: DemoKey) => {
+    const documentId = created.get(key);
+    if (!documentId) throw new Error(`demo person ${key} was not created`);
+    return documentId;
+  };
   for (const { key, ...person } of DEMO_PEOPLE) {
-    const doc = await docs('person').create({ data: { ...person, organisation, isDemo: true } as never });
-    people[key] = doc.documentId;
+    const doc = await strapi
+      .documents('plugin::nastavnik.person')
+      .create({ data: { ...person, organisation, isDemo: true } });
+    created.set(key, doc.documentId);
   }
 
-  const teachers = await docs('programme').create({
+  const teachers = await strapi.documents('plugin::nastavnik.programme').create({
     data: {
       title: 'Демо: «Учитель – учитель»: адаптация молодых педагогов',
       form: 'teacher_teacher',
@@ -110,10 +111,10 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
         { stage: 'running', start: '2025-10-01', end: '2026-04-30' },
         { stage: 'completion', start: '2026-05-01', end: '2026-05-31' },
       ],
-    } as never,
+    },
     status: 'published',
-  } as never);
-  const pupils = await docs('programme').create({
+  });
+  const pupils = await strapi.documents('plugin::nastavnik.programme').create({
     data: {
       title: 'Демо: «Ученик – ученик»: помощь в учёбе',
       form: 'pupil_pupil',
@@ -123,17 +124,17 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
       periodStart: '2025-10-01',
       periodEnd: '2026-05-25',
       programmeStatus: 'running',
-    } as never,
+    },
     status: 'published',
-  } as never);
+  });
 
-  const teacherPair = await docs('pair').create({
+  const teacherPair = await strapi.documents('plugin::nastavnik.pair').create({
     data: {
       title: 'Смирнова – Кузнецов (демо)',
       programme: teachers.documentId,
       organisation,
-      mentors: [people.mentorTeacher],
-      mentees: [people.youngTeacher],
+      mentors: [people('mentorTeacher')],
+      mentees: [people('youngTeacher')],
       kind: 'pair',
       form: 'teacher_teacher',
       approvalOrderNumber: '112-од',
@@ -150,20 +151,20 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
         { goal: 'Провести открытый урок', progress: 40, dueDate: '2026-03-15' },
       ],
       isDemo: true,
-    } as never,
+    },
   });
-  const group = await docs('pair').create({
+  const group = await strapi.documents('plugin::nastavnik.pair').create({
     data: {
       title: 'Волкова и 6 «Б» (демо)',
       programme: pupils.documentId,
       organisation,
-      mentors: [people.pupilMentor],
-      mentees: [people.pupilMentee1, people.pupilMentee2],
+      mentors: [people('pupilMentor')],
+      mentees: [people('pupilMentee1'), people('pupilMentee2')],
       kind: 'group',
       form: 'pupil_pupil',
       pairStatus: 'active',
       isDemo: true,
-    } as never,
+    },
   });
 
   const meetings = [
@@ -191,13 +192,13 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
       mentorFeedback: { rating: 8 },
       menteeFeedback: { rating: 7, comment: 'Интересно.' },
     },
-  ];
+  ] as const;
   for (const meeting of meetings)
-    await docs('meeting').create({ data: { ...meeting, organisation } as never });
+    await strapi.documents('plugin::nastavnik.meeting').create({ data: { ...meeting, organisation } });
 
-  await docs('progress-record').create({
+  await strapi.documents('plugin::nastavnik.progress-record').create({
     data: {
-      person: people.pupilMentee1,
+      person: people('pupilMentee1'),
       pair: group.documentId,
       organisation,
       metric: 'average_grade',
@@ -205,10 +206,10 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
       value: 3.1,
       recordedAt: '2025-10-01',
       source: 'manual',
-    } as never,
+    },
   });
 
-  const demoCase = await docs('case').create({
+  const demoCase = await strapi.documents('plugin::nastavnik.case').create({
     data: {
       title: 'Демо: как старшеклассники помогли шестиклассникам с дробями',
       slug: 'demo-drobi',
@@ -229,11 +230,11 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
       periodText: '2025/26 учебный год, I четверть',
       reviewState: 'approved',
       reviewerNote: 'Одобрено методистом (демо).',
-    } as never,
+    },
   });
-  await docs('case').publish({ documentId: demoCase.documentId } as never);
+  await strapi.documents('plugin::nastavnik.case').publish({ documentId: demoCase.documentId });
 
-  await docs('site-section').create({
+  await strapi.documents('plugin::nastavnik.site-section').create({
     data: {
       organisation,
       title: 'Наставничество',
@@ -250,8 +251,8 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
       featuredCases: [demoCase.documentId],
       showKpis: true,
       showRoadmap: true,
-    } as never,
+    },
     status: 'published',
-  } as never);
+  });
   return true;
 }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import type { OrganisationKind } from '@nastavnik/shared';
 import { nastavnikService } from '../nastavnik';
 import { seedDemo } from './demo';
 
@@ -13,10 +14,11 @@ interface OrganisationSeed {
   slug: string;
   name: string;
   shortName?: string;
-  kind: string;
+  kind: OrganisationKind;
   parent?: string;
   region?: string;
   municipality?: string;
+  timezone?: string;
   seedDocument?: string;
   demo?: boolean;
 }
@@ -49,9 +51,11 @@ async function seedOrganisations(strapi: Core.Strapi, dir: string) {
         kind: org.kind,
         region: org.region,
         municipality: org.municipality,
+        // The schema's default, stated because Strapi's input types treat a required field as required.
+        timezone: org.timezone ?? 'Europe/Moscow',
         isDemo: org.demo ?? false,
         ...(parent ? { parent } : {}),
-      } as never,
+      },
     });
     bySlug.set(org.slug, doc.documentId);
     created++;
