@@ -162,9 +162,7 @@ export const siteAuditAdapter: Adapter = {
   matches: isHttpPage,
   detect(doc, url) {
     const onSection = isSectionPage(doc, url);
-    const linked = Array.from(doc.querySelectorAll('a[href]')).some((a) =>
-      SECTION_WORD.test(a.textContent),
-    );
+    const linked = Array.from(doc.querySelectorAll('a[href]')).some((a) => SECTION_WORD.test(a.textContent));
     if (onSection)
       return {
         kind: 'site_audit',
