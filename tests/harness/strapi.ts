@@ -4,6 +4,7 @@
  * is set (created here, dropped on stop).
  */
 import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -106,7 +107,11 @@ interface ConnectionPool {
  */
 async function settleDatabase(strapi: Core.Strapi) {
   const pool = (strapi.db.connection.client as { pool?: ConnectionPool }).pool;
-  for (let waited = 0; pool && waited < 10_000 && pool.numUsed() + pool.numPendingAcquires() > 0; waited += 50) {
+  for (
+    let waited = 0;
+    pool && waited < 10_000 && pool.numUsed() + pool.numPendingAcquires() > 0;
+    waited += 50
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -169,11 +174,14 @@ export async function bootStrapi(
       await settleDatabase(strapi);
       // Strapi's destroy() calls process.removeAllListeners(), which would cut a test worker off from
       // vitest (its IPC 'message' listener): put back every listener that was there before.
-      const saved = process.eventNames().map((name) => [name, process.listeners(name as never)] as const);
+      // EventEmitter's own methods: `process` types `listeners` for signal names only.
+      const listenersOf = (name: string | symbol) => EventEmitter.prototype.listeners.call(process, name);
+      const saved = process.eventNames().map((name) => [name, listenersOf(name)] as const);
       await strapi.destroy();
       for (const [name, listeners] of saved) {
-        const now = new Set(process.listeners(name as never));
-        for (const l of listeners) if (!now.has(l)) process.on(name as never, l as never);
+        const now = new Set(listenersOf(name));
+        for (const l of listeners)
+          if (!now.has(l)) EventEmitter.prototype.on.call(process, name, l as (...args: unknown[]) => void);
       }
       await ownDatabase?.drop();
       for (const key of Object.keys(env)) {
