@@ -57,8 +57,7 @@ export function alignCells(
   if (cells.length === width) return { cells, changed: false };
   // Trailing empty cells are the usual reason for a longer row; the fitting below still gets to
   // place the row's text (002 item 5: «образовательных организациях» belongs to «Ответственный»).
-  const trimmed = [...cells];
-  while (trimmed.length > width && isEmpty(trimmed[trimmed.length - 1]!)) trimmed.pop();
+  const trimmed = cells.slice(0, Math.max(width, cells.findLastIndex((cell) => !isEmpty(cell)) + 1));
   if (trimmed.length === 0) return { cells: roles.map(() => ({ text: '', italic: [] })), changed: false };
   if (cells.length > width + 24) {
     // Hostile input: keep the first columns and fold the rest into the last one.
@@ -69,12 +68,17 @@ export function alignCells(
   const m = cells.length;
   const n = width;
   type Step =
-    { kind: 'assign' } | { kind: 'drop' } | { kind: 'skip' } | { kind: 'merge'; count: number; cell: Cell };
-  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-Infinity));
-  const step: Array<Array<Step | null>> = Array.from({ length: m + 1 }, () =>
-    new Array<Step | null>(n + 1).fill(null),
-  );
-  best[m]![n] = 0;
+    | { kind: 'assign'; cell: Cell }
+    | { kind: 'drop' }
+    | { kind: 'skip' }
+    | { kind: 'merge'; count: number; cell: Cell };
+  // (m + 1) × (n + 1) tables, flat: the state (i, j) is cells from i on fitted to columns from j on.
+  const size = n + 1;
+  const bestScore = new Array<number>((m + 1) * size).fill(-Infinity);
+  const bestStep = new Array<Step | null>((m + 1) * size).fill(null);
+  // Every state read lies inside the table; one outside it could not be reached, like an unfilled one.
+  const best = (i: number, j: number): number => bestScore[i * size + j] ?? -Infinity;
+  bestScore[m * size + n] = 0;
   const scoreCache = new Map<string, number>();
   const scoreOf = (j: number, text: string): number => {
     const key = `${j}\u0000${text}`;
@@ -86,43 +90,45 @@ export function alignCells(
     return value;
   };
   for (let i = m; i >= 0; i -= 1) {
+    // Absent on the last state row (i === m), where every cell is placed.
+    const cell = cells[i];
     for (let j = n; j >= 0; j -= 1) {
       if (i === m && j === n) continue;
       let value = -Infinity;
       let choice: Step | null = null;
       // Ties go to the first option tried, so drops and merges happen as far right as possible.
-      if (i < m && j < n) {
-        const v = scoreOf(j, cells[i]!.text) + best[i + 1]![j + 1]!;
-        if (v > value + EPS) [value, choice] = [v, { kind: 'assign' }];
+      if (cell && j < n) {
+        const v = scoreOf(j, cell.text) + best(i + 1, j + 1);
+        if (v > value + EPS) [value, choice] = [v, { kind: 'assign', cell }];
       }
-      if (i < m && m - i > n - j && isEmpty(cells[i]!)) {
-        const v = -DROP_COST + best[i + 1]![j]!;
+      if (cell && m - i > n - j && isEmpty(cell)) {
+        const v = -DROP_COST + best(i + 1, j);
         if (v > value + EPS) [value, choice] = [v, { kind: 'drop' }];
       }
       if (j < n && n - j > m - i) {
-        const v = -SKIP_COST + best[i]![j + 1]!;
+        const v = -SKIP_COST + best(i, j + 1);
         if (v > value + EPS) [value, choice] = [v, { kind: 'skip' }];
       }
       if (j < n) {
         const maxCount = m - i - (n - j - 1);
         for (let count = 2; count <= maxCount; count += 1) {
           const merged = mergeCells(cells.slice(i, i + count));
-          const v = scoreOf(j, merged.cell.text) - merged.cost + best[i + count]![j + 1]!;
+          const v = scoreOf(j, merged.cell.text) - merged.cost + best(i + count, j + 1);
           if (v > value + EPS) [value, choice] = [v, { kind: 'merge', count, cell: merged.cell }];
         }
       }
-      best[i]![j] = value;
-      step[i]![j] = choice;
+      bestScore[i * size + j] = value;
+      bestStep[i * size + j] = choice;
     }
   }
   const out: Cell[] = [];
   let i = 0;
   let j = 0;
   while (i < m || j < n) {
-    const s = step[i]![j];
+    const s = bestStep[i * size + j];
     if (!s) break;
     if (s.kind === 'assign') {
-      out.push(cells[i]!);
+      out.push(s.cell);
       i += 1;
       j += 1;
     } else if (s.kind === 'drop') i += 1;
@@ -137,6 +143,6 @@ export function alignCells(
   }
   while (out.length < n) out.push({ text: '', italic: [] });
   const fitted = out.slice(0, n);
-  const same = trimmed.length === n && fitted.every((cell, k) => cell.text === trimmed[k]!.text);
+  const same = trimmed.length === n && fitted.every((cell, k) => cell.text === trimmed[k]?.text);
   return { cells: fitted, changed: !same };
 }

@@ -12,10 +12,14 @@ import { cellFromText } from './html-reader.js';
 const isBlank = (line: string): boolean => !line.includes('\t') && line.trim().length === 0;
 const hasTab = (line: string): boolean => line.includes('\t');
 const isStreamLine = (line: string): boolean => /^\t[^\t]*$/.test(line);
+/** A leading tab and a column's name; `undefined` is the end of the text. */
+const isHeaderLine = (line: string | undefined): boolean =>
+  line !== undefined && isStreamLine(line) && headerRole(line.slice(1)) !== null;
 
+/** The first line from `from` on that is not blank, or `lines.length` if there is none. */
 function nextNonBlank(lines: readonly string[], from: number): number {
   let j = from;
-  while (j < lines.length && isBlank(lines[j]!)) j += 1;
+  for (let line = lines[j]; line !== undefined && isBlank(line); line = lines[j]) j += 1;
   return j;
 }
 
@@ -23,8 +27,9 @@ function nextNonBlank(lines: readonly string[], from: number): number {
 function isStreamRun(lines: readonly string[], start: number): boolean {
   let tabLines = 0;
   let streamLines = 0;
-  for (let i = start; i < lines.length && tabLines < 30; i += 1) {
-    const line = lines[i]!;
+  for (let i = start; tabLines < 30; i += 1) {
+    const line = lines[i];
+    if (line === undefined) break;
     if (!hasTab(line)) continue;
     tabLines += 1;
     if (isStreamLine(line)) streamLines += 1;
@@ -36,11 +41,11 @@ function readRowTable(lines: readonly string[], start: number): { rows: TableRow
   const rows: TableRow[] = [];
   let i = start;
   let pendingBreak = false;
-  while (i < lines.length) {
-    const line = lines[i]!;
+  for (let line = lines[i]; line !== undefined; line = lines[i]) {
     if (isBlank(line)) {
       const j = nextNonBlank(lines, i);
-      if (j < lines.length && hasTab(lines[j]!)) {
+      const after = lines[j];
+      if (after !== undefined && hasTab(after)) {
         pendingBreak = true;
         i = j;
         continue;
@@ -69,28 +74,31 @@ function readStreamTable(lines: readonly string[], start: number): { rows: Table
   // The header fixes the width: its cells are the leading tab lines that name a column.
   let width = 0;
   let i = start;
-  while (i < lines.length && isStreamLine(lines[i]!) && headerRole(lines[i]!.slice(1))) {
+  while (isHeaderLine(lines[i])) {
     width += 1;
     i += 1;
   }
   if (width < 2) return null;
   const rows: TableRow[] = [];
-  const header: StreamCell[] = [];
-  for (let k = start; k < start + width; k += 1) header.push({ lines: [lines[k]!.slice(1)], line: k + 1 });
+  const header: StreamCell[] = lines
+    .slice(start, start + width)
+    .map((line, k) => ({ lines: [line.slice(1)], line: start + k + 1 }));
   let current: StreamCell[] = [];
   const pushRow = (cells: StreamCell[]): void => {
-    if (cells.length === 0) return;
+    const [first] = cells;
+    if (!first) return;
     rows.push({
       cells: cells.map((cell) => cellFromText(cell.lines.join('\n'))),
       source: rows.length + 1,
-      line: cells[0]!.line,
+      line: first.line,
       afterBreak: false,
     });
   };
   pushRow(header);
   let sawBlank = false;
-  for (; i < lines.length; i += 1) {
-    const line = lines[i]!;
+  for (; ; i += 1) {
+    const line = lines[i];
+    if (line === undefined) break;
     if (isBlank(line)) {
       sawBlank = true;
       continue;
@@ -102,7 +110,11 @@ function readStreamTable(lines: readonly string[], start: number): { rows: Table
       } else if (sawBlank && current.length > 0) {
         // A blank line also separates rows: a row that would overflow with the coming group ends here.
         let group = 0;
-        for (let k = i; k < lines.length && !isBlank(lines[k]!); k += 1) if (hasTab(lines[k]!)) group += 1;
+        for (let k = i; ; k += 1) {
+          const next = lines[k];
+          if (next === undefined || isBlank(next)) break;
+          if (hasTab(next)) group += 1;
+        }
         if (current.length + group > width) {
           pushRow(current);
           current = [];
@@ -131,8 +143,7 @@ export function readText(text: string): SourceDocument {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
   let i = 0;
-  while (i < lines.length) {
-    const line = lines[i]!;
+  for (let line = lines[i]; line !== undefined; line = lines[i]) {
     if (isBlank(line)) {
       i += 1;
       continue;
@@ -146,12 +157,12 @@ export function readText(text: string): SourceDocument {
     }
     const start = i;
     const paragraph: string[] = [];
-    while (i < lines.length && !isBlank(lines[i]!) && !hasTab(lines[i]!)) {
-      paragraph.push(lines[i]!.trim());
+    for (let next = lines[i]; next !== undefined && !isBlank(next) && !hasTab(next); next = lines[i]) {
+      paragraph.push(next.trim());
       i += 1;
     }
     const joined = paragraph.join('\n');
-    const bold = /^\*\*/.test(joined) && /\*\*$/.test(joined);
+    const bold = joined.startsWith('**') && joined.endsWith('**');
     const cell: Cell = cellFromText(joined);
     if (cell.text) blocks.push({ kind: 'paragraph', text: cell.text, bold, line: start + 1 });
   }
