@@ -111,7 +111,12 @@ async function commit(data) {
   } catch (error) {
     return fail(error.message, 1);
   } finally {
-    await strapi.destroy().catch(() => {});
+    // The result is already decided and printed; a failing shutdown is reported but changes nothing.
+    await strapi
+      .destroy()
+      .catch((error) =>
+        process.stderr.write(`Предупреждение: CMS не остановилась чисто: ${error.message}\n`),
+      );
   }
 }
 
