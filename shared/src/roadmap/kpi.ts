@@ -8,7 +8,16 @@
 import type { Cell, ParagraphBlock, TableRow } from './document.js';
 import { isColumnNumberRow, yearOfHeader } from './header.js';
 import type { ContingentSnapshotDraft, ImportWarning, KpiIndicatorDraft, KpiTargetDraft } from './schema.js';
-import { cleanLines, collapse, fold, isCodeLike, joinPieces, startsLowercase, upperFirst } from './text.js';
+import {
+  cleanLines,
+  collapse,
+  fold,
+  group,
+  isCodeLike,
+  joinPieces,
+  startsLowercase,
+  upperFirst,
+} from './text.js';
 
 /** «10», «10,5», «100 %», «≥ 20» as a number; null for anything else. */
 export function parseNumber(text: string): number | null {
@@ -17,7 +26,7 @@ export function parseNumber(text: string): number | null {
       collapse(text),
     );
   if (!m) return null;
-  const value = Number(m[1]!.replace(',', '.'));
+  const value = Number(group(m, 1).replace(',', '.'));
   return Number.isFinite(value) ? value : null;
 }
 
@@ -27,7 +36,7 @@ const UNIT = /,\s*(%|чел\.?|ед\.?|шт\.?|человек|руб\.?)(?=\s*(?
 function titleAndUnit(text: string): { title: string; unit: string } {
   const m = UNIT.exec(text);
   if (!m) return { title: collapse(text), unit: '' };
-  return { title: collapse(text.slice(0, m.index) + text.slice(m.index + m[0].length)), unit: m[1]! };
+  return { title: collapse(text.slice(0, m.index) + text.slice(m.index + m[0].length)), unit: group(m, 1) };
 }
 
 function stripParens(text: string): string {
@@ -39,8 +48,7 @@ function stripParens(text: string): string {
 export function kpiHeader(
   rows: readonly TableRow[],
 ): { index: number; titleCol: number; codeCol: number; years: Map<number, number> } | null {
-  for (let index = 0; index < Math.min(rows.length, 4); index += 1) {
-    const cells = rows[index]!.cells;
+  for (const [index, { cells }] of rows.slice(0, 4).entries()) {
     const years = new Map<number, number>();
     let titleCol = -1;
     let codeCol = -1;
@@ -62,8 +70,7 @@ export function readKpiTable(
   warnings: ImportWarning[],
 ): KpiIndicatorDraft[] {
   const indicators: Array<KpiIndicatorDraft & { text: string; italic: string[] }> = [];
-  for (let r = header.index + 1; r < rows.length; r += 1) {
-    const row = rows[r]!;
+  for (const row of rows.slice(header.index + 1)) {
     if (row.cells.every((cell) => !cell.text.trim()) || isColumnNumberRow(row.cells)) continue;
     const titleCell: Cell = row.cells[header.titleCol] ?? { text: '', italic: [] };
     const code = header.codeCol >= 0 ? collapse(row.cells[header.codeCol]?.text ?? '') : '';
@@ -123,7 +130,7 @@ export function readKpiTable(
     } else {
       const m = /\((отношение[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/.exec(body);
       if (m) {
-        formula = collapse(m[1]!);
+        formula = collapse(group(m, 1));
         body = body.slice(0, m.index);
       }
     }
@@ -152,16 +159,16 @@ export function readCoverageTargets(paragraphs: readonly ParagraphBlock[]): KpiI
       TARGET.lastIndex = 0;
       const first = TARGET.exec(key);
       if (!first) {
-        if (/охват/.test(key)) coverage = true;
+        if (key.includes('охват')) coverage = true;
         // «1) обучающихся:» names the group the following targets are for.
-        if (/:$/.test(line) && line.length <= 100) {
+        if (line.endsWith(':') && line.length <= 100) {
           label = collapse(line.replace(/^\s*(?:\d{1,2}[.)]|[-–—•])\s*/, '').replace(/:$/, ''));
           current = null;
         }
         continue;
       }
       const before = collapse(line.slice(0, first.index)).replace(/[:\s]+$/, '');
-      if (before && /:/.test(line.slice(0, first.index + 1)) && before.length <= 100) {
+      if (before && line.slice(0, first.index + 1).includes(':') && before.length <= 100) {
         label = collapse(before.replace(/^\s*(?:\d{1,2}[.)]|[-–—•])\s*/, ''));
         current = null;
       }
@@ -182,7 +189,7 @@ export function readCoverageTargets(paragraphs: readonly ParagraphBlock[]): KpiI
           : /не более|не выше|менее|до/.test(word)
             ? 'max'
             : 'exact';
-        current.targets.push({ year: Number(m[3]), value: Number(m[2]!.replace(',', '.')), bound });
+        current.targets.push({ year: Number(m[3]), value: Number(group(m, 2).replace(',', '.')), bound });
       }
     }
   }
@@ -199,16 +206,17 @@ interface SnapshotColumn {
 export function contingentHeader(
   rows: readonly TableRow[],
 ): { index: number; columns: SnapshotColumn[] } | null {
-  for (let index = 0; index < Math.min(rows.length, 4); index += 1) {
+  for (const [index, row] of rows.slice(0, 4).entries()) {
     const columns: SnapshotColumn[] = [];
-    rows[index]!.cells.forEach((cell, col) => {
+    row.cells.forEach((cell, col) => {
       const m = /(факт|прогноз|план)[^\d]*(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(fold(cell.text));
       if (!m) return;
-      const [, word, d, mo, y] = m;
+      // Every group is mandatory: the defaults only satisfy the type.
+      const [, word, d = '', mo = '', y = ''] = m;
       columns.push({
         col,
         kind: word === 'факт' ? 'fact' : 'forecast',
-        date: `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`,
+        date: `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`,
       });
     });
     if (columns.length > 0) return { index, columns };
@@ -230,39 +238,46 @@ export function readContingentTable(
   for (const row of rows.slice(header.index + 1)) {
     row.cells.forEach((cell, col) => {
       if (valueCols.has(col)) return;
-      textLength[col]! += cell.text.length;
-      if (isCodeLike(cell.text)) codeLike[col]! += 1;
+      // `col` is below `width`, so the slot holds a number already.
+      textLength[col] = (textLength[col] ?? 0) + cell.text.length;
+      if (isCodeLike(cell.text)) codeLike[col] = (codeLike[col] ?? 0) + 1;
     });
   }
+  // Column 0 unless a text column is longer (even when column 0 holds values).
   let labelCol = 0;
+  let labelLength = textLength[0] ?? 0;
   textLength.forEach((length, col) => {
-    if (!valueCols.has(col) && length > textLength[labelCol]!) labelCol = col;
+    if (!valueCols.has(col) && length > labelLength) [labelCol, labelLength] = [col, length];
   });
   let codeCol = -1;
+  let codeCount = 0;
   codeLike.forEach((count, col) => {
-    if (col !== labelCol && !valueCols.has(col) && count > 0 && (codeCol < 0 || count > codeLike[codeCol]!))
-      codeCol = col;
+    if (col !== labelCol && !valueCols.has(col) && count > codeCount) [codeCol, codeCount] = [col, count];
   });
 
-  const snapshots: ContingentSnapshotDraft[] = header.columns.map((c) => ({
-    date: c.date,
-    kind: c.kind,
-    metrics: [],
+  // Each value column with the snapshot its numbers go to.
+  const columns = header.columns.map((c): { col: number; snapshot: ContingentSnapshotDraft } => ({
+    col: c.col,
+    snapshot: { date: c.date, kind: c.kind, metrics: [] },
   }));
+  const snapshots = columns.map((c) => c.snapshot);
   let last: { label: string; metrics: Array<{ label: string }> } | null = null;
   for (const row of rows.slice(header.index + 1)) {
     if (row.cells.every((cell) => !cell.text.trim())) continue;
     const label = cleanLines(row.cells[labelCol]?.text ?? '').join(' ');
     const code = codeCol >= 0 ? collapse(row.cells[codeCol]?.text ?? '') : '';
-    const values = header.columns.map((c) => parseNumber(row.cells[c.col]?.text ?? ''));
-    if (values.every((value) => value === null)) {
+    const values = columns.map(({ col, snapshot }) => ({
+      snapshot,
+      value: parseNumber(row.cells[col]?.text ?? ''),
+    }));
+    if (values.every(({ value }) => value === null)) {
       const continues =
         last &&
         !code &&
         label &&
         (row.afterBreak ||
           /[,-]$/.test(last.label) ||
-          (startsLowercase(label) && !/[.:]$/.test(last.label) && !/:$/.test(label)));
+          (startsLowercase(label) && !/[.:]$/.test(last.label) && !label.endsWith(':')));
       if (continues && last) {
         last.label = joinPieces(last.label, label);
         for (const metric of last.metrics) metric.label = last.label;
@@ -281,12 +296,12 @@ export function readContingentTable(
     }
     const unit = /,\s*(чел\.?|ед\.?|%)\s*$/.exec(label)?.[1];
     const metrics: Array<{ label: string }> = [];
-    values.forEach((value, i) => {
-      if (value === null) return;
+    for (const { snapshot, value } of values) {
+      if (value === null) continue;
       const metric = { ...(code ? { code } : {}), label, value, ...(unit ? { unit } : {}) };
-      snapshots[i]!.metrics.push(metric);
+      snapshot.metrics.push(metric);
       metrics.push(metric);
-    });
+    }
     last = { label, metrics };
   }
   // A unit that arrives with the continued label («… свыше 30 лет,» + «чел.»).
