@@ -7,7 +7,7 @@
 import type { RoadmapLevel } from '../enums.js';
 import type { ParagraphBlock, TableRow } from './document.js';
 import type { RoadmapApproval, RoadmapWorkingGroupMember } from './schema.js';
-import { cleanLines, collapse, fold, isCodeLike } from './text.js';
+import { cleanLines, collapse, fold, group, isCodeLike } from './text.js';
 
 const TITLE_WORDS = /дорожн[а-я]* карт|план[а-я]* мероприяти|план[а-я]* работы|план[а-я]* реализации/;
 
@@ -43,10 +43,10 @@ export function organisationFromTitle(title: string): string | undefined {
       /((?:[А-ЯЁ][а-яё]+\s+)?(?:школ[аыеу]|гимнази[яиюе]|лице[йяюе]|техникум[аеу]?|колледж[аеу]?)\s*№\s*\d+)/i.exec(
         title,
       );
-    return school ? collapse(school[1]!) : undefined;
+    return school ? collapse(group(school, 1)) : undefined;
   }
   return collapse(
-    m[1]!.replace(
+    group(m, 1).replace(
       /\s+на\s+\d{4}(?:\s*[-–—/]\s*\d{2,4})?\s*(?:г\.?|гг\.?|год[а-я]*|уч[а-я.]*\s*год[а-я]*)?\s*\.?$/,
       '',
     ),
@@ -58,8 +58,9 @@ export function organisationFromLetterhead(before: readonly ParagraphBlock[]): s
   const orderAt = before.findIndex(
     (p) => /^п\s?р\s?и\s?к\s?а\s?з$/.test(fold(p.text).replace(/\s+/g, ' ')) || fold(p.text) === 'приказ',
   );
-  if (orderAt <= 0) return undefined;
-  const head = before[orderAt - 1]!;
+  // No paragraph above when «ПРИКАЗ» is missing (-1) or comes first (0).
+  const head = before[orderAt - 1];
+  if (!head) return undefined;
   const text = oneLine(head.text);
   const letters = text.replace(/[^А-ЯЁа-яё]/g, '');
   return letters.length > 10 && letters === letters.toUpperCase() ? text : undefined;
@@ -86,7 +87,7 @@ function isoFromDotted(text: string): string | undefined {
   if (!m) return undefined;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
-  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return `${m[3]}-${group(m, 2).padStart(2, '0')}-${group(m, 1).padStart(2, '0')}`;
 }
 
 const NUMBER = String.raw`№\s*(\d+[\dA-Za-zА-Яа-яЁё/]*(?:\s*-\s*[\dA-Za-zА-Яа-яЁё]+)?)`;
@@ -96,7 +97,7 @@ function orderNumber(text: string): string | undefined {
   const m =
     new RegExp(String.raw`от\s+\d{1,2}\.\d{1,2}\.\d{4}\s*(?:г\.?|года)?\s*` + NUMBER).exec(text) ??
     new RegExp(String.raw`приказ[а-яё]*\s*` + NUMBER, 'i').exec(text);
-  return m ? m[1]!.replace(/\s*-\s*/g, '-') : undefined;
+  return m ? group(m, 1).replace(/\s*-\s*/g, '-') : undefined;
 }
 
 const SIGNATORY =
@@ -120,35 +121,35 @@ export function findApproval(before: readonly ParagraphBlock[]): RoadmapApproval
     if (number) approval.orderNumber = number;
     const byOrder = /приказом\s+([А-Яа-яЁё]+)\s+(.+?)\s+от\s+\d/.exec(text);
     if (byOrder) {
-      const role = nominative(byOrder[1]!);
+      const role = nominative(group(byOrder, 1));
       if (role) approval.approver = role;
-      approval.organisation = collapse(byOrder[2]!);
+      approval.organisation = collapse(group(byOrder, 2));
     }
     const annex = /к\s+приказу\s+(.+?)\s+от\s+\d/i.exec(text);
-    if (annex) approval.organisation = collapse(annex[1]!);
-    if (/утверждаю/.test(key)) {
+    if (annex) approval.organisation = collapse(group(annex, 1));
+    if (key.includes('утверждаю')) {
       const after = text.slice(key.indexOf('утверждаю') + 'утверждаю'.length).trim();
       const role = nominative(after.split(/\s+/)[0] ?? '');
       if (role) approval.approver = role;
       const name = INITIALS_NAME.exec(after);
-      if (name) approval.approverName = collapse(name[1]!);
+      if (name) approval.approverName = collapse(group(name, 1));
     }
     found = approval;
   }
   if (found && !found.approver) {
     // The order is signed at its end: «Начальник» and, a line or two below, «Л.А.Алексеева».
-    for (let i = 0; i < before.length; i += 1) {
-      const line = oneLine(before[i]!.text);
+    for (const [i, paragraph] of before.entries()) {
+      const line = oneLine(paragraph.text);
       const m = SIGNATORY.exec(line);
       if (!m || line.length > 80) continue;
-      const role = nominative(m[1]!);
+      const role = nominative(group(m, 1));
       const rest = [line.slice(m[0].length), ...before.slice(i + 1, i + 3).map((p) => oneLine(p.text))].join(
         ' ',
       );
       const name = INITIALS_NAME.exec(rest);
       if (role && name) {
         found.approver = role;
-        found.approverName = collapse(name[1]!);
+        found.approverName = collapse(group(name, 1));
       }
     }
   }
@@ -238,16 +239,20 @@ export function readWorkingGroup(rows: readonly TableRow[]): RoadmapWorkingGroup
     if (texts.some((text) => /^(ф\.?\s?и\.?\s?о|фамилия|должность)/i.test(fold(text)))) continue;
     const rest = isCodeLike(texts[0] ?? '') ? texts.slice(1) : texts;
     const filled = rest.map((text, i) => ({ text, i })).filter((x) => x.text);
-    if (filled.length < 2) continue;
-    const position = filled[filled.length - 1]!.text;
-    const nameCells = rest.slice(0, filled[filled.length - 1]!.i);
+    // The last filled cell is the position, the ones before it the name.
+    const last = filled.at(-1);
+    if (!last || filled.length < 2) continue;
+    const position = last.text;
+    const nameCells = rest.slice(0, last.i);
     const [a = '', b = ''] = nameCells;
     const aWords = a.split(' ').filter(Boolean);
     const bWords = b.split(' ').filter(Boolean);
+    const [surname = '', patronymic = ''] = aWords;
+    const [given = ''] = bWords;
     // Exports of this table split a full name as «Фамилия Отчество | Имя»; put the first name back.
     const fullName =
-      aWords.length === 2 && bWords.length === 1 && !PATRONYMIC.test(bWords[0]!)
-        ? `${aWords[0]} ${bWords[0]} ${aWords[1]}`
+      aWords.length === 2 && bWords.length === 1 && !PATRONYMIC.test(given)
+        ? `${surname} ${given} ${patronymic}`
         : collapse(nameCells.join(' '));
     if (!fullName) continue;
     members.push({ fullName, position, row: row.source });
