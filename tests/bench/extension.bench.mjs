@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, extensionFlags } from '../e2e/helpers/chromium-flags.mjs';
 
 /* global chrome -- the functions given to `panel.evaluate` run in the extension's page, not in Node */
 
@@ -93,24 +94,9 @@ async function main() {
   const siteUrl = `http://127.0.0.1:${server.address().port}/`;
 
   const userDataDir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-'));
-  const child = spawn(
-    '/usr/bin/chromium',
-    [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--load-extension=${e2e}`,
-      `--disable-extensions-except=${e2e}`,
-      `--user-data-dir=${userDataDir}`,
-      '--remote-debugging-port=0',
-      'about:blank',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn(CHROMIUM_PATH, [...extensionFlags(e2e, userDataDir), 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const ws = await new Promise((done, fail) => {
     let out = '';
     child.stderr.on('data', (data) => {

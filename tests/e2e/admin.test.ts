@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './helpers/chromium-flags.mjs';
 import { definitions } from '../../cms/plugin/server/src/content-types/index.js';
 import { bootStrapi, cmsDir, compileHostApp, repoRoot, type BootedStrapi } from '../harness/strapi.js';
 
@@ -32,15 +33,8 @@ beforeAll(async () => {
   }
   booted = await bootStrapi({ serveAdminPanel: true, env: { ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: EMAIL } });
   browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   await page.goto(`${booted.url}/admin/auth/login`);

@@ -15,9 +15,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, extensionFlags } from './chromium-flags.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM = CHROMIUM_PATH;
 /**
  * The e2e build: the production build plus host access to 127.0.0.1 and localhost, because
  * headless Chromium cannot click «Allow» on a permission prompt.
@@ -84,20 +85,10 @@ export async function launchWithExtension(
   const child: ChildProcess = spawn(
     CHROMIUM,
     [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...extensionFlags(extensionDir, userDataDir),
       '--no-default-browser-check',
       '--window-size=1280,900',
       '--lang=ru-RU',
-      `--load-extension=${extensionDir}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--user-data-dir=${userDataDir}`,
-      '--remote-debugging-port=0',
       'about:blank',
     ],
     {
