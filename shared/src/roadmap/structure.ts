@@ -27,6 +27,7 @@ import {
   cleanLines,
   collapse,
   fold,
+  group,
   isChildCode,
   isCodeLike,
   joinPieces,
@@ -67,7 +68,8 @@ interface PhysicalRow {
 }
 
 interface LogicalRow {
-  rows: PhysicalRow[];
+  /** Starts from one physical row; page breaks and continuations add more. */
+  rows: [PhysicalRow, ...PhysicalRow[]];
   values: Values;
   /** A title spread over the whole row (002: «Организационная, методическая … поддержка»). */
   banner: boolean;
@@ -118,8 +120,9 @@ function joinCell(first: string, second: string): string {
 }
 
 function lowerFirst(text: string): string {
-  return text.length > 1 && text[1] === text[1]!.toLowerCase()
-    ? text[0]!.toLowerCase() + text.slice(1)
+  const second = text.charAt(1);
+  return text.length > 1 && second === second.toLowerCase()
+    ? text.charAt(0).toLowerCase() + text.slice(1)
     : text;
 }
 
@@ -127,10 +130,10 @@ function statusOf(text: string): ActivityStatus | undefined {
   const key = fold(text);
   if (!key) return undefined;
   for (const value of activityStatuses.values) if (fold(activityStatuses.label(value)) === key) return value;
-  if (/^не выполн/.test(key)) return 'planned';
+  if (key.startsWith('не выполн')) return 'planned';
   if (/^выполн(ено|ен|ена)$|^да$|^\+$/.test(key)) return 'done';
   if (/^выполняется|^в работе/.test(key)) return 'in_progress';
-  if (/^отмен/.test(key)) return 'cancelled';
+  if (key.startsWith('отмен')) return 'cancelled';
   return undefined;
 }
 
@@ -141,7 +144,7 @@ export function splitSectionTitle(text: string): { title: string; details: strin
     /(?:^|\s)((?:Цель|Цели|Задача|Задачи|Ожидаемый результат|Результат|Результаты|Показатели)\s*:)/g;
   const cuts: number[] = [];
   for (let m = labels.exec(joined); m; m = labels.exec(joined))
-    cuts.push(m.index + (m[0].length - m[1]!.length));
+    cuts.push(m.index + (m[0].length - group(m, 1).length));
   if (cuts.length === 0 || cuts[0] === 0) return { title: joined, details: [] };
   const title = collapse(joined.slice(0, cuts[0]));
   const details = cuts
@@ -418,7 +421,7 @@ function classifyRows(
   const outline: Outline = { sections: ctx.sections, stack: [] };
   logical.forEach((lr, index) => {
     const v = lr.values;
-    const firstRow = lr.rows[0]!.row;
+    const firstRow = lr.rows[0].row;
     if (lr.banner) {
       openSection(outline, splitSectionTitle(v.activity), undefined, firstRow, true);
       return;
@@ -454,7 +457,7 @@ function sectionPlace(
 ): { code: string | undefined; topLevel: boolean } | undefined {
   const v = lr.values;
   if (!v.activity.trim() || TASK_ROLES.some((role) => v[role].trim())) return undefined;
-  if (lr.rows[0]!.wide && lr.rows.length === 1)
+  if (lr.rows[0].wide && lr.rows.length === 1)
     return { code: code || undefined, topLevel: !code && !hasStage };
   if (!next || next.banner) return undefined;
   const nextCode = collapse(next.values.number);
@@ -483,19 +486,19 @@ function openSection(
   const { sections, stack } = outline;
   if (topLevel) stack.length = 0;
   else {
-    while (stack.length > 0) {
-      const top = sections[stack[stack.length - 1]!]!;
+    for (let top = currentSection(outline); top; top = currentSection(outline)) {
       if (top.code === undefined || !code || isChildCode(code, top.code)) break;
       stack.pop();
     }
   }
-  const parentIndex = stack[stack.length - 1];
+  // A section's index is its position in `sections`, so the parent's index is what the stack holds.
+  const parent = currentSection(outline);
   const section: RoadmapSectionDraft = {
     index: sections.length,
     ...(code ? { code } : {}),
     title: heading.title || code || 'Без названия',
-    level: parentIndex === undefined ? 1 : sections[parentIndex]!.level + 1,
-    ...(parentIndex === undefined ? {} : { parentIndex }),
+    level: parent ? parent.level + 1 : 1,
+    ...(parent ? { parentIndex: parent.index } : {}),
     ...(heading.details.length > 0 ? { details: heading.details } : {}),
     row: row.source,
   };
@@ -506,16 +509,14 @@ function openSection(
 /** A numbered activity closes numbered sections it does not belong to (002: «37» after «36.1»). */
 function enterActivity(outline: Outline, code: string): void {
   if (!code) return;
-  const { sections, stack } = outline;
-  while (stack.length > 0) {
-    const top = sections[stack[stack.length - 1]!]!;
+  for (let top = currentSection(outline); top; top = currentSection(outline)) {
     if (top.code === undefined || isChildCode(code, top.code)) break;
-    stack.pop();
+    outline.stack.pop();
   }
 }
 
 function currentSection(outline: Outline): RoadmapSectionDraft | undefined {
-  const index = outline.stack[outline.stack.length - 1];
+  const index = outline.stack.at(-1);
   return index === undefined ? undefined : outline.sections[index];
 }
 
@@ -533,7 +534,7 @@ function buildActivity(
   const deadline = cachedDeadline(ctx, v.deadline);
   const responsibleText = collapse(v.responsible.replace(/\n/g, ' '));
   const label = code ? `№ ${code}` : quote(title || v.content);
-  warnGaps(warn, lr.rows[0]!.row, label, { title, deadline, deadlineText: v.deadline, responsibleText });
+  warnGaps(warn, lr.rows[0].row, label, { title, deadline, deadlineText: v.deadline, responsibleText });
   const status = statusOf(v.status);
   const evidence = cleanLines(v.evidence);
   const result = collapse(v.result.replace(/\n/g, ' '));
@@ -570,7 +571,7 @@ function titleAndContent(
   if (content !== undefined) return { title, content };
   // Without its own column the content is the list written under the title (000 3.c, 002 8).
   const list = splitList(v.activity);
-  if (list && list.lead && list.items.length > 0)
+  if (list?.lead && list.items.length > 0)
     return { title: list.lead.replace(/\s*:\s*$/, ''), content: list.items };
   return { title, content };
 }
@@ -613,7 +614,7 @@ const responsibleMemo = new WeakMap<TableContext, Map<string, Responsible[]>>();
 
 function cachedDeadline(ctx: TableContext, text: string): Deadline {
   let memo = deadlineMemo.get(ctx);
-  if (!memo) deadlineMemo.set(ctx, (memo = new Map()));
+  if (!memo) deadlineMemo.set(ctx, (memo = new Map<string, Deadline>()));
   let deadline = memo.get(text);
   if (!deadline) memo.set(text, (deadline = parseDeadline(text, ctx.deadline)));
   // Each activity gets its own copy: a caller may edit one activity's deadline.
@@ -631,7 +632,7 @@ function cachedDeadline(ctx: TableContext, text: string): Deadline {
 
 function cachedResponsible(ctx: TableContext, text: string): Responsible[] {
   let memo = responsibleMemo.get(ctx);
-  if (!memo) responsibleMemo.set(ctx, (memo = new Map()));
+  if (!memo) responsibleMemo.set(ctx, (memo = new Map<string, Responsible[]>()));
   let parsed = memo.get(text);
   if (!parsed) memo.set(text, (parsed = analyseResponsible(text).parsed));
   return parsed.map((entry) => ({ ...entry }));
