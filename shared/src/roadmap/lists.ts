@@ -3,7 +3,7 @@
  * inline («1. Проведение… 2. Сбор…», 001) and dashes after a colon («…групп: - встреча-знакомство;
  * - пробная встреча», 000, 002). A road map's content is a list of steps, so it is kept as one.
  */
-import { collapse } from './text.js';
+import { collapse, group } from './text.js';
 
 export interface SplitList {
   /** Text before the first item («Организация работы наставнических пар или групп:»). */
@@ -33,11 +33,12 @@ function inlineNumbered(text: string): SplitList | null {
   let expected = 1;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (Number(m[2]) !== expected) continue;
-    starts.push({ at: m.index + m[1]!.length, body: m.index + m[0].length });
+    starts.push({ at: m.index + group(m, 1).length, body: m.index + m[0].length });
     expected += 1;
   }
-  if (starts.length === 0) return null;
-  const lead = collapse(text.slice(0, starts[0]!.at));
+  const [first] = starts;
+  if (!first) return null;
+  const lead = collapse(text.slice(0, first.at));
   // A lone «1.» deep inside a sentence is a reference, not a list.
   if (starts.length === 1 && lead.length > 0) return null;
   const items = starts.map((start, i) => tidyItem(text.slice(start.body, starts[i + 1]?.at ?? text.length)));
@@ -58,7 +59,7 @@ export function splitList(text: string): SplitList | null {
 
   // Numbering counts up across lines and inside them alike («1. …» then «2. … 3. …»).
   const numbered = inlineNumbered(joined);
-  if (numbered && (numbered.lead === '' || numbered.items.length > 1 || /:$/.test(numbered.lead)))
+  if (numbered && (numbered.lead === '' || numbered.items.length > 1 || numbered.lead.endsWith(':')))
     return numbered;
 
   const firstDash = lines.findIndex((line) => DASH_LINE.test(line));

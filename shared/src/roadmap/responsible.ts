@@ -11,7 +11,6 @@ const UPPER = 'А-ЯЁ';
 const LOWER = 'а-яё';
 const SURNAME = `[${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?`;
 const INITIALS = `[${UPPER}]\\.\\s?(?:[${UPPER}]\\.?)?`;
-const PATRONYMIC_END = /(?:вич|вна|чна|ична|инична|оглы|кызы)$/;
 
 // Leftmost match wins, so «Баева С.Н. Сапельцева О.И.» is read as two surname-first people
 // rather than «С.Н. Сапельцева».
@@ -46,7 +45,7 @@ export interface ResponsibleAnalysis {
 interface Piece {
   start: number;
   end: number;
-  person?: Responsible;
+  person: Responsible;
 }
 
 function personName(groups: Record<string, string | undefined>): string | null {
@@ -100,12 +99,11 @@ export function analyseResponsible(text: string): ResponsibleAnalysis {
   };
 
   let cursor = 0;
-  for (let i = 0; i < persons.length; i += 1) {
-    const piece = persons[i]!;
+  for (const [i, piece] of persons.entries()) {
     addFree(source.slice(cursor, piece.start));
     const nextStart = persons[i + 1]?.start ?? source.length;
     const after = source.slice(piece.end, nextStart);
-    const person = { ...piece.person! };
+    const person = { ...piece.person };
     cursor = piece.end;
     const comma = /^\s*,\s*/.exec(after);
     if (comma) {
@@ -171,10 +169,11 @@ function fits(responsibleName: string, fullName: string): boolean {
 export function matchPersons<P extends PersonRef>(
   responsibles: readonly Responsible[],
   people: readonly P[],
-): PersonMatch<P>[] {
+): Array<PersonMatch<P>> {
   return responsibles.map((responsible) => {
     if (responsible.kind !== 'person') return { responsible, person: null, candidates: [] };
     const candidates = people.filter((p) => fits(responsible.name, p.fullName));
-    return { responsible, person: candidates.length === 1 ? candidates[0]! : null, candidates };
+    const [only] = candidates;
+    return { responsible, person: candidates.length === 1 && only ? only : null, candidates };
   });
 }
