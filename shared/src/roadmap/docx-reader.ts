@@ -16,9 +16,7 @@ export type DocxReader = 'fast' | 'mammoth';
 let loading: Promise<Mammoth> | null = null;
 
 async function mammoth(): Promise<Mammoth> {
-  loading ??= import('mammoth').then((module) =>
-    'default' in module ? (module.default as Mammoth) : module,
-  );
+  loading ??= import('mammoth').then((module) => ('default' in module ? module.default : module));
   return loading;
 }
 

@@ -56,13 +56,18 @@ function lines(roadmap: ExportableRoadmap): Line[] {
   const sections = [...roadmap.sections].sort((a, b) => a.index - b.index);
   const out: Line[] = [];
   let next = 0;
+  // The sections not written yet whose index is at most `upTo`, in order.
+  const sectionsUpTo = (upTo: number): void => {
+    for (let section = sections[next]; section && section.index <= upTo; section = sections[next]) {
+      out.push({ kind: 'section', section });
+      next += 1;
+    }
+  };
   for (const activity of roadmap.activities) {
-    const upTo = activity.sectionIndex ?? -1;
-    while (next < sections.length && sections[next]!.index <= upTo)
-      out.push({ kind: 'section', section: sections[next++]! });
+    sectionsUpTo(activity.sectionIndex ?? -1);
     out.push({ kind: 'activity', activity });
   }
-  while (next < sections.length) out.push({ kind: 'section', section: sections[next++]! });
+  for (const section of sections.slice(next)) out.push({ kind: 'section', section });
   return out;
 }
 
@@ -283,7 +288,7 @@ export async function exportRoadmapXlsx(roadmap: ExportableRoadmap): Promise<Uin
   const contingent = roadmap.contingent ?? [];
   if (contingent.length > 0) addContingentSheet(workbook, contingent);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
 
 type Workbook = InstanceType<ExcelModule['Workbook']>;

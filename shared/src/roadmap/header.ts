@@ -24,7 +24,7 @@ const RULES: ReadonlyArray<[RoadmapColumnRole, RegExp]> = [
 export function headerRole(text: string): RoadmapColumnRole | null {
   const key = fold(text).replace(/[.:;,*]+$/, '');
   if (key.length === 0 || key.length > 60) return null;
-  if (/показател/.test(key)) return null;
+  if (key.includes('показател')) return null;
   for (const [role, re] of RULES) if (re.test(key)) return role;
   return null;
 }
@@ -63,10 +63,9 @@ export function headerRoles(cells: readonly Cell[]): Array<RoadmapColumnRole | n
 }
 
 export function findActivityHeader(rows: readonly TableRow[]): ActivityHeader | null {
-  const limit = Math.min(rows.length, 8);
-  for (let i = 0; i < limit; i += 1) {
-    const roles = headerRoles(rows[i]!.cells);
-    if (roles) return { index: i, roles };
+  for (const [index, row] of rows.slice(0, 8).entries()) {
+    const roles = headerRoles(row.cells);
+    if (roles) return { index, roles };
   }
   return null;
 }

@@ -81,7 +81,7 @@ function parse(html: string) {
 }
 
 function childrenOf(node: AnyNode): AnyNode[] {
-  return 'children' in node ? (node.children as AnyNode[]) : [];
+  return 'children' in node ? node.children : [];
 }
 
 interface LineState {
@@ -156,7 +156,7 @@ function cellOf(nodes: AnyNode[]): Cell {
 
 /** A cell of a text export that holds HTML (`<p>…</p> <p>…</p>`, `… <i>(formula)</i>`). */
 export function cellFromHtml(fragment: string): Cell {
-  return cellOf(parse(fragment).children as AnyNode[]);
+  return cellOf(parse(fragment).children);
 }
 
 /** A cell of a text export: HTML fragments are rendered, plain text is only tidied. */
@@ -185,20 +185,21 @@ function span(value: string | undefined, max: number): number {
 
 /** The table as a grid: merged cells expanded so every row has a cell per column. */
 function tableGrid(table: Element): TableRow[] {
-  const trs = rowsOf(table);
-  const grid: Array<Array<Cell | undefined>> = trs.map(() => []);
-  trs.forEach((tr, r) => {
+  // Each <tr> with its row of the grid, which cells spanned from rows above may already fill.
+  const grid = rowsOf(table).map((tr): { tr: Element; row: Array<Cell | undefined> } => ({ tr, row: [] }));
+  grid.forEach(({ tr, row }, r) => {
     let col = 0;
     for (const td of tr.children) {
       if (!isTag(td) || (td.name !== 'td' && td.name !== 'th')) continue;
-      const row = grid[r]!;
       while (row[col] !== undefined) col += 1;
       if (col >= MAX_COLUMNS) break;
       const colspan = Math.min(span(td.attribs.colspan, MAX_COLUMNS), MAX_COLUMNS - col);
-      const rowspan = Math.min(span(td.attribs.rowspan, MAX_ROWSPAN), trs.length - r);
+      const rowspan = span(td.attribs.rowspan, MAX_ROWSPAN);
       const cell = cellOf(td.children);
       for (let dr = 0; dr < rowspan; dr += 1) {
-        const target = grid[r + dr]!;
+        // A rowspan reaching past the last row stops there.
+        const target = grid[r + dr]?.row;
+        if (!target) break;
         for (let dc = 0; dc < colspan; dc += 1) {
           if (target[col + dc] !== undefined) continue;
           if (dr === 0 && dc === 0) target[col] = cell;
@@ -209,9 +210,11 @@ function tableGrid(table: Element): TableRow[] {
       col += colspan;
     }
   });
-  return grid.map((row, r) => {
+  return grid.map(({ row }, r) => {
     const cells: Cell[] = [];
-    for (let c = 0; c < row.length; c += 1) cells.push(row[c] ?? emptyCell());
+    // for…of visits holes too (a row's own cells may stop short of one spanned into it from above);
+    // map would skip them.
+    for (const cell of row) cells.push(cell ?? emptyCell());
     return { cells, source: r + 1, afterBreak: false };
   });
 }

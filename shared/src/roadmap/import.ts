@@ -77,9 +77,8 @@ const EXPECTED_COLUMNS =
 function tableWidth(table: TableBlock): number {
   let width = 0;
   for (const row of table.rows) {
-    let last = row.cells.length;
-    while (last > 0 && !row.cells[last - 1]!.text.trim()) last -= 1;
-    width = Math.max(width, last);
+    // Up to the last cell with text: trailing empty cells do not count.
+    width = Math.max(width, row.cells.findLastIndex((cell) => cell.text.trim() !== '') + 1);
   }
   return width;
 }
@@ -215,7 +214,8 @@ export function buildDraft(
   const doc: SourceDocument = format === 'text' ? source : { blocks: groupParagraphs(source.blocks) };
   const tables = doc.blocks.filter((block): block is TableBlock => block.kind === 'table');
   const paragraphs = doc.blocks.filter((block): block is ParagraphBlock => block.kind === 'paragraph');
-  if (tables.length === 0) {
+  const [firstTable] = tables;
+  if (!firstTable) {
     return refusal(
       'no_table',
       `В документе не найдено ни одной таблицы: ${EXPECTED_COLUMNS}. Если план записан списком, оформите его таблицей.`,
@@ -223,12 +223,13 @@ export function buildDraft(
   }
   const kinds = classifyTables(doc.blocks);
   const activityTables = tables.filter((table) => kinds.get(table)?.kind === 'activity');
-  if (activityTables.length === 0) return refusal('no_header', noHeaderMessage(tables[0]!));
+  const [firstActivityTable] = activityTables;
+  if (!firstActivityTable) return refusal('no_header', noHeaderMessage(firstTable));
 
   const warnings: ImportWarning[] = [];
   const tableNumber = (table: TableBlock): number => tables.indexOf(table) + 1;
   const before = doc.blocks
-    .slice(0, doc.blocks.indexOf(activityTables[0]!))
+    .slice(0, doc.blocks.indexOf(firstActivityTable))
     .filter((b): b is ParagraphBlock => b.kind === 'paragraph');
   const { kpis, contingent, workingGroup } = readOtherTables(tables, kinds, tableNumber, warnings);
   kpis.push(...readCoverageTargets(paragraphs));
@@ -298,13 +299,14 @@ function readOtherTables(
   const contingent: ContingentSnapshotDraft[] = [];
   const workingGroup: RoadmapWorkingGroupMember[] = [];
   for (const table of tables) {
-    const kind = kinds.get(table)!;
-    if (kind.kind === 'kpi')
+    // classifyTables gives every table a kind.
+    const kind = kinds.get(table);
+    if (kind?.kind === 'kpi')
       kpis.push(...readKpiTable(table.rows, kind.header, tableNumber(table), warnings));
-    else if (kind.kind === 'contingent') {
+    else if (kind?.kind === 'contingent') {
       contingent.push(...readContingentTable(table.rows, kind.header, tableNumber(table), warnings));
-    } else if (kind.kind === 'group') workingGroup.push(...readWorkingGroup(table.rows));
-    else if (kind.kind === 'other') {
+    } else if (kind?.kind === 'group') workingGroup.push(...readWorkingGroup(table.rows));
+    else if (kind?.kind === 'other') {
       warnings.push({
         row: 1,
         table: tableNumber(table),
