@@ -51,7 +51,7 @@ describe('refusals with a clear Russian message', () => {
   it('an Excel workbook renamed to .docx (a ZIP, but not a Word document)', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Лист1').addRow(['№', 'Мероприятие', 'Срок']);
-    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     refused(await importRoadmap({ data: bytes, filename: 'карта.docx' }), 'docx_invalid');
   });
 
@@ -108,7 +108,7 @@ describe('refusals with a clear Russian message', () => {
     refused(importRoadmapText('Дорожная карта\n\n1. Назначить куратора — до 1 сентября'), 'no_table');
   });
 
-  it('a table whose header names no road-map column', async () => {
+  it('a table whose header names no road-map column', () => {
     const html = '<table><tr><td>Фамилия</td><td>Класс</td></tr><tr><td>Иванов</td><td>5А</td></tr></table>';
     const message = refused(importRoadmapHtml(html), 'no_header');
     expect(message).toMatch(/«Мероприятие»/);
@@ -143,11 +143,11 @@ describe('partly readable input is imported with warnings, not refused', () => {
     const result = importRoadmapText(text);
     if (!result.ok) throw new Error(result.error.message);
     const [first, second] = result.draft.activities;
-    expect(first!.deadline).toMatchObject({ text: 'когда получится', kind: 'unknown' });
+    expect(first?.deadline).toMatchObject({ text: 'когда получится', kind: 'unknown' });
     expect(result.warnings).toContainEqual(
       expect.objectContaining({ code: 'deadline_unknown', row: 2, cell: 'deadline', severity: 'warning' }),
     );
-    expect(second!.rawCells).toHaveLength(4);
+    expect(second?.rawCells).toHaveLength(4);
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'cells_realigned', row: 3 }));
   });
 

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocx } from '../docx-reader.js';
 import { importRoadmap, importRoadmapHtml } from '../import.js';
 import { readText } from '../text-reader.js';
-import { docxFromSource, htmlFromSource } from './build-docs.js';
+import { docxFromSource, htmlFromSource, textRun } from './build-docs.js';
 import { checkSeed, seedText, type SeedId } from './seed-expectations.js';
 
 const ids: SeedId[] = ['000', '001', '002', '003', '004'];
@@ -192,7 +192,7 @@ describe('DOCX with merged cells', () => {
       sections: [
         {
           children: [
-            new Paragraph({ children: [new TextRun({ text: 'Дорожная карта на 2023 год', bold: true })] }),
+            new Paragraph({ children: [textRun({ text: 'Дорожная карта на 2023 год', bold: true })] }),
             new Table({
               rows: [
                 new TableRow({
@@ -255,7 +255,7 @@ describe('DOCX lists', () => {
       sections: [
         {
           children: [
-            new Paragraph({ children: [new TextRun({ text: 'План мероприятий на 2024 год', bold: true })] }),
+            new Paragraph({ children: [textRun({ text: 'План мероприятий на 2024 год', bold: true })] }),
             new Paragraph({
               numbering: { reference: 'num', level: 0 },
               children: [new TextRun('Основные положения')],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportRoadmapDocx, exportRoadmapXlsx, roadmapExportColumns } from '../export.js';
 import { importRoadmap, importRoadmapText } from '../import.js';
 import type { RoadmapDraft } from '../schema.js';
+import { defined } from './defined.js';
 import { seedText, type SeedId } from './seed-expectations.js';
 
 const ids: SeedId[] = ['000', '001', '002', '003', '004'];
@@ -49,16 +50,17 @@ describe('exportRoadmapDocx', () => {
 
   it('writes status and evidence columns and reads them back', async () => {
     const draft = draftOf('003');
-    draft.activities[0]!.status = 'done';
-    draft.activities[0]!.evidence = ['Приказ № 12 от 02.11.2020', 'https://school.example/news/1'];
-    draft.activities[1]!.status = 'cancelled';
+    const first = defined(draft.activities[0], 'activity 1');
+    first.status = 'done';
+    first.evidence = ['Приказ № 12 от 02.11.2020', 'https://school.example/news/1'];
+    defined(draft.activities[1], 'activity 2').status = 'cancelled';
     const back = await importRoadmap({ data: await exportRoadmapDocx(draft) });
     if (!back.ok) throw new Error(back.error.message);
     expect(back.draft.activities[0]).toMatchObject({
       status: 'done',
       evidence: ['Приказ № 12 от 02.11.2020', 'https://school.example/news/1'],
     });
-    expect(back.draft.activities[1]!.status).toBe('cancelled');
+    expect(back.draft.activities[1]?.status).toBe('cancelled');
   });
 
   it('exports a road map with no sections, KPIs or approval', async () => {
@@ -102,14 +104,15 @@ describe('exportRoadmapXlsx', () => {
       'Контингент',
     ]);
 
-    const plan = workbook.getWorksheet('Дорожная карта')!;
+    const plan = defined(workbook.getWorksheet('Дорожная карта'), 'the plan sheet');
     const values = (row: number) => (plan.getRow(row).values as unknown[]).slice(1);
     expect(plan.getRow(1).getCell(1).value).toBe(draft.title);
     expect(values(2)).toEqual(['Период реализации: на 2020-2022 годы']);
     expect(values(3)).toEqual([...roadmapExportColumns]);
+    const section = defined(draft.sections[0], 'section 1');
     expect(values(4).slice(0, 2)).toEqual([
       '1',
-      draft.sections[0]!.title + '\n' + draft.sections[0]!.details!.join('\n'),
+      section.title + '\n' + defined(section.details, 'details of section 1').join('\n'),
     ]);
     expect(values(5)).toEqual([
       '1.1',
@@ -124,7 +127,7 @@ describe('exportRoadmapXlsx', () => {
     // A row per activity and per section under the title, the period and the header.
     expect(plan.rowCount).toBe(3 + draft.activities.length + draft.sections.length);
 
-    const kpis = workbook.getWorksheet('Показатели')!;
+    const kpis = defined(workbook.getWorksheet('Показатели'), 'the KPI sheet');
     expect((kpis.getRow(1).values as unknown[]).slice(1)).toEqual([
       '№ п/п',
       'Наименование показателя',
@@ -148,7 +151,7 @@ describe('exportRoadmapXlsx', () => {
       40,
     ]);
 
-    const contingent = workbook.getWorksheet('Контингент')!;
+    const contingent = defined(workbook.getWorksheet('Контингент'), 'the contingent sheet');
     expect((contingent.getRow(1).values as unknown[]).slice(1)).toEqual([
       '№ п/п',
       'Показатель',
@@ -171,7 +174,7 @@ describe('exportRoadmapXlsx', () => {
     await workbook.xlsx.load(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     );
-    const plan = workbook.getWorksheet('Дорожная карта')!;
+    const plan = defined(workbook.getWorksheet('Дорожная карта'), 'the plan sheet');
     expect(plan.getRow(1).getCell(1).value).toBe('Утверждена приказом директора от 10.01.2022 № 3');
     expect(plan.getRow(2).getCell(1).value).toBe(draft.title);
     expect(plan.getRow(3).getCell(1).value).toBe('Период реализации: на 2022г.');

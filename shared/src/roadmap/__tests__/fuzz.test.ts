@@ -8,6 +8,7 @@ import { importRoadmap, importRoadmapHtml, importRoadmapText } from '../import.j
 import { importWarningSchema, roadmapDraftSchema, type ImportResult } from '../schema.js';
 import { readText } from '../text-reader.js';
 import { htmlFromSource } from './build-docs.js';
+import { defined } from './defined.js';
 import { seedText, type SeedId } from './seed-expectations.js';
 
 /** mulberry32: small, seeded, good enough to pick mutations reproducibly. */
@@ -47,7 +48,8 @@ const NOISE = [
 
 type Mutation = (text: string, random: () => number) => string;
 
-const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)]!;
+const pick = <T>(items: readonly T[], random: () => number): T =>
+  defined(items[Math.floor(random() * items.length)], 'an item to pick');
 
 const mutations: Record<string, Mutation> = {
   deleteCell(text, random) {
@@ -55,7 +57,7 @@ const mutations: Record<string, Mutation> = {
     const candidates = lines.map((line, i) => (line.includes('\t') ? i : -1)).filter((i) => i >= 0);
     if (candidates.length === 0) return text;
     const i = pick(candidates, random);
-    const cells = lines[i]!.split('\t');
+    const cells = defined(lines[i], `line ${i}`).split('\t');
     cells.splice(Math.floor(random() * cells.length), 1);
     lines[i] = cells.join('\t');
     return lines.join('\n');
@@ -117,17 +119,17 @@ function assertSane(result: ImportResult, context: string): void {
 describe('fuzz', () => {
   it('mangled text exports: 300 imports, no exception', { timeout: 60_000 }, () => {
     const random = prng(20240601);
-    const names = Object.keys(mutations);
+    const named = Object.entries(mutations);
     let ok = 0;
     for (let round = 0; round < 300; round += 1) {
-      const id = ids[round % ids.length]!;
+      const id = defined(ids[round % ids.length], 'a seed');
       let text = seedText(id);
       const applied: string[] = [];
       const steps = 1 + Math.floor(random() * 3);
       for (let s = 0; s < steps; s += 1) {
-        const name = pick(names, random);
+        const [name, mutate] = pick(named, random);
         applied.push(name);
-        text = mutations[name]!(text, random);
+        text = mutate(text, random);
       }
       const result = importRoadmapText(text);
       assertSane(result, `round ${round} ${id} ${applied.join('+')}`);
@@ -143,7 +145,7 @@ describe('fuzz', () => {
     async () => {
       const random = prng(7);
       for (let round = 0; round < 100; round += 1) {
-        const id = ids[round % ids.length]!;
+        const id = defined(ids[round % ids.length], 'a seed');
         const bytes = new TextEncoder().encode(seedText(id));
         const flips = 1 + Math.floor(random() * 50);
         for (let k = 0; k < flips; k += 1)
@@ -171,7 +173,7 @@ describe('fuzz', () => {
       '<td rowspan="-3">',
     ];
     for (let round = 0; round < 100; round += 1) {
-      let html = pages[round % pages.length]!;
+      let html = defined(pages[round % pages.length], 'a page');
       const count = 1 + Math.floor(random() * 15);
       for (let k = 0; k < count; k += 1) {
         const at = Math.floor(random() * html.length);

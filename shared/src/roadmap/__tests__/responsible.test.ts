@@ -69,14 +69,14 @@ describe('matchPersons', () => {
 
   it('links initials to the one full name that fits', () => {
     const [baeva, sapeltseva] = matchPersons(parseResponsible('Баева С.Н. Сапельцева О.И.'), staff);
-    expect(baeva!.person?.id).toBe(1);
-    expect(sapeltseva!.person?.id).toBe(2);
+    expect(baeva?.person?.id).toBe(1);
+    expect(sapeltseva?.person?.id).toBe(2);
   });
 
   it('leaves an ambiguous match to the curator, with the candidates', () => {
     const [match] = matchPersons(parseResponsible('Першина Т.В.'), staff);
-    expect(match!.person).toBeNull();
-    expect(match!.candidates.map((c) => c.id)).toEqual([4, 5]);
+    expect(match?.person).toBeNull();
+    expect(match?.candidates.map((c) => c.id)).toEqual([4, 5]);
   });
 
   it('matches names in any order and ё/е, and skips roles and bodies', () => {
@@ -89,7 +89,7 @@ describe('matchPersons', () => {
       [{ kind: 'person', name: 'Семенов П.И.' }],
       [{ id: 7, fullName: 'Семёнов Пётр Ильич' }],
     );
-    expect(semenov!.person?.id).toBe(7);
+    expect(semenov?.person?.id).toBe(7);
   });
 
   it('finds nobody for an unknown person', () => {

@@ -16,6 +16,7 @@ import type {
   Responsible,
   RoadmapDraft,
 } from '../schema.js';
+import { defined } from './defined.js';
 
 export const seedFiles = {
   '000': '000_a5a77a3323ec67d5.txt',
@@ -1027,13 +1028,14 @@ export function checkSeed(id: SeedId, result: ImportResult): RoadmapDraft {
     e.sections.map((s) => ({ code: s.code, title: s.title, level: s.level })),
   );
   e.sections.forEach((s, i) => {
-    if (s.details !== undefined) expect(d.sections[i]!.details ?? []).toHaveLength(s.details);
+    if (s.details !== undefined)
+      expect(defined(d.sections[i], `section ${i}`).details ?? []).toHaveLength(s.details);
   });
 
   expect(d.activities).toHaveLength(e.activityCount);
   expect(d.activities.map((a) => a.order)).toEqual(d.activities.map((_, i) => i + 1));
   for (const a of e.activities) {
-    const got = d.activities[a.order - 1]!;
+    const got = defined(d.activities[a.order - 1], `${id} activity ${a.order}`);
     const where = `${id} activity ${a.order} (${a.code || a.title.slice(0, 30)})`;
     expect(got.code, where).toBe(a.code);
     expect(got.title, where).toBe(a.title);
@@ -1053,7 +1055,7 @@ export function checkSeed(id: SeedId, result: ImportResult): RoadmapDraft {
 
   expect(d.kpis).toHaveLength(e.kpis.length);
   e.kpis.forEach((k, i) => {
-    const got = d.kpis[i]!;
+    const got = defined(d.kpis[i], `${id} KPI ${i + 1}`);
     const years = e.kpiYears ?? [2020, 2021, 2022, 2023, 2024];
     if (k.code !== undefined) expect(got.code).toBe(k.code);
     expect(got.title.startsWith(k.titleStart), `${got.title} starts with ${k.titleStart}`).toBe(true);
