@@ -22,6 +22,67 @@ const IMPORT_OPTIONS = {
   enums: { onDuplicate: 'NastavnikImportDuplicateMode' },
 } as const;
 
+/** What progress and agenda answer (read by people through GraphQL; no client of ours parses them yet). */
+function progressTypes(nexus: NexusBuilder) {
+  return [
+    nexus.objectType({
+      name: 'NastavnikActivityTiming',
+      definition(t) {
+        t.nonNull.id('documentId');
+        t.nonNull.string('title');
+        t.string('code');
+        t.int('sectionIndex');
+        t.string('deadlineText');
+        t.string('responsibleText');
+        t.nonNull.string('activityStatus');
+        t.nonNull.string('state', {
+          description: 'closed, overdue, due_soon, in_window, upcoming, ongoing, undated',
+        });
+        t.string('windowStart');
+        t.string('windowEnd');
+        t.string('sortDate');
+        t.field('organisation', { type: 'JSON' });
+        t.field('roadmap', { type: 'JSON' });
+      },
+    }),
+    nexus.objectType({
+      name: 'NastavnikSectionProgress',
+      definition(t) {
+        t.nonNull.int('index');
+        t.string('code');
+        t.nonNull.string('title');
+        t.nonNull.int('total');
+        t.nonNull.int('done');
+        t.nonNull.int('overdue');
+      },
+    }),
+    nexus.objectType({
+      name: 'NastavnikRoadmapProgress',
+      definition(t) {
+        t.nonNull.id('documentId');
+        t.nonNull.string('title');
+        t.nonNull.string('today');
+        t.nonNull.int('total');
+        t.nonNull.int('done');
+        t.nonNull.int('cancelled');
+        t.nonNull.int('overdueCount');
+        t.nonNull.int('dueSoonCount');
+        t.nonNull.int('ongoingCount');
+        t.nonNull.list.nonNull.field('sections', { type: 'NastavnikSectionProgress' });
+        t.nonNull.list.nonNull.field('overdue', { type: 'NastavnikActivityTiming' });
+        t.nonNull.list.nonNull.field('dueSoon', { type: 'NastavnikActivityTiming' });
+      },
+    }),
+    nexus.objectType({
+      name: 'NastavnikAgenda',
+      definition(t) {
+        t.nonNull.list.nonNull.field('overdue', { type: 'NastavnikActivityTiming' });
+        t.nonNull.list.nonNull.field('dueSoon', { type: 'NastavnikActivityTiming' });
+      },
+    }),
+  ];
+}
+
 export function roadmapGraphql(strapi: Strapi, nexus: NexusBuilder) {
   const service = () => roadmapServiceOf(strapi);
   return {
@@ -29,61 +90,7 @@ export function roadmapGraphql(strapi: Strapi, nexus: NexusBuilder) {
       enumFromValues(nexus, 'NastavnikImportDuplicateMode', duplicateModes.values),
       inputObjectFromZod(nexus, IMPORT_TYPES.input.name, IMPORT_TYPES.input.schema, IMPORT_OPTIONS),
       objectFromZod(nexus, IMPORT_TYPES.result.name, IMPORT_TYPES.result.schema, IMPORT_OPTIONS),
-      nexus.objectType({
-        name: 'NastavnikActivityTiming',
-        definition(t) {
-          t.nonNull.id('documentId');
-          t.nonNull.string('title');
-          t.string('code');
-          t.int('sectionIndex');
-          t.string('deadlineText');
-          t.string('responsibleText');
-          t.nonNull.string('activityStatus');
-          t.nonNull.string('state', {
-            description: 'closed, overdue, due_soon, in_window, upcoming, ongoing, undated',
-          });
-          t.string('windowStart');
-          t.string('windowEnd');
-          t.string('sortDate');
-          t.field('organisation', { type: 'JSON' });
-          t.field('roadmap', { type: 'JSON' });
-        },
-      }),
-      nexus.objectType({
-        name: 'NastavnikSectionProgress',
-        definition(t) {
-          t.nonNull.int('index');
-          t.string('code');
-          t.nonNull.string('title');
-          t.nonNull.int('total');
-          t.nonNull.int('done');
-          t.nonNull.int('overdue');
-        },
-      }),
-      nexus.objectType({
-        name: 'NastavnikRoadmapProgress',
-        definition(t) {
-          t.nonNull.id('documentId');
-          t.nonNull.string('title');
-          t.nonNull.string('today');
-          t.nonNull.int('total');
-          t.nonNull.int('done');
-          t.nonNull.int('cancelled');
-          t.nonNull.int('overdueCount');
-          t.nonNull.int('dueSoonCount');
-          t.nonNull.int('ongoingCount');
-          t.nonNull.list.nonNull.field('sections', { type: 'NastavnikSectionProgress' });
-          t.nonNull.list.nonNull.field('overdue', { type: 'NastavnikActivityTiming' });
-          t.nonNull.list.nonNull.field('dueSoon', { type: 'NastavnikActivityTiming' });
-        },
-      }),
-      nexus.objectType({
-        name: 'NastavnikAgenda',
-        definition(t) {
-          t.nonNull.list.nonNull.field('overdue', { type: 'NastavnikActivityTiming' });
-          t.nonNull.list.nonNull.field('dueSoon', { type: 'NastavnikActivityTiming' });
-        },
-      }),
+      ...progressTypes(nexus),
       nexus.extendType({
         type: 'Query',
         definition(t) {
