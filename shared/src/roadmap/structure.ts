@@ -423,7 +423,9 @@ function classifyRows(
     const v = lr.values;
     const firstRow = lr.rows[0].row;
     if (lr.banner) {
-      openSection(outline, splitSectionTitle(v.activity), undefined, firstRow, true);
+      const { code, title } = bannerCode(v.activity);
+      // A numbered heading nests by its number like a numbered section row; an unnumbered one starts over.
+      openSection(outline, splitSectionTitle(title), code, firstRow, code === undefined);
       return;
     }
     let code = collapse(v.number);
@@ -442,6 +444,15 @@ function classifyRows(
     const stage = hasStage ? outline.stage : undefined;
     ctx.activities.push(buildActivity(lr, code, roles, ctx, stage, section, warn));
   });
+}
+
+/**
+ * «1. Нормативно-правовое регулирование» merged across the row: the heading carries its section's
+ * number, which has no column of its own there. Only numbers with a dot count: «1 сентября» is a date.
+ */
+function bannerCode(text: string): { code: string | undefined; title: string } {
+  const m = /^(\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+)\s+(?=\S)/.exec(text);
+  return m ? { code: group(m, 1), title: text.slice(m[0].length) } : { code: undefined, title: text };
 }
 
 /**

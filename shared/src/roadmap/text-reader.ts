@@ -1,12 +1,15 @@
 /**
  * Plain-text exports of DOCX/PDF road maps: a table row is a line with tab-separated cells, a blank
- * line inside a table is a page break, other lines are paragraphs («**» marks bold). Some exporters
- * write one cell per line instead (a tab, then the cell, continued on following lines without a
- * tab, 004); that layout is recognised and regrouped into rows by the header's width.
+ * line inside a table is a page break, other lines are paragraphs («**» marks bold). A row merged
+ * across the table (a section heading) has no tab either: it is told from a paragraph by the row of
+ * the table right under it. Some exporters write one cell per line instead (a tab, then the cell,
+ * continued on following lines without a tab, 004); that layout is recognised and regrouped into
+ * rows by the header's width.
  */
 import type { Block, Cell, SourceDocument, TableRow } from './document.js';
-import { headerRole } from './header.js';
+import { headerRole, headerRoles } from './header.js';
 import { cellFromText } from './html-reader.js';
+import { contingentHeader, kpiHeader } from './kpi.js';
 
 // A line holding only a tab is an empty cell, not a blank line.
 const isBlank = (line: string): boolean => !line.includes('\t') && line.trim().length === 0;
@@ -37,24 +40,57 @@ function isStreamRun(lines: readonly string[], start: number): boolean {
   return tabLines >= 3 && streamLines >= tabLines * 0.8;
 }
 
+const rowCells = (line: string): Cell[] => line.split('\t').map(cellFromText);
+
+/**
+ * Where the lines without a tab from `from` on end, when each is a row merged across a table `width`
+ * cells wide: a row of about that width (the same slack as a table split over pages) follows them at
+ * once. A heading over another table's header is that table's caption, not a row. -1 otherwise.
+ */
+function mergedRowsEnd(lines: readonly string[], from: number, width: number): number {
+  let end = from;
+  for (let line = lines[end]; line !== undefined && !isBlank(line) && !hasTab(line); line = lines[end])
+    end += 1;
+  const next = lines[end];
+  if (end === from || next === undefined || !hasTab(next)) return -1;
+  const cells = rowCells(next);
+  if (Math.abs(cells.length - width) > 1) return -1;
+  const row: TableRow = { cells, source: 1, afterBreak: false };
+  if (headerRoles(cells) || kpiHeader([row]) || contingentHeader([row])) return -1;
+  return end;
+}
+
 function readRowTable(lines: readonly string[], start: number): { rows: TableRow[]; next: number } {
   const rows: TableRow[] = [];
+  // The header's width; a merged row is spread over it as HTML spreads a colspan.
+  const width = rowCells(lines[start] ?? '').length;
   let i = start;
   let pendingBreak = false;
   for (let line = lines[i]; line !== undefined; line = lines[i]) {
     if (isBlank(line)) {
       const j = nextNonBlank(lines, i);
       const after = lines[j];
-      if (after !== undefined && hasTab(after)) {
+      if (after !== undefined && (hasTab(after) || mergedRowsEnd(lines, j, width) >= 0)) {
         pendingBreak = true;
         i = j;
         continue;
       }
       break;
     }
-    if (!hasTab(line)) break;
+    if (!hasTab(line)) {
+      const end = mergedRowsEnd(lines, i, width);
+      if (end < 0) break;
+      // One line per heading: «3. Мониторинг» and «3.1. Мониторинг пар» are two rows.
+      for (; i < end; i += 1) {
+        const merged: Cell[] = [cellFromText(lines[i] ?? '')];
+        while (merged.length < width) merged.push({ text: '', italic: [], spanned: 'col' });
+        rows.push({ cells: merged, source: rows.length + 1, line: i + 1, afterBreak: pendingBreak });
+        pendingBreak = false;
+      }
+      continue;
+    }
     rows.push({
-      cells: line.split('\t').map(cellFromText),
+      cells: rowCells(line),
       source: rows.length + 1,
       line: i + 1,
       afterBreak: pendingBreak,

@@ -1,0 +1,59 @@
+/**
+ * Real-world layouts none of the seeds has, each built here as a small document of that shape.
+ */
+import { describe, expect, it } from 'vitest';
+import { importRoadmapText } from '../import.js';
+import type { ImportResult, RoadmapDraft } from '../schema.js';
+
+function draftOf(result: ImportResult): RoadmapDraft {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.draft;
+}
+
+describe('a text export with section headings on lines of their own', () => {
+  // Word saves a row merged across the table as a line without a tab: here the section headings.
+  const text = [
+    'Дорожная карта по реализации целевой модели наставничества на 2025 год',
+    '',
+    '№ п/п\tМероприятие\tСрок\tОтветственный\tРезультат',
+    '1\t2\t3\t4\t5',
+    '1. Нормативно-правовое регулирование',
+    '1.1\tРазработка положения о наставничестве\tсентябрь\tДиректор\tПоложение',
+    '1.2\tНазначение куратора\tоктябрь\tДиректор\tПриказ',
+    '2. Формирование базы наставников',
+    '2.1\tАнкетирование педагогов\tноябрь\tКуратор\tБаза наставников',
+    '',
+    '3. Мониторинг',
+    '3.1. Мониторинг наставнических пар',
+    '3.1.1\tОтчёт о реализации программы\tдекабрь\tКуратор\tОтчёт',
+    // A caption right over another table's header belongs to that table.
+    'Показатели эффективности',
+    '№\tПоказатель\t2025 г.\t2026 г.',
+    '1\tДоля педагогов-наставников, %\t10\t20',
+    '',
+    'Куратор ________ О.П. Смирнова',
+  ].join('\n');
+
+  it('keeps one table, opens a section per heading and reads every activity', () => {
+    const result = importRoadmapText(text);
+    const draft = draftOf(result);
+    expect(draft.sections.map((s) => [s.code, s.title, s.level, s.row])).toEqual([
+      ['1.', 'Нормативно-правовое регулирование', 1, 3],
+      ['2.', 'Формирование базы наставников', 1, 6],
+      // After a page break (the blank line) the table still goes on.
+      ['3.', 'Мониторинг', 1, 8],
+      ['3.1.', 'Мониторинг наставнических пар', 2, 9],
+    ]);
+    expect(draft.activities.map((a) => [a.code, a.title, a.sectionCode, a.sourceRows])).toEqual([
+      ['1.1', 'Разработка положения о наставничестве', '1.', [4]],
+      ['1.2', 'Назначение куратора', '1.', [5]],
+      ['2.1', 'Анкетирование педагогов', '2.', [7]],
+      ['3.1.1', 'Отчёт о реализации программы', '3.1.', [10]],
+    ]);
+    expect(draft.kpis.map((k) => [k.title, k.targets.map((t) => t.value)])).toEqual([
+      ['Доля педагогов-наставников', [10, 20]],
+    ]);
+    expect(draft.activities[2]?.deadline.windows).toEqual([{ start: '2025-11-01', end: '2025-11-30' }]);
+    expect(result.ok && result.warnings.map((w) => w.code)).toEqual([]);
+  });
+});
