@@ -103,6 +103,16 @@ function orderNumber(text: string): string | undefined {
 const SIGNATORY =
   /^(директор|начальник|заведующий|руководитель|министр|ректор|председатель|глава)(?![а-яё])/i;
 const INITIALS_NAME = /([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)/;
+/** «им. И.П. Петрова», «имени Петрова И.П.»: whom the school is named after, written before the signature. */
+const EPONYM = new RegExp(String.raw`(?:им\.|имени)\s*` + INITIALS_NAME.source, 'g');
+/** «_________ А.Б. Сергеева»: the name under the signature, whatever the school's name holds. */
+const SIGNED_NAME = new RegExp(String.raw`_{3,}\s*` + INITIALS_NAME.source);
+
+/** Who signed the block: the name on its signature line, else the first one that is not an eponym. */
+function signatoryName(text: string): string | undefined {
+  const name = SIGNED_NAME.exec(text) ?? INITIALS_NAME.exec(text.replace(EPONYM, ' '));
+  return name ? collapse(group(name, 1)) : undefined;
+}
 
 /** The approval of the road map from the paragraphs before its table. */
 export function findApproval(before: readonly ParagraphBlock[]): RoadmapApproval | undefined {
@@ -131,8 +141,8 @@ export function findApproval(before: readonly ParagraphBlock[]): RoadmapApproval
       const after = text.slice(key.indexOf('утверждаю') + 'утверждаю'.length).trim();
       const role = nominative(after.split(/\s+/)[0] ?? '');
       if (role) approval.approver = role;
-      const name = INITIALS_NAME.exec(after);
-      if (name) approval.approverName = collapse(group(name, 1));
+      const name = signatoryName(after);
+      if (name) approval.approverName = name;
     }
     found = approval;
   }
@@ -146,10 +156,10 @@ export function findApproval(before: readonly ParagraphBlock[]): RoadmapApproval
       const rest = [line.slice(m[0].length), ...before.slice(i + 1, i + 3).map((p) => oneLine(p.text))].join(
         ' ',
       );
-      const name = INITIALS_NAME.exec(rest);
+      const name = signatoryName(rest);
       if (role && name) {
         found.approver = role;
-        found.approverName = collapse(group(name, 1));
+        found.approverName = name;
       }
     }
   }

@@ -57,3 +57,31 @@ describe('a text export with section headings on lines of their own', () => {
     expect(result.ok && result.warnings.map((w) => w.code)).toEqual([]);
   });
 });
+
+describe('the approver of a road map signed under «УТВЕРЖДАЮ»', () => {
+  const plan = [
+    'Дорожная карта по реализации целевой модели наставничества на 2025 год',
+    '',
+    '№ п/п\tМероприятие\tСрок\tОтветственный',
+    '1.\tНазначение куратора\tсентябрь\tДиректор',
+  ];
+  const approvalOf = (head: readonly string[]) =>
+    draftOf(importRoadmapText([...head, '', ...plan].join('\n'))).approval;
+
+  it('is the signatory, not the person the school is named after', () => {
+    const signed = ['УТВЕРЖДАЮ', 'Директор МБОУ «СОШ № 5 им. И.П. Петрова»', '_________ А.Б. Сергеева'];
+    expect(approvalOf(signed)).toMatchObject({ approver: 'Директор', approverName: 'А.Б. Сергеева' });
+    // A longer eponym than «им. И.П. Петрова»: the name on the signature line still wins.
+    const hero = [
+      'УТВЕРЖДАЮ',
+      'Директор ГБОУ «Школа им. Героя Советского Союза И.П. Петрова»',
+      '_________ А.Б. Сергеева',
+    ];
+    expect(approvalOf(hero)).toMatchObject({ approver: 'Директор', approverName: 'А.Б. Сергеева' });
+  });
+
+  it('is the signatory when the block is split into paragraphs and has no signature line', () => {
+    const split = ['УТВЕРЖДАЮ', '', 'Директор МБОУ «СОШ № 5 имени Петрова И.П.»', '', 'Сергеева А.Б.'];
+    expect(approvalOf(split)).toMatchObject({ approver: 'Директор', approverName: 'Сергеева А.Б.' });
+  });
+});
