@@ -22,7 +22,8 @@ export interface DeadlineContext {
 
 type Atom =
   | { type: 'day'; day: number; month: number; year?: number }
-  | { type: 'decade'; decade: 1 | 2 | 3; month: number; year?: number }
+  /** Days `first` to `last` of a month (to its end without `last`): a decade, a half, «начало». */
+  | { type: 'part'; month: number; first: number; last?: number; year?: number }
   | { type: 'month'; month: number; year?: number }
   | { type: 'quarter'; quarter: number; year?: number }
   | { type: 'half'; half: 1 | 2; year?: number }
@@ -121,18 +122,31 @@ const rules: Rule[] = [
       const decade = ordinal(group(m, 1));
       const month = monthOfWord(group(m, 2));
       if (decade < 1 || decade > 3 || !month) return null;
-      return { t: 'atom', atom: { type: 'decade', decade: decade as 1 | 2 | 3, month, year: toYear(m[3]) } };
+      return monthPart(month, (decade - 1) * 10 + 1, decade === 3 ? undefined : decade * 10, m[3]);
     },
   },
   {
-    // «начало сентября», «конец мая»: the first or last ten days of the month.
+    // «2-я половина сентября», «в первой половине мая»: the 1st–15th, or the 16th to the month's end.
+    re: new RegExp(
+      String.raw`(перв[а-я]*|втор[а-я]*|[12]|i{1,2})(?:-?[а-я]{1,2})?\s+половин[а-я]*\s+${MONTH}${YEAR_TAIL}`,
+      'y',
+    ),
+    make: (m) => {
+      const half = ordinal(group(m, 1));
+      const month = monthOfWord(group(m, 2));
+      if (half < 1 || half > 2 || !month) return null;
+      return half === 1 ? monthPart(month, 1, 15, m[3]) : monthPart(month, 16, undefined, m[3]);
+    },
+  },
+  {
+    // «начало сентября», «конец мая»: the first, middle or last ten days of the month.
     re: new RegExp(String.raw`(начал[а-я]*|середин[а-я]*|конец|конц[а-я]*)\s+${MONTH}${YEAR_TAIL}`, 'y'),
     make: (m) => {
       const month = monthOfWord(group(m, 2));
       if (!month) return null;
       const part = group(m, 1);
-      const decade = part.startsWith('нач') ? 1 : part.startsWith('сер') ? 2 : 3;
-      return { t: 'atom', atom: { type: 'decade', decade, month, year: toYear(m[3]) } };
+      if (part.startsWith('нач')) return monthPart(month, 1, 10, m[3]);
+      return part.startsWith('сер') ? monthPart(month, 11, 20, m[3]) : monthPart(month, 21, undefined, m[3]);
     },
   },
   {
@@ -177,6 +191,10 @@ const rules: Rule[] = [
   { re: /(?:[,;]|(?:и|или)(?![а-я]))/y, make: () => ({ t: 'sep' }) },
   { re: /[a-zа-я]+\.?/y, make: (m) => ({ t: 'word', text: m[0] }) },
 ];
+
+function monthPart(month: number, first: number, last: number | undefined, year: string | undefined): Token {
+  return { t: 'atom', atom: { type: 'part', month, first, last, year: toYear(year) } };
+}
 
 function day(d: number, month: number, year: number | undefined): Token | null {
   if (month < 1 || month > 12 || d < 1) return null;
@@ -309,7 +327,7 @@ function parseElements(tokens: Token[]): { elements: Element[]; leftovers: strin
 function startMonth(atom: Atom): number {
   switch (atom.type) {
     case 'day':
-    case 'decade':
+    case 'part':
     case 'month':
       return atom.month;
     case 'quarter':
@@ -379,10 +397,9 @@ function atomWindow(atom: Atom): { start: string; end: string } | null {
     case 'day':
       if (atom.day > daysInMonth(year, atom.month)) return null;
       return { start: iso(year, atom.month, atom.day), end: iso(year, atom.month, atom.day) };
-    case 'decade': {
-      const from = (atom.decade - 1) * 10 + 1;
-      const to = atom.decade === 3 ? daysInMonth(year, atom.month) : atom.decade * 10;
-      return { start: iso(year, atom.month, from), end: iso(year, atom.month, to) };
+    case 'part': {
+      const last = atom.last ?? daysInMonth(year, atom.month);
+      return { start: iso(year, atom.month, atom.first), end: iso(year, atom.month, last) };
     }
     case 'month':
       return { start: iso(year, atom.month, 1), end: iso(year, atom.month, daysInMonth(year, atom.month)) };
@@ -496,7 +513,7 @@ export function parseDeadline(text: string, ctx: DeadlineContext = {}): Deadline
   const frequency = RECURRING.find(([re]) => re.test(s))?.[1];
   // Months written without a year («Декабрь, май») repeat every year of the period.
   const monthsOnly = raw.every(
-    (el) => el.type === 'point' && (el.a.type === 'month' || el.a.type === 'decade') && !hasYear(el.a),
+    (el) => el.type === 'point' && (el.a.type === 'month' || el.a.type === 'part') && !hasYear(el.a),
   );
   if (frequency) {
     const months =

@@ -9,6 +9,7 @@ import {
 
 const school: DeadlineContext = { periodStart: 2020, periodEnd: 2024, academicYear: true };
 const calendar2022: DeadlineContext = { periodStart: 2022, periodEnd: 2022 };
+const school2025: DeadlineContext = { periodStart: 2025, periodEnd: 2026, academicYear: true };
 const w = (start: string | null, end: string | null): DeadlineWindow => ({ start, end });
 
 describe('parseDeadline', () => {
@@ -113,6 +114,23 @@ describe('parseDeadline', () => {
     ['вторая декада мая 2021', {}, 'date', [w('2021-05-11', '2021-05-20')], null],
     ['третья декада февраля 2024 г.', {}, 'date', [w('2024-02-21', '2024-02-29')], null],
     ['конец мая 2021', {}, 'date', [w('2021-05-21', '2021-05-31')], null],
+    // Halves of a month, and its beginning, middle and end, take the year from the period like a month.
+    ['2-я половина сентября', school2025, 'date', [w('2025-09-16', '2025-09-30')], null],
+    ['1-я половина сентября', school2025, 'date', [w('2025-09-01', '2025-09-15')], null],
+    ['первая половина февраля', school2025, 'date', [w('2026-02-01', '2026-02-15')], null],
+    ['во второй половине ноября', school2025, 'date', [w('2025-11-16', '2025-11-30')], null],
+    ['II половина февраля 2024 г.', {}, 'date', [w('2024-02-16', '2024-02-29')], null],
+    ['со 2-й половины октября', school2025, 'from', [w('2025-10-16', null)], null],
+    ['начало сентября', school2025, 'date', [w('2025-09-01', '2025-09-10')], null],
+    ['в середине октября', school2025, 'date', [w('2025-10-11', '2025-10-20')], null],
+    ['конец февраля', school2025, 'date', [w('2026-02-21', '2026-02-28')], null],
+    [
+      '1-я половина сентября, конец мая',
+      school2025,
+      'recurring',
+      [w('2025-09-01', '2025-09-15'), w('2026-05-21', '2026-05-31')],
+      { frequency: 'yearly', months: [9, 5] },
+    ],
     ['2022-2023 уч. год', {}, 'date', [w('2022-09-01', '2023-08-31')], null],
     ['в 2020-2021 учебном году', {}, 'date', [w('2020-09-01', '2021-08-31')], null],
     ['2021 год', {}, 'date', [w('2021-01-01', '2021-12-31')], null],
@@ -148,6 +166,12 @@ describe('parseDeadline', () => {
   it('months written in any case and letter case are the same month', () => {
     for (const text of ['МАЙ 2021', 'мая 2021', 'в мае 2021', 'Май 2021 г.']) {
       expect(parseDeadline(text).windows, text).toEqual([w('2021-05-01', '2021-05-31')]);
+    }
+  });
+
+  it('reads a half of a month whole, with nothing left over to warn about', () => {
+    for (const text of ['2-я половина сентября', '1-я половина сентября', 'начало сентября']) {
+      expect(parseDeadline(text, school2025).warning, text).toBeUndefined();
     }
   });
 
