@@ -15,6 +15,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   absences: 'пропуски',
   attendancePercent: 'посещаемость',
   grades: 'оценки',
+  finalGrade: 'итоговая отметка',
   title: 'заголовок',
   summary: 'краткое описание',
   html: 'текст',

@@ -59,11 +59,17 @@ const HEADER_RULES: readonly Rule[] = [
     'full_name',
     /фио|ф\.\s*и\.\s*о|^ф\.?\s*и\.?$|ученик|учащ|обучающ|воспитанник|студент|фамилия,?\s*(и\s+)?имя|^участник|наставляем|^список/,
   ],
+  // A period's final mark («Итог», «4 четв.», «Годовая») before the lesson marks it sums up, even when
+  // worded as one («Отметка за четверть»): averaged with them, it would skew the pupil's average.
   [
-    'grade',
-    /оценк|отметк|четверт|триместр|полугод|^итог|годов|экзамен|^\d{1,2}[./]\d{1,2}([./]\d{2,4})?$|^[1-4]\s*(ч|чет|четв|тр|п\/г|пг)\.?$|^[ivx]{1,3}$/,
+    'final_grade',
+    /итог(?!о(?![а-я]))|четверт|триместр|полугод|годов|^год\.?$|^[1-4]\s*(ч|чет|четв|тр|п\/г|пг)\.?$|^[ivx]{1,3}$/,
   ],
+  ['grade', /оценк|отметк|экзамен|^\d{1,2}[./]\d{1,2}([./]\d{2,4})?$/],
 ];
+
+// «1 четверть», «II полугодие»: a period heading with its own number, whose sub-columns are lesson days.
+const NUMBERED_PERIOD = /(^|\s)([1-4]|i{1,3}|iv)\s*(-?я\s+)?(четверт|триместр|полугод)/;
 
 /**
  * The role a header names, or null when the words do not say. `path` is the header from the top
@@ -74,17 +80,20 @@ export function detectColumnRole(path: readonly string[]): ColumnRole | null {
   const levels = path.map(key).filter((level) => level.length > 0);
   const leaf = levels.at(-1);
   if (leaf === undefined) return null;
-  for (const candidate of [leaf, levels.join(' ')]) {
-    for (const [role, pattern] of HEADER_RULES) if (pattern.test(candidate)) return role;
-  }
-  // Gradebooks put lesson days («1», «15») under a month («Сентябрь») or a «Оценки» header.
-  if (
+  // Gradebooks put lesson days («1», «15») under a month («Сентябрь»), a numbered period («1 четверть»)
+  // or a «Оценки» header; the period's word above a day does not make the day a final mark.
+  const lessonDay =
     /^\d{1,2}$/.test(leaf) &&
-    levels.slice(0, -1).some((level) => MONTH_IN_TEXT.test(level) || /оцен|отмет/.test(level))
-  ) {
-    return 'grade';
+    levels
+      .slice(0, -1)
+      .some((level) => MONTH_IN_TEXT.test(level) || NUMBERED_PERIOD.test(level) || /оцен|отмет/.test(level));
+  for (const candidate of [leaf, levels.join(' ')]) {
+    for (const [role, pattern] of HEADER_RULES) {
+      if (lessonDay && role === 'final_grade') continue;
+      if (pattern.test(candidate)) return role;
+    }
   }
-  return null;
+  return lessonDay ? 'grade' : null;
 }
 
 const PERSON_WORD = '[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?';

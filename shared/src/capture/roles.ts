@@ -15,6 +15,7 @@ export const columnRoles = enumeration({
   class_name: 'Класс',
   birth_date: 'Дата рождения',
   grade: 'Оценка (отметка)',
+  final_grade: 'Итоговая отметка (четверть, год)',
   average_grade: 'Средний балл',
   absences: 'Пропуски',
   attendance_percent: 'Посещаемость, %',
@@ -24,6 +25,7 @@ export type ColumnRole = (typeof columnRoles.values)[number];
 /** Roles that make a table a grades capture rather than a class list. */
 export const performanceRoles: readonly ColumnRole[] = [
   'grade',
+  'final_grade',
   'average_grade',
   'absences',
   'attendance_percent',
@@ -38,6 +40,8 @@ export const singleColumnRoles: readonly ColumnRole[] = [
   'middle_name',
   'class_name',
   'birth_date',
+  // A row carries one final mark; a second period column (a yearly sheet) is the user's to map.
+  'final_grade',
   'average_grade',
   'absences',
   'attendance_percent',

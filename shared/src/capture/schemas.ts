@@ -93,6 +93,8 @@ export const gradesRowSchema = z.strictObject({
   absences: z.number().int().min(0).max(100_000).optional(),
   attendancePercent: z.number().min(0).max(100).optional(),
   grades: z.array(z.number().min(0).max(100)).max(captureLimits.maxGradesPerRow).optional(),
+  /** The period's final mark («Итог», «четвертная», «годовая»), kept out of `grades`, which it sums up. */
+  finalGrade: z.number().min(0).max(100).optional(),
 });
 export type GradesRow = z.infer<typeof gradesRowSchema>;
 

@@ -62,8 +62,12 @@ export function detectRoles(grid: Pick<TableGrid, 'headerPaths' | 'rows'>): Colu
     const headerSaysNothing = path.length === 0 || path.every((text) => /^[\d\s./-]*$/.test(text));
     return headerSaysNothing || STRONG_GUESSES.includes(guess) ? guess : 'ignore';
   });
+  // A sheet of period marks alone («1 четв.», «2 четв.», «3 четв.») has no lesson marks for them to
+  // stand apart from: they are its marks, and its average is taken over them.
+  const periodSheet = !roles.includes('grade') && roles.filter((role) => role === 'final_grade').length > 1;
   const seen = new Set<ColumnRole>();
-  return roles.map((role) => {
+  return roles.map((detected) => {
+    const role = periodSheet && detected === 'final_grade' ? 'grade' : detected;
     if (!singleColumnRoles.includes(role)) return role;
     if (seen.has(role)) return 'ignore';
     seen.add(role);
@@ -131,6 +135,7 @@ interface Columns {
   absences: number;
   attendance: number;
   grades: number[];
+  finalGrade: number;
 }
 
 function columnsFor(roles: readonly ColumnRole[]): Columns {
@@ -146,6 +151,7 @@ function columnsFor(roles: readonly ColumnRole[]): Columns {
     absences: at('absences'),
     attendance: at('attendance_percent'),
     grades: roles.flatMap((role, index) => (role === 'grade' ? [index] : [])),
+    finalGrade: at('final_grade'),
   };
 }
 
@@ -255,6 +261,11 @@ function gradesRow(
   if (attendance !== undefined) entry.attendancePercent = attendance;
   const values = columns.grades.flatMap((column) => parseGrades(cell(row, column)));
   if (values.length > 0) entry.grades = values.slice(0, captureLimits.maxGradesPerRow);
+  // Words («н/а», «зач») are skipped as in lesson cells; two marks («4/5») leave the period's mark
+  // undecided, so it is counted as unreadable rather than one of them picked.
+  const [final, ...more] = parseGrades(cell(row, columns.finalGrade));
+  if (more.length > 0) counts.badNumbers += 1;
+  else if (final !== undefined) entry.finalGrade = final;
   return entry;
 }
 

@@ -26,7 +26,7 @@ describe('capturePayloadSchema', () => {
       { kind: 'roster', rows: [{ fullName: 'Иванова Мария', className: '7А', birthDate: '2011-03-12' }] },
       {
         kind: 'grades',
-        rows: [{ fullName: 'Иванова Мария', averageGrade: 4.5, absences: 2, grades: [5, 4] }],
+        rows: [{ fullName: 'Иванова Мария', averageGrade: 4.5, absences: 2, grades: [5, 4], finalGrade: 5 }],
       },
       {
         kind: 'roadmap_table',
@@ -72,6 +72,7 @@ describe('capturePayloadSchema', () => {
       { kind: 'roster', rows: [{ fullName: 'А Б', extra: 'smuggled' }] },
       { kind: 'roster', rows: [{ fullName: '<img src=x onerror=alert(1)>' }] },
       { kind: 'grades', rows: [{ fullName: 'А Б', attendancePercent: 120 }] },
+      { kind: 'grades', rows: [{ fullName: 'А Б', finalGrade: -1 }] },
       { kind: 'site_audit', sectionUrl: 'javascript:alert(1)', parts: [] },
       { kind: 'unknown' },
     ];
@@ -114,6 +115,13 @@ describe('captureSubmissionSchema', () => {
     );
     expect(result.success).toBe(false);
     if (!result.success) expect(describeIssues(result.error)).toEqual(['Строка 2, ФИО: Пустое значение']);
+  });
+  it('names the final mark in Russian', () => {
+    const result = captureSubmissionSchema.safeParse(
+      submission({ kind: 'grades', rows: [{ fullName: 'Иванова Мария', finalGrade: 101 }] }, 'grades'),
+    );
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeIssues(result.error)[0]).toMatch(/^Строка 1, итоговая отметка: /);
   });
 });
 

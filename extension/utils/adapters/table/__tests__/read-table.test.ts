@@ -142,3 +142,67 @@ describe('buildTablePayload with corrected roles', () => {
     expect(built.warnings[0]).toMatch(/Не выбран столбец с ФИО/);
   });
 });
+
+describe('final marks', () => {
+  const gradebook = (finalHeader: string, finals: readonly [string, string]): Document =>
+    page(`<h2>Алгебра, 8 «Б» класс, 2 четверть</h2><table>
+      <thead>
+        <tr><th rowspan="2">Ученик</th><th colspan="2">Ноябрь</th><th colspan="2">Декабрь</th>
+          <th rowspan="2">Ср. балл</th><th rowspan="2">${finalHeader}</th></tr>
+        <tr><th>11</th><th>25</th><th>2</th><th>16</th></tr>
+      </thead>
+      <tbody>
+        <tr><td>Андреева Полина</td><td>5</td><td>4/5</td><td>н</td><td>4</td><td>4,50</td><td>${finals[0]}</td></tr>
+        <tr><td>Борисов Кирилл</td><td>3</td><td>б</td><td>4</td><td>у</td><td>3,50</td><td>${finals[1]}</td></tr>
+      </tbody>
+    </table>`);
+
+  const mean = (marks: readonly number[]): number =>
+    Math.round((marks.reduce((sum, mark) => sum + mark, 0) / marks.length) * 100) / 100;
+
+  it.each(['Итог', 'Четвертная', 'Годовая', 'Триместр', 'Полугодие'])(
+    'keeps the «%s» column out of the lesson marks, so their mean is the journal’s average',
+    (header) => {
+      const draft = draftFromGrid(readTable(only(gradebook(header, ['5', '4']))));
+      expect(draft.roles).toEqual([
+        'full_name',
+        'grade',
+        'grade',
+        'grade',
+        'grade',
+        'average_grade',
+        'final_grade',
+      ]);
+      const built = buildTablePayload(draft);
+      expect(built.payload.rows).toEqual([
+        { fullName: 'Андреева Полина', averageGrade: 4.5, grades: [5, 4, 5, 4], finalGrade: 5 },
+        { fullName: 'Борисов Кирилл', averageGrade: 3.5, grades: [3, 4], finalGrade: 4 },
+      ]);
+      for (const row of built.payload.rows) {
+        if (!('grades' in row) || row.grades === undefined) throw new Error(`${row.fullName} has no marks`);
+        expect(mean(row.grades)).toBe(row.averageGrade);
+      }
+    },
+  );
+
+  it('sends no final mark where the cell holds two, and says a value was not read', () => {
+    const built = buildTablePayload(draftFromGrid(readTable(only(gradebook('Итог', ['4/5', 'н/а'])))));
+    expect(built.payload.rows.map((row) => ('finalGrade' in row ? row.finalGrade : undefined))).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(built.warnings).toEqual(['Не распознаны числа (значений: 1); они не отправятся.']);
+  });
+
+  it('reads a sheet of period marks alone as its marks', () => {
+    const doc = page(`<table>
+      <tr><th>Обучающийся</th><th>1 четв.</th><th>2 четв.</th><th>3 четв.</th><th>Средний балл</th></tr>
+      <tr><td>Андреева Полина</td><td>5</td><td>4</td><td>5</td><td>4,67</td></tr>
+    </table>`);
+    const draft = draftFromGrid(readTable(only(doc)));
+    expect(draft.roles).toEqual(['full_name', 'grade', 'grade', 'grade', 'average_grade']);
+    expect(buildTablePayload(draft).payload.rows).toEqual([
+      { fullName: 'Андреева Полина', averageGrade: 4.67, grades: [5, 4, 5] },
+    ]);
+  });
+});
