@@ -66,9 +66,24 @@ function classify(segment: string): { entry: Responsible; known: boolean } {
   return { entry: { kind: 'role', name }, known: false };
 }
 
+/**
+ * «руководители ШМО», «классные руководители»: the first word is a plural (a plural adjective, or a
+ * noun ending in -ы, or -и/-я after a consonant), so the words name a group of people, not a position.
+ */
+const PLURAL_WORD = /(?:ые|ие|ы|[бвгджзклмнпрстфхцчшщ][ия])$/;
+
+/** One person's position: a role word in the singular. */
 function looksLikePosition(text: string): boolean {
   const key = fold(text);
-  return key.length > 0 && ROLE_START.test(key);
+  const [first = ''] = key.split(' ');
+  return key.length > 0 && ROLE_START.test(key) && !PLURAL_WORD.test(first);
+}
+
+/** «Директор Куликова Т.А.»: a position written right before a name, parted from it by spaces only. */
+function positionBefore(free: string): { rest: string; position?: string } {
+  const cut = Math.max(...[',', ';', ':', '\n'].map((separator) => free.lastIndexOf(separator))) + 1;
+  const position = collapse(free.slice(cut));
+  return looksLikePosition(position) ? { rest: free.slice(0, cut), position } : { rest: free };
 }
 
 /** Splits a responsible cell into people, roles and bodies, with how sure the reading is. */
@@ -100,13 +115,16 @@ export function analyseResponsible(text: string): ResponsibleAnalysis {
 
   let cursor = 0;
   for (const [i, piece] of persons.entries()) {
-    addFree(source.slice(cursor, piece.start));
+    const before = positionBefore(source.slice(cursor, piece.start));
+    addFree(before.rest);
     const nextStart = persons[i + 1]?.start ?? source.length;
     const after = source.slice(piece.end, nextStart);
-    const person = { ...piece.person };
+    const person: Responsible = before.position
+      ? { ...piece.person, position: before.position }
+      : { ...piece.person };
     cursor = piece.end;
     const comma = /^\s*,\s*/.exec(after);
-    if (comma) {
+    if (comma && !before.position) {
       // «Белых Е.В., зам. директора по УР»: what follows the comma up to the next person is the position,
       // unless it is a body or another list entry.
       const rest = after.slice(comma[0].length);
