@@ -4,6 +4,7 @@
  * layout, the user can still capture the table here and fix the column mapping in the panel.
  */
 import { type Adapter, isHttpPage } from './contract.js';
+import { pageDefaults } from './table/page-context.js';
 import { extractTable, rankTables, tableDetection } from './table/pick.js';
 
 export const genericTableAdapter: Adapter = {
@@ -16,6 +17,7 @@ export const genericTableAdapter: Adapter = {
     return detection;
   },
   extract(doc, _url, options) {
-    return extractTable(rankTables(doc), options?.tableIndex, {});
+    // A journal this project has no adapter for still states the class and period around its table.
+    return extractTable(rankTables(doc), options?.tableIndex, pageDefaults(doc));
   },
 };

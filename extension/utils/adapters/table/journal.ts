@@ -5,7 +5,7 @@
  * table meaning survive redesigns, class names do not.
  */
 import { type Adapter, isHttpPage } from '../contract.js';
-import { classFromPage, periodFromPage } from './page-context.js';
+import { classFromPage, pageDefaults } from './page-context.js';
 import { extractTable, rankTables, tableDetection } from './pick.js';
 
 export interface JournalConfig {
@@ -45,11 +45,7 @@ export function defineJournalAdapter(config: JournalConfig): Adapter {
       );
     },
     extract(doc, _url, options) {
-      const defaults = { className: classFromPage(doc), period: periodFromPage(doc) };
-      return extractTable(pupilTables(doc), options?.tableIndex, {
-        ...(defaults.className ? { className: defaults.className } : {}),
-        ...(defaults.period ? { period: defaults.period } : {}),
-      });
+      return extractTable(pupilTables(doc), options?.tableIndex, pageDefaults(doc));
     },
   };
 }

@@ -4,11 +4,12 @@
  * a labelled <select>, which is how journals let the user choose them.
  */
 import { normaliseClassName, normaliseText } from '@nastavnik/shared/capture';
+import type { TableDefaults } from './draft.js';
 
 const CLASS_PATTERN =
   /(?:класс[:\s]+|^)(\d{1,2}\s*[-–]?\s*[«"]?[А-ЯЁA-Z][»"]?)(?:\s*класс|\s|$)|(\d{1,2}\s*[-–]?\s*[«"]?[А-ЯЁA-Z][»"]?)\s*класс/i;
 const PERIOD_PATTERN =
-  /((?:[1-4]|I{1,3}|IV)\s*(?:-?я)?\s*(?:четверть|триместр|полугодие)|(?:четверть|триместр|полугодие)\s*(?:[1-4]|I{1,3}|IV)|учебный год|годовые)/i;
+  /((?:[1-4]|I{1,3}|IV)\s*(?:-?я)?\s*(?:четверть|триместр|полугодие)|(?:четверть|триместр|полугодие)\s*(?:[1-4]|I{1,3}|IV)|(?:20\d{2}\s*[/–-]\s*(?:20)?\d{2}\s+)?учебный год|годовые)/i;
 
 /** Text of the selected option of each <select> whose label, name or id mentions `word`. */
 function selectedOptions(doc: Document, word: RegExp): string[] {
@@ -56,4 +57,11 @@ export function periodFromPage(doc: Document): string | undefined {
     if (match?.[1]) return normaliseText(match[1]);
   }
   return undefined;
+}
+
+/** The class and period the page states, for the rows whose table does not say them itself. */
+export function pageDefaults(doc: Document): TableDefaults {
+  const className = classFromPage(doc);
+  const period = periodFromPage(doc);
+  return { ...(className ? { className } : {}), ...(period ? { period } : {}) };
 }
