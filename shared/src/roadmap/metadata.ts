@@ -32,13 +32,22 @@ export function findTitle(before: readonly ParagraphBlock[]): string | undefined
 }
 
 const ORG_START =
-  '(?:[А-ЯЁ]{2,}|«|[А-ЯЁ][а-яё]+\\s+(?:областн|муниципальн|государственн|городск|районн|краев|республиканск|частн|автономн|бюджетн|казенн)|(?:Средн|Основн|Начальн)[а-яё]+\\s+(?:школ|общеобразовательн))';
+  '(?:[А-ЯЁ]{2,}|«|[А-ЯЁ][а-яё]+\\s+(?:областн|муниципальн|государственн|городск|районн|краев|республиканск|частн|автономн|бюджетн|казенн)|(?:муниципальн|государственн|негосударственн|частн|федеральн)(?:ом|ой)\\s+(?:[а-яё-]+\\s+){0,4}(?:учреждени|организаци)[а-яё]*\\s+«|(?:Средн|Основн|Начальн)[а-яё]+\\s+(?:школ|общеобразовательн))';
+
+/**
+ * A legal form's abbreviation (МАОУ, МБОУ ДО, ГБПОУ, АНО: it ends in «У» or «О») and the quoted name
+ * after it, one level of inner quotes allowed: «МБОУ ДО «Центр «Радуга»»».
+ */
+const ABBREVIATED_ORG = /(?:^|[\s(])([А-ЯЁ]{1,6}[УО](?:\s+ДО)?\s+«[^«»]*(?:«[^«»]*»[^«»]*)*»)/;
 
 /** «… в МБОУ ДО «Бокситогорская детская школа искусств» на 2022г.» → the organisation as written. */
 export function organisationFromTitle(title: string): string | undefined {
   const re = new RegExp(`(?:^|\\s)(?:в|во)\\s+(${ORG_START}.*)$`);
   const m = re.exec(title);
   if (!m) {
+    // Without «в» the name stands among other words: the legal form and the quotes mark where it is.
+    const abbreviated = ABBREVIATED_ORG.exec(title);
+    if (abbreviated) return collapse(group(abbreviated, 1));
     const school =
       /((?:[А-ЯЁ][а-яё]+\s+)?(?:школ[аыеу]|гимнази[яиюе]|лице[йяюе]|техникум[аеу]?|колледж[аеу]?)\s*№\s*\d+)/i.exec(
         title,
@@ -131,9 +140,12 @@ export function findApproval(before: readonly ParagraphBlock[]): RoadmapApproval
     if (number) approval.orderNumber = number;
     const byOrder = /приказом\s+([А-Яа-яЁё]+)\s+(.+?)\s+от\s+\d/.exec(text);
     if (byOrder) {
+      // «приказом директора МБОУ …» names the head; in «приказом МАОУ «Гимназия № 9»» the word is the name's.
       const role = nominative(group(byOrder, 1));
       if (role) approval.approver = role;
-      approval.organisation = collapse(group(byOrder, 2));
+      approval.organisation = collapse(
+        role ? group(byOrder, 2) : `${group(byOrder, 1)} ${group(byOrder, 2)}`,
+      );
     }
     const annex = /к\s+приказу\s+(.+?)\s+от\s+\d/i.exec(text);
     if (annex) approval.organisation = collapse(group(annex, 1));

@@ -85,3 +85,39 @@ describe('the approver of a road map signed under «УТВЕРЖДАЮ»', () =>
     expect(approvalOf(split)).toMatchObject({ approver: 'Директор', approverName: 'Сергеева А.Б.' });
   });
 });
+
+describe('the organisation with its legal form', () => {
+  const plan = [
+    '№ п/п\tМероприятие\tСрок\tОтветственный',
+    '1.\tНазначение куратора\tсентябрь 2025\tДиректор',
+  ];
+  const draftWith = (head: readonly string[]) =>
+    draftOf(importRoadmapText([...head, '', ...plan].join('\n')));
+
+  it('keeps the abbreviation before the quoted name in the title', () => {
+    const draft = draftWith(['План мероприятий по наставничеству МАОУ «Гимназия № 9» на 2025 год']);
+    expect(draft.organisationName).toBe('МАОУ «Гимназия № 9»');
+    const nested = draftWith(['Дорожная карта МБОУ ДО «Центр «Радуга»» на 2025 год']);
+    expect(nested.organisationName).toBe('МБОУ ДО «Центр «Радуга»»');
+  });
+
+  it('keeps the legal form written out after «в»', () => {
+    const draft = draftWith([
+      'План мероприятий в муниципальном автономном общеобразовательном учреждении «Гимназия № 9» на 2025 год',
+    ]);
+    expect(draft.organisationName).toBe(
+      'муниципальном автономном общеобразовательном учреждении «Гимназия № 9»',
+    );
+  });
+
+  it('keeps the abbreviation in an order approved without the head named', () => {
+    const draft = draftWith([
+      'Утверждена приказом МАОУ «Гимназия № 9» от 01.09.2025 № 5',
+      '',
+      'Дорожная карта по наставничеству на 2025 год',
+    ]);
+    expect(draft.approval).toMatchObject({ organisation: 'МАОУ «Гимназия № 9»', orderNumber: '5' });
+    expect(draft.approval?.approver).toBeUndefined();
+    expect(draft.organisationName).toBe('МАОУ «Гимназия № 9»');
+  });
+});
