@@ -9,7 +9,9 @@ import type { ParagraphBlock, TableRow } from './document.js';
 import type { RoadmapApproval, RoadmapWorkingGroupMember } from './schema.js';
 import { cleanLines, collapse, fold, group, isCodeLike } from './text.js';
 
-const TITLE_WORDS = /дорожн[а-я]* карт|план[а-я]* мероприяти|план[а-я]* работы|план[а-я]* реализации/;
+// A paragraph that opens with the bare word «План» is a title too: «План на 2025/2026 учебный год».
+const TITLE_WORDS =
+  /дорожн[а-я]* карт|план[а-я]* мероприяти|план[а-я]* работы|план[а-я]* реализации|^план(?![а-я])/;
 
 function oneLine(text: string): string {
   return collapse(cleanLines(text).join(' ').replace(/\*\*/g, ''));
@@ -187,18 +189,19 @@ export interface PeriodGuess {
 
 /** «с 2020 г. по 2024 г.», «на 2022г.», «на 2021-2024 годы», «2022-2023 уч. год». */
 export function periodFromText(texts: readonly string[]): PeriodGuess | undefined {
+  // «год…» is tried before «г.» everywhere: the other way round the text kept «учебный г» of «учебный год».
   const patterns: ReadonlyArray<[RegExp, (m: RegExpExecArray) => PeriodGuess | undefined]> = [
     [
-      /(\d{4})\s*[-/–—]\s*(\d{4}|\d{2})\s*уч(?:\.|ебн[а-я]*)?\s*(?:г\.?|год[а-я]*)/,
+      /(\d{4})\s*[-/–—]\s*(\d{4}|\d{2})\s*уч(?:\.|ебн[а-я]*)?\s*(?:год[а-я]*|г\.?)/,
       (m) => ({ start: Number(m[1]), end: Number(m[1]) + 1, academic: true, text: m[0] }),
     ],
     [
-      /с\s+(\d{4})\s*(?:г\.?|года)?\s+по\s+(\d{4})\s*(?:г\.?|год[а-я]*)?/,
+      /с\s+(\d{4})\s*(?:года|г\.?)?\s+по\s+(\d{4})\s*(?:год[а-я]*|г\.?)?/,
       (m) => ({ start: Number(m[1]), end: Number(m[2]), academic: Number(m[2]) > Number(m[1]), text: m[0] }),
     ],
     [
       // «на 2021-2024 годы» counts calendar years; «с 2020 г. по 2024 г.» above is how school plans write it.
-      /на\s+(\d{4})\s*[-–—]\s*(\d{4})\s*(?:гг?\.?|год[а-я]*)/,
+      /на\s+(\d{4})\s*[-–—]\s*(\d{4})\s*(?:год[а-я]*|гг?\.?)/,
       (m) => ({ start: Number(m[1]), end: Number(m[2]), academic: false, text: m[0] }),
     ],
     [

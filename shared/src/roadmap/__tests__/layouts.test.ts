@@ -2,7 +2,7 @@
  * Real-world layouts none of the seeds has, each built here as a small document of that shape.
  */
 import { describe, expect, it } from 'vitest';
-import { importRoadmapText } from '../import.js';
+import { importRoadmapHtml, importRoadmapText } from '../import.js';
 import type { ImportResult, RoadmapDraft } from '../schema.js';
 
 function draftOf(result: ImportResult): RoadmapDraft {
@@ -119,5 +119,44 @@ describe('the organisation with its legal form', () => {
     expect(draft.approval).toMatchObject({ organisation: 'МАОУ «Гимназия № 9»', orderNumber: '5' });
     expect(draft.approval?.approver).toBeUndefined();
     expect(draft.organisationName).toBe('МАОУ «Гимназия № 9»');
+  });
+});
+
+describe('a plan titled only by its school year', () => {
+  const title = 'План на 2025/2026 учебный год';
+  const rows = [
+    ['№ п/п', 'Мероприятие', 'Срок', 'Ответственный'],
+    ['1.', 'Разработка положения о наставничестве', '2-я половина сентября', 'Директор'],
+  ];
+
+  it("is the road map's title, and the period keeps its text whole", () => {
+    const text = importRoadmapText([title, '', ...rows.map((row) => row.join('\t'))].join('\n'));
+    const html = importRoadmapHtml(
+      `<table><caption>${title}</caption>${rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</table>`,
+    );
+    for (const result of [text, html]) {
+      const draft = draftOf(result);
+      expect(draft.title).toBe(title);
+      expect(draft.period).toEqual({
+        start: 2025,
+        end: 2026,
+        academicYear: true,
+        source: 'text',
+        text: '2025/2026 учебный год',
+      });
+      // The school year places a deadline written without one.
+      expect(draft.activities[0]?.deadline.windows).toEqual([{ start: '2025-09-16', end: '2025-09-30' }]);
+      expect(result.ok && result.warnings.map((w) => w.code)).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['Дорожная карта на 2021-2024 годы', 'на 2021-2024 годы'],
+    ['Дорожная карта с 2020 г. по 2024 год', 'с 2020 г. по 2024 год'],
+    ['Дорожная карта на 2025-2026 уч. год', '2025-2026 уч. год'],
+    ['Дорожная карта на 2025/2026 учебного года', '2025/2026 учебного года'],
+  ])('%j keeps the period as written', (heading, period) => {
+    const draft = draftOf(importRoadmapText([heading, '', ...rows.map((row) => row.join('\t'))].join('\n')));
+    expect(draft.period?.text).toBe(period);
   });
 });
