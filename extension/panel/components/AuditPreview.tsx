@@ -26,6 +26,18 @@ export function AuditPreview({ payload }: { payload: SiteAuditPayload }) {
                 {part.label}
                 <span className="visually-hidden">{part.present ? ': есть' : ': нет'}</span>
               </div>
+              {part.key === 'curator' && payload.curator ? (
+                <p className="hint">
+                  {[
+                    payload.curator.name,
+                    payload.curator.position,
+                    payload.curator.phone,
+                    payload.curator.email,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                </p>
+              ) : null}
               {part.links.length > 0 ? (
                 <ul className="audit__links">
                   {part.links.slice(0, 3).map((link) => (

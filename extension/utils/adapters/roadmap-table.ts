@@ -4,46 +4,12 @@
  * the engine's warnings (unparsed deadlines, rows split across page breaks) for the curator.
  * Serves any http(s) page. Detects by the header words road maps use, not by site markup.
  */
-import { normaliseText } from '@nastavnik/shared/capture';
 import { absolutiseUrls, sanitiseTableHtml } from '../sanitize.js';
 import { type Adapter, AdapterError, type Detection, isHttpPage } from './contract.js';
 import { importRoadmapHtml as engine, type ImportRoadmapHtml } from './roadmap-engine.js';
-import { findDataTables, readTable, tableLabel } from './table/read-table.js';
+import { readTable, tableLabel } from './table/read-table.js';
 import { rowsWord } from './table/draft.js';
-
-const HEADER_WORDS: readonly RegExp[] = [
-  /мероприят/,
-  /срок/,
-  /ответствен|исполнител/,
-  /результат|вид документа|продукт/,
-  /содержани/,
-  /этап/,
-];
-const TITLE_WORDS = /дорожн\S*\s+карт|план\S*\s+мероприят|план работы/i;
-
-function headerScore(table: Element): number {
-  const grid = readTable(table, { maxRows: 1 });
-  const header = normaliseText(
-    grid.headerPaths.flat().join(' ') || (grid.rows[0] ?? []).join(' '),
-  ).toLowerCase();
-  return HEADER_WORDS.filter((pattern) => pattern.test(header)).length;
-}
-
-function roadmapTables(doc: Document): Array<{ element: Element; index: number; rows: number }> {
-  const titled =
-    TITLE_WORDS.test(doc.title) ||
-    Array.from(doc.querySelectorAll('h1, h2, h3')).some((h) => TITLE_WORDS.test(h.textContent));
-  return findDataTables(doc)
-    .map((element, index) => ({ element, index, score: headerScore(element) }))
-    .filter(({ score }) => score >= 3 || (score >= 2 && titled))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map(({ element, index }) => {
-      const grid = readTable(element, { maxRows: 0 });
-      // A header of plain <td> cells is not recognised as a header by the generic reader: do not count it.
-      const headerless = grid.headerPaths.every((path) => path.length === 0);
-      return { element, index, rows: Math.max(grid.totalRows - (headerless ? 1 : 0), 0) };
-    });
-}
+import { findRoadmapTables } from './table/roadmap-tables.js';
 
 export function createRoadmapTableAdapter(importHtml: ImportRoadmapHtml | null): Adapter {
   return {
@@ -51,7 +17,7 @@ export function createRoadmapTableAdapter(importHtml: ImportRoadmapHtml | null):
     label: 'Дорожная карта (таблица)',
     matches: isHttpPage,
     detect(doc): Detection | null {
-      const tables = roadmapTables(doc);
+      const tables = findRoadmapTables(doc);
       const best = tables[0];
       if (!best) return null;
       return {
@@ -67,7 +33,7 @@ export function createRoadmapTableAdapter(importHtml: ImportRoadmapHtml | null):
       };
     },
     extract(doc, url, options) {
-      const tables = roadmapTables(doc);
+      const tables = findRoadmapTables(doc);
       const chosen =
         options?.tableIndex === undefined ? tables[0] : tables.find((t) => t.index === options.tableIndex);
       if (!chosen) throw new AdapterError('На странице не найдена таблица, похожая на дорожную карту.');

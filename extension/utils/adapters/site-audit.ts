@@ -2,17 +2,20 @@
  * Audit of a school website's «Наставничество» section: is there a section, and which of the parts
  * the road maps require (documents, road map, curator, programmes, cases, news, how to join,
  * results, the version for the visually impaired) does it have, with links to each.
- * Serves any http(s) page. On the section page itself the parts are looked for in its main content;
- * on another page (the home page) the audit reports where the section link leads and counts only
- * links that name mentoring themselves.
+ * Serves any http(s) page. On the section page itself the parts are looked for in its main content
+ * (a road map may be a table there rather than a link), and the curator's contact is read as the
+ * page shows it; on another page (the home page) the audit reports where the section link leads and
+ * counts only links that name mentoring themselves.
  */
 import {
   normaliseText,
   siteAuditParts,
+  type SiteAuditCurator,
   type SiteAuditPart,
   type SiteAuditPayload,
 } from '@nastavnik/shared/capture';
 import { type Adapter, isHttpPage } from './contract.js';
+import { findRoadmapTables } from './table/roadmap-tables.js';
 
 const SECTION_WORD = /наставничеств/i;
 const SCHOOL_SITE =
@@ -82,21 +85,157 @@ function mainContent(doc: Document): Element {
   return doc.querySelector('main, [role="main"], article') ?? bodyOf(doc) ?? doc.documentElement;
 }
 
-/**
- * Headings (and, separately, the whole text) of the content without the site's navigation, header
- * and footer, which mention every section of the site.
- */
-function contentTexts(root: Element): { headings: string; all: string } {
+const CHROME = 'nav, header, footer, script, style, [role="navigation"]';
+
+/** A copy of the content without the site's navigation, header and footer, which mention every section. */
+function withoutChrome(root: Element): Element {
   const copy = root.cloneNode(true) as Element;
-  for (const chrome of Array.from(
-    copy.querySelectorAll('nav, header, footer, script, style, [role="navigation"]'),
-  )) {
-    chrome.remove();
-  }
-  const headings = Array.from(copy.querySelectorAll('h1, h2, h3, h4, h5, h6, dt, legend, caption'))
+  for (const chrome of Array.from(copy.querySelectorAll(CHROME))) chrome.remove();
+  return copy;
+}
+
+/** Headings (and, separately, the whole text) of the content. */
+function contentTexts(content: Element): { headings: string; all: string } {
+  const headings = Array.from(content.querySelectorAll('h1, h2, h3, h4, h5, h6, dt, legend, caption'))
     .map((heading) => heading.textContent)
     .join(' ');
-  return { headings: normaliseText(headings), all: normaliseText(copy.textContent) };
+  return { headings: normaliseText(headings), all: normaliseText(content.textContent) };
+}
+
+const CURATOR_WORD = /куратор/i;
+const CONTACT_BLOCKS = 'h1, h2, h3, h4, h5, h6, dt, p, li, dd, address, div';
+const HEADING_TAGS = /^(H[1-6]|DT)$/;
+const LINE_TAGS = /^(BR|P|DIV|LI|DD|DT|TR|ADDRESS|H[1-6])$/;
+const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
+// «+7 (900) 000-00-12», «8 (3452) 12-34-56, доб. 105», «8-800-100-00-00».
+const PHONE = /(?:\+7|8)[\s(‑–-]*\d{3,5}[\s)‑–-]*\d{1,3}(?:[\s‑–-]*\d{2}){2}(?:,?\s*доб\.?\s*\d{1,5})?/;
+// A number without the trunk prefix is a phone only after its label: «тел. 12-34-56».
+const LABELLED_PHONE = /тел[а-яё.]*[:\s]*(\(?\d[\d\s()‑–-]{4,18}\d)/i;
+const WORD = '[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?';
+const PATRONYMIC = '[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична|оглы|кызы)(?![а-яё])';
+const INITIALS = '[А-ЯЁ]\\.\\s?[А-ЯЁ]\\.';
+// A patronymic is what tells «Орехова Анна Викторовна» from three capitalised words of a title.
+const PERSON = new RegExp(
+  `${WORD}\\s+${WORD}\\s+${PATRONYMIC}|${WORD}\\s+${PATRONYMIC}\\s+${WORD}|${WORD}\\s+${INITIALS}|${INITIALS}\\s?${WORD}`,
+);
+const CONTACT_LABEL = /^(тел|факс|моб|e-?mail|эл|почт|адрес|каб|сайт)/i;
+const POSITION_LABEL = /должность\s*[:–—-]?\s*([^,;\n]+)/i;
+
+/** The text of `elements` by lines, as the page breaks it (paragraphs, list items, <br>). */
+function textLines(elements: readonly Element[]): string[] {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push((child.nodeValue ?? '').replace(/\s+/g, ' '));
+      else if (child.nodeType === 1) {
+        const line = LINE_TAGS.test((child as Element).tagName);
+        if (line) parts.push('\n');
+        walk(child);
+        if (line) parts.push('\n');
+      }
+    }
+  };
+  for (const element of elements) {
+    parts.push('\n');
+    walk(element);
+  }
+  return parts
+    .join('')
+    .split('\n')
+    .map(normaliseText)
+    .filter((line) => line !== '');
+}
+
+/** Words that may be a job title: not a contact, not the «куратор» label the block was found by. */
+function positionText(value: string): string | undefined {
+  const text = normaliseText(value).replace(/^[\s,:;–—-]+|[\s,:;–—-]+$/g, '');
+  if (text.length < 3 || text.length > 300 || !/[а-яё]{3}/i.test(text)) return undefined;
+  if (CONTACT_LABEL.test(text) || EMAIL.test(text) || PHONE.test(text) || /^куратор/i.test(text))
+    return undefined;
+  return text;
+}
+
+/**
+ * The position as the page writes it around the name: «…, заместитель директора по УВР» or
+ * «(учитель физики)» after it, «Заместитель директора: Белова С. И.» before it, a line of its own
+ * under it, or after «Должность:».
+ */
+function positionNear(lines: readonly string[], index: number, match: RegExpExecArray): string | undefined {
+  const labelled = POSITION_LABEL.exec(lines.join('\n'));
+  if (labelled?.[1]) return positionText(labelled[1]);
+  const line = lines[index] ?? '';
+  const after = /^\s*(?:\(([^)]+)\)|[,–—-]\s*([^,;(]+))/.exec(line.slice(match.index + match[0].length));
+  const afterText = positionText(after?.[1] ?? after?.[2] ?? '');
+  if (afterText) return afterText;
+  const before = line
+    .slice(0, match.index)
+    .split(',')
+    .map((piece) => positionText(piece))
+    .filter((piece): piece is string => piece !== undefined);
+  if (before.length > 0) return before.join(', ');
+  const next = lines[index + 1];
+  return next !== undefined && !PERSON.test(next) ? positionText(next) : undefined;
+}
+
+/** Name, position, phone and e-mail in a block of text, as written there; undefined when none is. */
+function readContact(elements: readonly Element[]): SiteAuditCurator | undefined {
+  const lines = textLines(elements);
+  const text = lines.join('\n');
+  const contact: SiteAuditCurator = {};
+  for (const [index, line] of lines.entries()) {
+    const match = PERSON.exec(line);
+    if (!match) continue;
+    contact.name = match[0];
+    const position = positionNear(lines, index, match);
+    if (position) contact.position = position;
+    break;
+  }
+  const phone = PHONE.exec(text)?.[0] ?? LABELLED_PHONE.exec(text)?.[1];
+  if (phone) contact.phone = normaliseText(phone);
+  // A link worded «Написать куратору» still carries the address in its href.
+  const mailto = elements
+    .flatMap((element) => Array.from(element.querySelectorAll('a[href^="mailto:" i]')))
+    .map((anchor) => decodeURIComponent((anchor.getAttribute('href') ?? '').slice(7).split('?')[0] ?? ''))
+    .find((address) => EMAIL.test(address));
+  const email = EMAIL.exec(text)?.[0] ?? mailto;
+  if (email) contact.email = email;
+  const found = contact.name ?? contact.phone ?? contact.email;
+  return found === undefined ? undefined : contact;
+}
+
+/**
+ * The element that names the curator and what belongs with it: under a heading («Куратор»,
+ * «Контакты куратора») everything up to the next heading; after a sentence («Куратор: …») the lines
+ * that go on with a phone or an e-mail.
+ */
+function curatorBlock(element: Element): Element[] {
+  const block = [element];
+  const heading = HEADING_TAGS.test(element.tagName);
+  for (
+    let sibling = element.nextElementSibling;
+    sibling && block.length < 6 && !HEADING_TAGS.test(sibling.tagName);
+    sibling = sibling.nextElementSibling
+  ) {
+    const text = sibling.textContent;
+    if (!heading && !(PHONE.test(text) || LABELLED_PHONE.test(text) || EMAIL.test(text))) break;
+    block.push(sibling);
+  }
+  return block;
+}
+
+/** The curator's contact on the section page; road-map tables («Ответственный: куратор») are not it. */
+function curatorContact(content: Element): SiteAuditCurator | undefined {
+  const names = (element: Element): boolean => CURATOR_WORD.test(element.textContent);
+  const candidates = Array.from(content.querySelectorAll(CONTACT_BLOCKS)).filter(
+    (element) => !element.closest('table') && names(element),
+  );
+  for (const element of candidates) {
+    // A wrapper is read through the block inside it that names the curator.
+    if (Array.from(element.querySelectorAll(CONTACT_BLOCKS)).some(names)) continue;
+    const contact = readContact(curatorBlock(element));
+    if (contact) return contact;
+  }
+  return undefined;
 }
 
 function isSectionPage(doc: Document, url: URL): boolean {
@@ -127,8 +266,14 @@ export function auditSite(
   // Off the section, a page's «Документы» are the school's, not the section's: only links that
   // name mentoring themselves («Положение о наставничестве») count there.
   const scopeLinks = pageLinks(scope, base).filter((link) => onSection || SECTION_WORD.test(link.text));
-  const texts = onSection ? contentTexts(scope) : { headings: '', all: '' };
+  const content = onSection ? withoutChrome(scope) : null;
+  const texts = content ? contentTexts(content) : { headings: '', all: '' };
   const pageText = normaliseText(bodyOf(doc)?.textContent ?? '');
+  // Sections often publish the road map itself as a table instead of linking a file.
+  const roadmapTable =
+    onSection &&
+    findRoadmapTables(doc).some(({ element }) => scope.contains(element) && !element.closest(CHROME));
+  const curator = content ? curatorContact(content) : undefined;
 
   const parts = siteAuditParts.values.map((key) => {
     const rule = RULES[key];
@@ -142,7 +287,12 @@ export function auditSite(
       .slice(0, 10);
     const text = rule.siteWide ? pageText : rule.inParagraphs ? texts.all : texts.headings;
     const mentioned = rule.text?.test(text) ?? false;
-    const present = links.length > 0 || mentioned || (onSection && key === 'join_form' && hasJoinForm(scope));
+    const present =
+      links.length > 0 ||
+      mentioned ||
+      (onSection && key === 'join_form' && hasJoinForm(scope)) ||
+      (key === 'roadmap' && roadmapTable) ||
+      (key === 'curator' && curator !== undefined);
     return { key, label: siteAuditParts.label(key), present, links };
   });
 
@@ -150,6 +300,7 @@ export function auditSite(
   return {
     kind: 'site_audit',
     ...(sectionUrl ? { sectionUrl } : {}),
+    ...(curator ? { curator } : {}),
     parts,
     onSection,
     sectionFound: onSection || sectionLink !== undefined,

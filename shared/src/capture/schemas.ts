@@ -143,9 +143,20 @@ export const siteAuditLinkSchema = z.strictObject({
   href: httpUrlSchema,
 });
 
+/** The curator's contact as the section page shows it; only what the page shows is present. */
+export const siteAuditCuratorSchema = z
+  .strictObject({
+    name: personName.optional(),
+    position: noMarkup(text(300)).optional(),
+    phone: noMarkup(text(60)).optional(),
+    email: noMarkup(text(254)).optional(),
+  })
+  .refine((curator) => Object.values(curator).some(Boolean), 'Нет ни одного сведения о кураторе');
+
 export const siteAuditPayloadSchema = z.strictObject({
   kind: z.literal('site_audit'),
   sectionUrl: httpUrlSchema.optional(),
+  curator: siteAuditCuratorSchema.optional(),
   parts: z
     .array(
       z.strictObject({
@@ -173,6 +184,7 @@ export type GradesPayload = CapturePayloadOf<'grades'>;
 export type RoadmapTablePayload = CapturePayloadOf<'roadmap_table'>;
 export type ArticlePayload = CapturePayloadOf<'article'>;
 export type SiteAuditPayload = CapturePayloadOf<'site_audit'>;
+export type SiteAuditCurator = z.infer<typeof siteAuditCuratorSchema>;
 
 /** Adapter ids are short kebab-case names («generic-table», «netcity»): they end up in the CMS as-is. */
 export const adapterIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'Неверный идентификатор адаптера');

@@ -38,6 +38,16 @@ describe('capturePayloadSchema', () => {
         kind: 'site_audit',
         parts: [{ key: 'roadmap', label: 'Дорожная карта', present: false, links: [] }],
       },
+      {
+        kind: 'site_audit',
+        curator: {
+          name: 'Белова Светлана Игоревна',
+          position: 'заместитель директора по УВР',
+          phone: '8 (3452) 12-34-56, доб. 105',
+          email: 'belova@gimn5.example',
+        },
+        parts: [{ key: 'curator', label: 'Куратор и контакты', present: true, links: [] }],
+      },
     ];
     for (const payload of payloads) expect(capturePayloadSchema.safeParse(payload).success).toBe(true);
   });
@@ -74,6 +84,13 @@ describe('capturePayloadSchema', () => {
       { kind: 'grades', rows: [{ fullName: 'А Б', attendancePercent: 120 }] },
       { kind: 'grades', rows: [{ fullName: 'А Б', finalGrade: -1 }] },
       { kind: 'site_audit', sectionUrl: 'javascript:alert(1)', parts: [] },
+      ...[{}, { phone: '' }, { name: '<b>Белова</b>' }, { email: 'a@b.example', office: '12' }].map(
+        (curator) => ({
+          kind: 'site_audit',
+          curator,
+          parts: [{ key: 'curator', label: 'Куратор и контакты', present: true, links: [] }],
+        }),
+      ),
       { kind: 'unknown' },
     ];
     for (const payload of bad)
