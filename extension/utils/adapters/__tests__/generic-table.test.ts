@@ -4,9 +4,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { genericTableAdapter } from '../generic-table.js';
+import { detectOffers } from '../run.js';
 import { loadDocument } from './load-fixture.js';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '__fixtures__', 'generic-table');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '__fixtures__');
+const fixtures = join(root, 'generic-table');
 const url = new URL('https://edu.school-region.example/journal/class?classId=502');
 
 function extract(html: string) {
@@ -34,5 +36,35 @@ describe('generic table adapter', () => {
         { fullName: 'Петров Иван Ильич', className: '7А' },
       ],
     });
+  });
+
+  it.each([
+    'roadmap-table/school-roadmap.html',
+    'roadmap-table/municipal-plan.html',
+    'site-audit/section-roadmap-table.html',
+  ])('does not offer the road map of %s as a class list', (fixture) => {
+    const page = new URL('https://school.example/nastavnichestvo/');
+    const doc = loadDocument(readFileSync(join(root, fixture), 'utf8'), page.href);
+    expect(genericTableAdapter.detect(doc, page)).toBeNull();
+    expect(detectOffers(doc, page).offers.map((offer) => offer.adapterId)).not.toContain('generic-table');
+  });
+
+  it('offers the class list of a page that also has a road map, and only it', () => {
+    const html = `<!doctype html>
+      <h2>План мероприятий</h2>
+      <table>
+        <tr><th>№ п/п</th><th>Мероприятие</th><th>Сроки</th><th>Ответственный</th></tr>
+        <tr><td>1</td><td>Формирование наставнических пар</td><td>сентябрь</td><td>Куратор</td></tr>
+      </table>
+      <h2>Список 6 «А» класса</h2>
+      <table>
+        <tr><th>№</th><th>ФИО</th><th>Дата рождения</th></tr>
+        <tr><td>1</td><td>Иванова Мария Петровна</td><td>12.03.2013</td></tr>
+      </table>`;
+    const detection = genericTableAdapter.detect(loadDocument(html, url.href), url);
+    expect(detection).toMatchObject({ kind: 'roster', tables: [{ index: 1 }] });
+    expect(() => genericTableAdapter.extract(loadDocument(html, url.href), url, { tableIndex: 0 })).toThrow(
+      'На странице нет таблицы с данными.',
+    );
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Which tables of a page are road maps («дорожная карта», «план мероприятий»), told by the header
  * words road maps use rather than by site markup. Shared by the road-map adapter, which captures
- * them, and the site audit, which counts one on the section page as the section's road map.
+ * them, the site audit, which counts one on the section page as the section's road map, and the
+ * generic table adapter, which leaves them alone.
  */
 import { normaliseText } from '@nastavnik/shared/capture';
 import { findDataTables, readTable } from './read-table.js';
