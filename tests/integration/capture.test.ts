@@ -108,7 +108,13 @@ describe('captures from the extension', () => {
       payload: {
         kind: 'grades',
         rows: [
-          { fullName: 'Грачёв Илья Андреевич', className: '7В', averageGrade: 4.2, absences: 3 },
+          {
+            fullName: 'Грачёв Илья Андреевич',
+            className: '7В',
+            averageGrade: 4.2,
+            absences: 3,
+            finalGrade: 4,
+          },
           { fullName: 'Ёлкина Вера Петровна', averageGrade: 3.9 },
         ],
       },
@@ -120,7 +126,7 @@ describe('captures from the extension', () => {
       jwtOf('demoStaff'),
     );
     expect(applied.errors, applied.raw).toBeUndefined();
-    expect(dataOf(applied).nastavnikApplyCapture.createdCount).toBe(2);
+    expect(dataOf(applied).nastavnikApplyCapture.createdCount).toBe(3);
     expect(dataOf(applied).nastavnikApplyCapture.message).toContain('Ёлкина');
     const records = await gql<{
       nastavnikProgressRecords: Array<{ metric: string; value: number; moment: string }>;
@@ -133,6 +139,8 @@ describe('captures from the extension', () => {
       expect.arrayContaining([
         ['average_grade', 4.2, 'start'],
         ['absences', 3, 'start'],
+        // The journal's own final mark for the period, kept apart from the average of lesson marks.
+        ['final_grade', 4, 'start'],
       ]),
     );
     const badOptions = await gql(SUBMIT, { data: { ...data, idempotencyKey: key() } }, jwtOf('demoStaff'));

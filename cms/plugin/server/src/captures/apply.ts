@@ -110,6 +110,7 @@ async function applyGrades(
         ['average_grade', row.averageGrade],
         ['attendance_percent', row.attendancePercent],
         ['absences', row.absences],
+        ['final_grade', row.finalGrade],
       ];
       for (const [metric, value] of metrics) {
         if (value === undefined) continue;
