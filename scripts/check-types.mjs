@@ -15,13 +15,19 @@ const committed = path.join(cms, 'types', 'generated');
 const scratch = path.join(cms, '.tmp', 'types-check');
 
 rmSync(scratch, { recursive: true, force: true });
-const run = spawnSync('npx', ['strapi', 'ts:generate-types', '--silent', '--out-dir', path.relative(cms, scratch)], {
-  cwd: cms,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const run = spawnSync(
+  'npx',
+  ['strapi', 'ts:generate-types', '--silent', '--out-dir', path.relative(cms, scratch)],
+  {
+    cwd: cms,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 const generated = path.join(scratch, 'generated');
 if (run.status !== 0 || !existsSync(generated)) {
-  process.stderr.write('types:check: Strapi could not generate the typings (is the plugin built? npm run build:server)\n');
+  process.stderr.write(
+    'types:check: Strapi could not generate the typings (is the plugin built? npm run build:server)\n',
+  );
   process.exit(1);
 }
 

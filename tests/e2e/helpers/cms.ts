@@ -15,11 +15,7 @@ export interface RealCms {
   booted: BootedStrapi;
   fixtures: Fixtures;
   /** GraphQL as a fixture user (demoCurator unless told); throws on any GraphQL error. */
-  query<T = unknown>(
-    query: string,
-    variables?: Record<string, unknown>,
-    user?: string,
-  ): Promise<T>;
+  query<T = unknown>(query: string, variables?: Record<string, unknown>, user?: string): Promise<T>;
   /** The user's numeric id, as Strapi puts it into a JWT. */
   userId(username: string): Promise<number>;
   stop(): Promise<void>;
