@@ -4,9 +4,16 @@
  * Builds what the suites load (shared, plugin, extension), installs Debian's Chromium for the browser
  * suites when it is missing and we are root, runs everything on SQLite, and, when TEST_POSTGRES_URL
  * names a PostgreSQL server, the integration suite once more on a fresh database there.
+ *
+ * TEST_EXTRA_NODE=22 (majors separated by spaces or commas) also runs the unit and integration suites
+ * under that Node.js: taken from the npm registry (package node-<platform>-<arch>, which ships bin/node
+ * and the headers in include/node), with better-sqlite3 compiled for it offline into a folder of its own,
+ * so the build that node_modules holds for the machine's Node.js stays as it is. A version that cannot
+ * be had or prepared counts as failed suites, never as a skip.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,8 +23,12 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const say = (line) => process.stdout.write(`[test] ${line}\n`);
 
-function run(cmd, args, env = {}) {
-  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+function run(cmd, args, env = {}, cwd = root) {
+  return spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+}
+
+function vitestArgs(project, out) {
+  return ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
 }
 
 function ensureChromium() {
@@ -53,42 +64,117 @@ const runs = [];
 for (const project of projects) {
   const out = path.join(reports, `${project}-sqlite.json`);
   say(`набор ${project} (SQLite)`);
-  run(
-    'npx',
-    [
-      'vitest',
-      'run',
-      '--project',
-      project,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${out}`,
-    ],
-    {
-      DATABASE_URL: '',
-    },
-  );
+  run('npx', ['vitest', ...vitestArgs(project, out)], { DATABASE_URL: '' });
   runs.push({ label: `${project}/sqlite`, out });
 }
 if (process.env.TEST_POSTGRES_URL && projects.includes('integration')) {
   const out = path.join(reports, 'integration-postgres.json');
   say('набор integration (PostgreSQL)');
-  run(
-    'npx',
-    [
-      'vitest',
-      'run',
-      '--project',
-      'integration',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${out}`,
-    ],
-    {
-      DATABASE_URL: process.env.TEST_POSTGRES_URL,
-    },
-  );
+  run('npx', ['vitest', ...vitestArgs('integration', out)], { DATABASE_URL: process.env.TEST_POSTGRES_URL });
   runs.push({ label: 'integration/postgres', out });
+}
+
+/**
+ * A Node.js of the given major from the npm registry, with better-sqlite3 built for it. Returns the
+ * environment that makes `node` that version (also for the processes the suites start) and loads its
+ * addon build; throws with the reason when any step fails.
+ */
+function prepareNode(major) {
+  const home = path.join(root, 'node_modules', '.cache', 'nastavnik-node', major);
+  const pkg = `node-${process.platform}-${process.arch}`;
+  say(`Node.js ${major}: npm install ${pkg}@${major}`);
+  const install = ['install', '--prefix', home, '--no-save', '--no-package-lock', '--no-audit', '--no-fund'];
+  if (run('npm', [...install, '--loglevel=error', `${pkg}@${major}`]) !== 0) {
+    throw new Error(`npm не смог установить ${pkg}@${major}`);
+  }
+  const nodeDir = path.join(home, 'node_modules', pkg);
+  const node = path.join(nodeDir, 'bin', 'node');
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  if (!version.startsWith(`v${major}.`)) throw new Error(`${node} --version: «${version}»`);
+  if (!existsSync(path.join(nodeDir, 'include', 'node', 'node.h'))) {
+    throw new Error(`в ${pkg} нет заголовков include/node`);
+  }
+  const env = { PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` };
+
+  // better-sqlite3 is a V8 addon tied to one Node ABI. Compile a copy of the package against the headers
+  // the registry package ships (node-gyp --nodedir: nothing is downloaded), once per version pair.
+  const source = realpathSync(path.join(root, 'node_modules', 'better-sqlite3'));
+  const { version: sqliteVersion } = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8'));
+  const copy = path.join(home, `better-sqlite3-${sqliteVersion}-${version}`);
+  const addon = path.join(copy, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(addon)) {
+    say(`Node.js ${version}: сборка better-sqlite3 ${sqliteVersion}`);
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(source, copy, { recursive: true, filter: (f) => f !== path.join(source, 'build') });
+    const gyp = nodeGyp();
+    const built = run(
+      node,
+      [gyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '--jobs=max'],
+      {
+        ...env,
+        // npm passes its own nodedir (the machine's Node.js headers) down as an environment variable.
+        npm_config_nodedir: nodeDir,
+      },
+      copy,
+    );
+    if (built !== 0 || !existsSync(addon)) {
+      rmSync(copy, { recursive: true, force: true });
+      throw new Error('better-sqlite3 не собрался');
+    }
+  }
+  // Whoever asks for node_modules' addon (the `bindings` package, by absolute path) gets this one.
+  const preload = path.join(home, `use-better-sqlite3-${sqliteVersion}-${version}.cjs`);
+  writeFileSync(
+    preload,
+    `// Written by scripts/test.mjs for the Node.js ${version} pass.
+const Module = require('node:module');
+const path = require('node:path');
+const from = ${JSON.stringify(path.join(source, 'build', 'Release', 'better_sqlite3.node'))};
+const to = ${JSON.stringify(addon)};
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (path.isAbsolute(request) && path.resolve(request) === from) return to;
+  return resolve.call(this, request, ...rest);
+};
+`,
+  );
+  const nodeOptions = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(preload)}`].filter(Boolean);
+  return { node, version, env: { ...env, NODE_OPTIONS: nodeOptions.join(' ') } };
+}
+
+/** The node-gyp that npm ships and builds native installs with (npm names it when it runs `npm test`). */
+function nodeGyp() {
+  const candidates = [process.env.npm_config_node_gyp];
+  const globalRoot = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout?.trim();
+  if (globalRoot)
+    candidates.push(path.join(globalRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
+  const gyp = candidates.find((c) => c && existsSync(c));
+  if (!gyp) throw new Error('node-gyp не найден рядом с npm');
+  return gyp;
+}
+
+const extraNodes = (process.env.TEST_EXTRA_NODE ?? '').split(/[\s,]+/).filter(Boolean);
+const vitest = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
+  'vitest.mjs',
+);
+for (const major of extraNodes) {
+  const suites = projects.filter((p) => p === 'unit' || p === 'integration');
+  let prepared;
+  try {
+    prepared = prepareNode(major);
+  } catch (error) {
+    say(`Node.js ${major} не подготовлен: ${error.message}`);
+  }
+  for (const project of suites) {
+    const out = path.join(reports, `${project}-node${major}.json`);
+    if (prepared) {
+      say(`набор ${project} (Node.js ${prepared.version}, SQLite)`);
+      run(prepared.node, [vitest, ...vitestArgs(project, out)], { ...prepared.env, DATABASE_URL: '' });
+    }
+    // Without a prepared Node.js there is no report, and that counts as a failed suite below.
+    runs.push({ label: `${project}/node${major}`, out });
+  }
 }
 
 let passed = 0;
