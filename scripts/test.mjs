@@ -23,8 +23,8 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const say = (line) => process.stdout.write(`[test] ${line}\n`);
 
-function run(cmd, args, env = {}, cwd = root) {
-  return spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+function run(cmd, args, env = {}) {
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 }
 
 function vitestArgs(project, out) {
@@ -107,17 +107,16 @@ function prepareNode(major) {
     rmSync(copy, { recursive: true, force: true });
     cpSync(source, copy, { recursive: true, filter: (f) => f !== path.join(source, 'build') });
     const gyp = nodeGyp();
-    const built = run(
-      node,
-      [gyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '--jobs=max'],
-      {
-        ...env,
-        // npm passes its own nodedir (the machine's Node.js headers) down as an environment variable.
-        npm_config_nodedir: nodeDir,
-      },
-      copy,
-    );
-    if (built !== 0 || !existsSync(addon)) {
+    // A thousand lines of compiler output: shown only when the build fails.
+    const built = spawnSync(node, [gyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '--jobs=max'], {
+      cwd: copy,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      // npm passes its own nodedir (the machine's Node.js headers) down as an environment variable.
+      env: { ...process.env, ...env, npm_config_nodedir: nodeDir },
+    });
+    if (built.status !== 0 || !existsSync(addon)) {
+      process.stdout.write(`${built.stdout ?? ''}${built.stderr ?? ''}${built.error ?? ''}\n`);
       rmSync(copy, { recursive: true, force: true });
       throw new Error('better-sqlite3 не собрался');
     }
@@ -161,8 +160,10 @@ const vitest = path.join(
 for (const major of extraNodes) {
   const suites = projects.filter((p) => p === 'unit' || p === 'integration');
   let prepared;
+  const started = Date.now();
   try {
     prepared = prepareNode(major);
+    say(`Node.js ${prepared.version} готов за ${Math.round((Date.now() - started) / 1000)} с`);
   } catch (error) {
     say(`Node.js ${major} не подготовлен: ${error.message}`);
   }
@@ -170,7 +171,11 @@ for (const major of extraNodes) {
     const out = path.join(reports, `${project}-node${major}.json`);
     if (prepared) {
       say(`набор ${project} (Node.js ${prepared.version}, SQLite)`);
+      const suiteStarted = Date.now();
       run(prepared.node, [vitest, ...vitestArgs(project, out)], { ...prepared.env, DATABASE_URL: '' });
+      say(
+        `набор ${project} (Node.js ${prepared.version}): ${Math.round((Date.now() - suiteStarted) / 1000)} с`,
+      );
     }
     // Without a prepared Node.js there is no report, and that counts as a failed suite below.
     runs.push({ label: `${project}/node${major}`, out });
