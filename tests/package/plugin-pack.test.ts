@@ -161,10 +161,15 @@ describe('the packed plugin', () => {
         }
       }
       expect(problems).toEqual([]);
-      // Strapi recognises the errors the plugin throws (instanceof) only if both load one @strapi/utils.
-      const strapiCore = createRequire(requireFromPlugin.resolve('@strapi/strapi')).resolve('@strapi/core');
+      // The plugin tells expected errors from unexpected ones by instanceof, against Strapi's error classes
+      // and GraphQL's: that works only if it loads the very copies Strapi and its GraphQL plugin load.
+      const via = (...chain: string[]) =>
+        chain.reduce((from, name) => createRequire(from).resolve(name), path.join(host, 'package.json'));
       expect(requireFromPlugin.resolve('@strapi/utils')).toBe(
-        createRequire(strapiCore).resolve('@strapi/utils'),
+        via('@strapi/strapi', '@strapi/core', '@strapi/utils'),
+      );
+      expect(requireFromPlugin.resolve('graphql')).toBe(
+        via('@strapi/plugin-graphql/package.json', 'graphql'),
       );
 
       const port = 20000 + Math.floor(Math.random() * 20000);
