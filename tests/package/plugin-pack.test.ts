@@ -38,7 +38,9 @@ function pack(workspace: string): string {
     cwd: root,
     encoding: 'utf8',
   });
-  return path.join(work, out.trim().split('\n').pop()!);
+  const file = out.trim().split('\n').pop();
+  if (!file) throw new Error(`npm pack ${workspace} named no file`);
+  return path.join(work, file);
 }
 
 /** Every bare module (not relative, not a Node built-in) that the compiled plugin requires at run time. */
@@ -47,14 +49,24 @@ function bareImports(dir: string): Map<string, { spec: string; file: string }> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
     const file = path.join(entry.parentPath, entry.name);
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/\brequire\(["']([^"']+)["']\)/g)) {
-      if (spec!.startsWith('.') || isBuiltin(spec!)) continue;
-      const parts = spec!.split('/');
-      const name = spec!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-      if (!found.has(name)) found.set(name, { spec: spec!, file: path.relative(dir, file) });
+    for (const [, spec = ''] of readFileSync(file, 'utf8').matchAll(/\brequire\(["']([^"']+)["']\)/g)) {
+      if (spec.startsWith('.') || isBuiltin(spec)) continue;
+      const parts = spec.split('/');
+      const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? spec);
+      if (!found.has(name)) found.set(name, { spec, file: path.relative(dir, file) });
     }
   }
   return found;
+}
+
+interface Manifest {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+interface GraphqlAnswer {
+  errors?: unknown;
+  data: { nastavnikOrganisations: unknown[]; __type: { fields: Array<{ name: string }> } };
 }
 
 function writeHost(tarballs: string[]) {
@@ -66,7 +78,7 @@ function writeHost(tarballs: string[]) {
       cwd: root,
       encoding: 'utf8',
     }),
-  );
+  ) as Manifest;
   const deps: Record<string, string> = { ...rootPkg.dependencies };
   delete deps['strapi-plugin-nastavnik'];
   writeFileSync(
@@ -124,7 +136,8 @@ describe('the packed plugin', () => {
     { timeout: 900_000 },
     async () => {
       const tarballs = [pack('@nastavnik/shared'), pack('strapi-plugin-nastavnik')];
-      const listing = execFileSync('tar', ['-tzf', tarballs[1]!], { encoding: 'utf8' });
+      const [, pluginTarball = ''] = tarballs;
+      const listing = execFileSync('tar', ['-tzf', pluginTarball], { encoding: 'utf8' });
       expect(listing).toContain('package/dist/server/index.js');
       expect(listing).toContain('package/strapi-server.js');
       expect(listing).not.toContain('server/src/');
@@ -148,7 +161,7 @@ describe('the packed plugin', () => {
       expect(existsSync(path.join(host, 'node_modules', '@strapi', 'core'))).toBe(false);
 
       // Each bare import is declared by the plugin and resolves from where the plugin is installed.
-      const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
+      const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as Manifest;
       const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }));
       const requireFromPlugin = createRequire(path.join(installed, 'package.json'));
       const problems: string[] = [];
@@ -192,13 +205,13 @@ describe('the packed plugin', () => {
         },
       );
       let log = '';
-      let exited = false;
-      server.on('exit', () => (exited = true));
-      server.stdout.on('data', (d) => (log += d));
-      server.stderr.on('data', (d) => (log += d));
+      const serverState = { exited: false };
+      server.on('exit', () => (serverState.exited = true));
+      server.stdout.on('data', (d: Buffer) => (log += d.toString()));
+      server.stderr.on('data', (d: Buffer) => (log += d.toString()));
       try {
-        let body: any;
-        for (let i = 0; i < 120 && !body && !exited; i++) {
+        let body: GraphqlAnswer | undefined;
+        for (let i = 0; i < 120 && !body && !serverState.exited; i++) {
           await new Promise((r) => setTimeout(r, 1000));
           try {
             const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -209,15 +222,15 @@ describe('the packed plugin', () => {
                   '{ nastavnikOrganisations { name } __type(name: "NastavnikRoadmapActivity") { fields { name } } }',
               }),
             });
-            body = await res.json();
+            body = (await res.json()) as GraphqlAnswer;
           } catch {
             /* not up yet */
           }
         }
-        expect(body, log.slice(-3000)).toBeTruthy();
+        if (!body) throw new Error(`the host did not answer GraphQL:\n${log.slice(-3000)}`);
         expect(body.errors).toBeUndefined();
         expect(body.data.nastavnikOrganisations).toEqual([]);
-        expect(body.data.__type.fields.map((f: any) => f.name)).toEqual(
+        expect(body.data.__type.fields.map((f) => f.name)).toEqual(
           expect.arrayContaining(['code', 'deadlineText', 'activityStatus']),
         );
         const persons = await fetch(`http://127.0.0.1:${port}/api/nastavnik/persons`);
