@@ -1,0 +1,36 @@
+/**
+ * The corpus of real published road maps (see README.md here): every document imports, and the
+ * share of activities, deadlines and responsibles read exactly as the document says never falls
+ * below the one recorded in baseline.json (a ratchet: raise the baseline when the engine improves
+ * or documents are added; `node scripts/fidelity.mjs` prints the figures).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importRoadmap } from '../../import.js';
+import { loadCorpus, measure, ratios, type Summary } from './fidelity.mjs';
+
+const documents = loadCorpus();
+const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Summary;
+
+describe('corpus of real road maps', () => {
+  it('has documents, each with expectations', () => {
+    expect(documents.length).toBeGreaterThan(0);
+    for (const doc of documents) expect(doc.expected.activities.length, doc.id).toBeGreaterThan(0);
+  });
+
+  it.each(documents.map((d) => [d.id, d] as const))('%s imports and gives activities', async (_id, doc) => {
+    const result = await importRoadmap({ data: new TextEncoder().encode(doc.text), filename: doc.file });
+    expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
+    if (result.ok) expect(result.draft.activities.length).toBeGreaterThan(0);
+  });
+
+  it('reads no worse than baseline.json', async () => {
+    const { summary } = await measure(importRoadmap, documents);
+    const now = ratios(summary);
+    const before = ratios(baseline);
+    expect(summary.documents).toBeGreaterThanOrEqual(baseline.documents);
+    expect(now.activities).toBeGreaterThanOrEqual(before.activities - 1e-9);
+    expect(now.deadlines).toBeGreaterThanOrEqual(before.deadlines - 1e-9);
+    expect(now.responsibles).toBeGreaterThanOrEqual(before.responsibles - 1e-9);
+  });
+});
