@@ -42,7 +42,8 @@ const activityKey = (code, title) => `${code ?? ''}\u0000${title ?? ''}`;
 
 /**
  * Pairs expected activities with the engine's: first the longest common subsequence of equal
- * code+title, then, between two such anchors, the remaining ones in order. Returns the pairs
+ * code+title, then, between two such anchors, one with the same code if there is one, else the
+ * next one in order (engine activities skipped over are extra). Returns the pairs
  * (`got` undefined when the engine has no activity left there) and the engine activities no
  * expected one was paired with.
  */
@@ -70,7 +71,13 @@ function align(expected, got) {
   let i = 0;
   let j = 0;
   for (const [ai, aj] of anchors) {
+    // Between anchors: an engine activity with the same code first, else the next one in order.
     while (i < ai) {
+      let k = j;
+      while (k < aj && (got[k].code ?? '') !== (expected[i].code ?? '')) k++;
+      if (k < aj && expected[i].code) {
+        while (j < k) extra.push(got[j++]);
+      }
       pairs.push({ expected: expected[i], got: j < aj ? got[j] : undefined, exact: false });
       i++;
       if (j < aj) j++;
