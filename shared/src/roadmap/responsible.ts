@@ -79,6 +79,13 @@ function looksLikePosition(text: string): boolean {
   return key.length > 0 && ROLE_START.test(key) && !PLURAL_WORD.test(first);
 }
 
+/** «педагоги», «классные руководители»: a role word in the plural names a group, never one position. */
+function looksLikeGroup(text: string): boolean {
+  const key = fold(collapse(text));
+  const [first = ''] = key.split(' ');
+  return ROLE_START.test(key) && PLURAL_WORD.test(first);
+}
+
 /** «Директор Куликова Т.А.»: a position written right before a name, parted from it by spaces only. */
 function positionBefore(free: string): { rest: string; position?: string } {
   const cut = Math.max(...[',', ';', ':', '\n'].map((separator) => free.lastIndexOf(separator))) + 1;
@@ -128,7 +135,12 @@ export function analyseResponsible(text: string): ResponsibleAnalysis {
       // «Белых Е.В., зам. директора по УР»: what follows the comma up to the next person is the position,
       // unless it is a body or another list entry.
       const rest = after.slice(comma[0].length);
-      const firstPart = rest.split(/[;\n]/)[0] ?? '';
+      const line = rest.split(/[;\n]/)[0] ?? '';
+      // «заведующий МБДОУ №18, педагоги»: the position ends before a plural group written after it,
+      // which is a responsible of its own and is left for `addFree`.
+      const parts = line.split(',');
+      const groupAt = parts.findIndex((part, index) => index > 0 && looksLikeGroup(part));
+      const firstPart = groupAt > 0 ? parts.slice(0, groupAt).join(',') : line;
       const positionText = collapse(firstPart.replace(/[,\s]+$/, ''));
       if (positionText && looksLikePosition(positionText)) {
         person.position = positionText;
