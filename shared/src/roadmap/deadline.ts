@@ -139,6 +139,17 @@ const rules: Rule[] = [
     },
   },
   {
+    // «вторая половина 2025 года», «в первой половине 2026 г.»: a half of a year is its half-year, as
+    // «II полугодие» is. The year must be written: without it «половина» may be of anything.
+    re: /(перв[а-я]*|втор[а-я]*|[12]|i{1,2})(?:-?[а-я]{1,2})?\s+половин[а-я]*\s+(\d{4})(?!\d)/y,
+    make: (m) => {
+      const half = ordinal(group(m, 1));
+      const year = toYear(m[2]);
+      if ((half !== 1 && half !== 2) || year === undefined) return null;
+      return { t: 'atom', atom: { type: 'half', half, year } };
+    },
+  },
+  {
     // «начало сентября», «конец мая»: the first, middle or last ten days of the month.
     re: new RegExp(String.raw`(начал[а-я]*|середин[а-я]*|конец|конц[а-я]*)\s+${MONTH}${YEAR_TAIL}`, 'y'),
     make: (m) => {

@@ -121,6 +121,12 @@ describe('parseDeadline', () => {
     ['во второй половине ноября', school2025, 'date', [w('2025-11-16', '2025-11-30')], null],
     ['II половина февраля 2024 г.', {}, 'date', [w('2024-02-16', '2024-02-29')], null],
     ['со 2-й половины октября', school2025, 'from', [w('2025-10-16', null)], null],
+    // A half of a year is the half-year, however it is written.
+    ['вторая половина 2025 года', {}, 'date', [w('2025-07-01', '2025-12-31')], null],
+    ['2-е полугодие 2025 года', {}, 'date', [w('2025-07-01', '2025-12-31')], null],
+    ['первая половина 2026 г.', {}, 'date', [w('2026-01-01', '2026-06-30')], null],
+    ['во второй половине 2025 г.', school2025, 'date', [w('2025-07-01', '2025-12-31')], null],
+    ['с первой половины 2026 года', {}, 'from', [w('2026-01-01', null)], null],
     ['начало сентября', school2025, 'date', [w('2025-09-01', '2025-09-10')], null],
     ['в середине октября', school2025, 'date', [w('2025-10-11', '2025-10-20')], null],
     ['конец февраля', school2025, 'date', [w('2026-02-21', '2026-02-28')], null],
@@ -172,6 +178,16 @@ describe('parseDeadline', () => {
   it('reads a half of a month whole, with nothing left over to warn about', () => {
     for (const text of ['2-я половина сентября', '1-я половина сентября', 'начало сентября']) {
       expect(parseDeadline(text, school2025).warning, text).toBeUndefined();
+    }
+  });
+
+  it('reads a half of a year whole, with nothing left over to warn about', () => {
+    for (const text of [
+      'вторая половина 2025 года',
+      '2-е полугодие 2025 года',
+      'с первой половины 2026 года',
+    ]) {
+      expect(parseDeadline(text).warning, text).toBeUndefined();
     }
   });
 
