@@ -35,15 +35,29 @@ export interface ActivityHeader {
   roles: Array<RoadmapColumnRole | null>;
 }
 
+/** «Наименование этапа», «Название этапа»: names a stage, though «наименование» reads as an activity. */
+const STAGE_NAME = /^(?:наименование|название) (?:этап|раздел|направлени|блок)/;
+/** «Мероприятия», «Наименование мероприятия»: a column that names the activities themselves. */
+const ACTIVITY_NAME = 'мероприяти';
+
 /** Roles of a row if it reads as a road-map header, else null. */
 export function headerRoles(cells: readonly Cell[]): Array<RoadmapColumnRole | null> | null {
+  const live = (cell: Cell): boolean => cell.spanned !== 'col' && cell.text.trim() !== '';
+  const keys = cells.map((cell) => (live(cell) ? fold(cell.text) : ''));
+  // «№ | Наименование этапа | Мероприятия | …»: the stage column is only the stage when another column
+  // names the activities; without one, the stage cell is all the activity the row has, as today.
+  const stageNamed =
+    keys.some((key) => STAGE_NAME.test(key)) &&
+    keys.some(
+      (key) => !STAGE_NAME.test(key) && key.includes(ACTIVITY_NAME) && headerRole(key) === 'activity',
+    );
   const seen = new Set<RoadmapColumnRole>();
   let nonEmpty = 0;
   let recognised = 0;
-  const roles = cells.map((cell) => {
-    if (cell.spanned === 'col' || cell.text.trim() === '') return null;
+  const roles = cells.map((cell, index) => {
+    if (!live(cell)) return null;
     nonEmpty += 1;
-    const role = headerRole(cell.text);
+    const role = stageNamed && STAGE_NAME.test(keys[index] ?? '') ? 'stage' : headerRole(cell.text);
     if (!role || seen.has(role)) return null;
     seen.add(role);
     recognised += 1;

@@ -160,3 +160,41 @@ describe('a plan titled only by its school year', () => {
     expect(draft.period?.text).toBe(period);
   });
 });
+
+describe('a stage table with a column of its own for the activities', () => {
+  const table = (activityHeader: string): string =>
+    [
+      'Дорожная карта по реализации положения о наставничестве на 2025 год',
+      '',
+      `№\tНаименование этапа\t${activityHeader}\tСрок\tОтветственный`,
+      '1.\tПодготовка условий\tИзучение материалов по наставничеству\tсентябрь\tДиректор',
+      '2.\tФормирование базы наставников\tАнкетирование педагогов\tоктябрь\tКуратор',
+    ].join('\n');
+
+  it.each(['Мероприятия', 'Наименование мероприятия'])(
+    'takes the activity from the «%s» column, not from the stage',
+    (activityHeader) => {
+      const draft = draftOf(importRoadmapText(table(activityHeader)));
+      // As in any stage table (seed 001), the number on a stage row numbers the stage.
+      expect(draft.sections.map((s) => [s.code, s.title])).toEqual([
+        ['1.', 'Подготовка условий'],
+        ['2.', 'Формирование базы наставников'],
+      ]);
+      expect(draft.activities.map((a) => [a.title, a.stage, a.sectionCode])).toEqual([
+        ['Изучение материалов по наставничеству', 'Подготовка условий', '1.'],
+        ['Анкетирование педагогов', 'Формирование базы наставников', '2.'],
+      ]);
+    },
+  );
+
+  it('still takes the stage as the activity when no other column names the activities', () => {
+    const text = [
+      'Дорожная карта по реализации положения о наставничестве на 2025 год',
+      '',
+      '№\tНаименование этапа\tСодержание деятельности\tСроки\tОтветственный',
+      '1.\tПодготовка локальных актов\tприказ о наставничестве\tсентябрь\tДиректор',
+    ].join('\n');
+    const draft = draftOf(importRoadmapText(text));
+    expect(draft.activities.map((a) => [a.code, a.title])).toEqual([['1.', 'Подготовка локальных актов']]);
+  });
+});
