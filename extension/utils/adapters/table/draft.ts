@@ -51,6 +51,17 @@ function columnValues(rows: readonly string[][], column: number): string[] {
   return values;
 }
 
+const YEAR_MARK = /годов|^год\.?$|^итог/i;
+
+/** The last period column headed as the year's mark, when at least two period columns precede it. */
+function yearMarkColumn(headerPaths: ReadonlyArray<readonly string[]>, roles: readonly ColumnRole[]): number {
+  const periods = roles.flatMap((role, column) => (role === 'final_grade' ? [column] : []));
+  const last = periods.at(-1);
+  if (last === undefined || periods.length < 3) return -1;
+  const header = headerPaths[last]?.at(-1) ?? '';
+  return YEAR_MARK.test(normaliseText(header)) ? last : -1;
+}
+
 /** Roles from headers first, then from values; a role that must be unique keeps its first column. */
 export function detectRoles(grid: Pick<TableGrid, 'headerPaths' | 'rows'>): ColumnRole[] {
   const roles = grid.headerPaths.map((path, column): ColumnRole => {
@@ -65,9 +76,11 @@ export function detectRoles(grid: Pick<TableGrid, 'headerPaths' | 'rows'>): Colu
   // A sheet of period marks alone («1 четв.», «2 четв.», «3 четв.») has no lesson marks for them to
   // stand apart from: they are its marks, and its average is taken over them.
   const periodSheet = !roles.includes('grade') && roles.filter((role) => role === 'final_grade').length > 1;
+  // Its year mark («Годовая», «Итоговая») sums the periods up, as a quarter's mark sums up lessons.
+  const yearColumn = periodSheet ? yearMarkColumn(grid.headerPaths, roles) : -1;
   const seen = new Set<ColumnRole>();
-  return roles.map((detected) => {
-    const role = periodSheet && detected === 'final_grade' ? 'grade' : detected;
+  return roles.map((detected, column) => {
+    const role = periodSheet && detected === 'final_grade' && column !== yearColumn ? 'grade' : detected;
     if (!singleColumnRoles.includes(role)) return role;
     if (seen.has(role)) return 'ignore';
     seen.add(role);
