@@ -183,8 +183,17 @@ interface Counts {
   nameless: number;
   tooLong: number;
   markup: number;
-  badDates: number;
-  badNumbers: number;
+  /** Cells whose value was not read, each to be named in a warning by its row and column. */
+  unclear: UnclearCell[];
+}
+
+interface UnclearCell {
+  /** The row's number among the table's rows, from 1. */
+  row: number;
+  fullName: string;
+  column: number;
+  value: string;
+  what: 'date' | 'number';
 }
 
 type Skip = 'summaries' | 'nameless' | 'tooLong' | 'markup';
@@ -228,6 +237,7 @@ function rowClass(
 
 function rosterRow(
   row: readonly string[],
+  rowNumber: number,
   { fullName, parts }: RowName,
   className: string | undefined,
   columns: Columns,
@@ -242,13 +252,21 @@ function rosterRow(
   if (birth) {
     const iso = parseRussianDate(birth);
     if (iso) entry.birthDate = iso;
-    else counts.badDates += 1;
+    else
+      counts.unclear.push({
+        row: rowNumber,
+        fullName,
+        column: columns.birthDate,
+        value: birth,
+        what: 'date',
+      });
   }
   return entry;
 }
 
 function gradesRow(
   row: readonly string[],
+  rowNumber: number,
   { fullName }: RowName,
   className: string | undefined,
   columns: Columns,
@@ -260,7 +278,8 @@ function gradesRow(
     const raw = normaliseText(cell(row, column));
     if (!raw || /^[-–—]$/.test(raw)) return undefined;
     const value = parse(raw);
-    if (value === undefined) counts.badNumbers += 1;
+    if (value === undefined)
+      counts.unclear.push({ row: rowNumber, fullName, column, value: raw, what: 'number' });
     return value;
   };
   const average = read(columns.average, (value) => {
@@ -277,23 +296,36 @@ function gradesRow(
   // Words («н/а», «зач») are skipped as in lesson cells; two marks («4/5») leave the period's mark
   // undecided, so it is counted as unreadable rather than one of them picked.
   const [final, ...more] = parseGrades(cell(row, columns.finalGrade));
-  if (more.length > 0) counts.badNumbers += 1;
-  else if (final !== undefined) entry.finalGrade = final;
+  if (more.length > 0) {
+    const value = normaliseText(cell(row, columns.finalGrade));
+    counts.unclear.push({ row: rowNumber, fullName, column: columns.finalGrade, value, what: 'number' });
+  } else if (final !== undefined) entry.finalGrade = final;
   return entry;
 }
 
-function tableWarnings(counts: Counts, columns: Columns): string[] {
+/** At most this many unread cells are named one by one; the rest are counted. */
+const NAMED_CELLS = 20;
+
+function unclearWarning(cell: UnclearCell, headers: readonly string[]): string {
+  const header = (headers[cell.column] ?? `Столбец ${cell.column + 1}`).slice(0, 100);
+  const what =
+    cell.what === 'date' ? 'не распознана дата рождения «%», она' : 'не распознано значение «%», оно';
+  const place = `Строка ${cell.row} («${cell.fullName.slice(0, 100)}»), столбец «${header}»`;
+  return `${place}: ${what.replace('%', cell.value.slice(0, 50))} не отправится.`;
+}
+
+function tableWarnings(counts: Counts, columns: Columns, headers: readonly string[]): string[] {
   const warnings: string[] = [];
   const named = columns.fullName >= 0 || columns.lastName >= 0;
   if (!named) warnings.push('Не выбран столбец с ФИО или фамилией: укажите его в сопоставлении столбцов.');
-  const { summaries, nameless, tooLong, markup, badDates, badNumbers } = counts;
+  const { summaries, nameless, tooLong, markup, unclear } = counts;
   if (summaries > 0) warnings.push(`Пропущено итоговых строк («Итого», «Средний балл»): ${summaries}.`);
   if (nameless > 0 && named) warnings.push(`Пропущено строк без ФИО: ${nameless}.`);
   if (tooLong > 0) warnings.push(`Пропущено строк со слишком длинным ФИО (больше 200 символов): ${tooLong}.`);
   if (markup > 0) warnings.push(`Пропущено строк, где вместо ФИО разметка или код («<», «>»): ${markup}.`);
-  if (badDates > 0)
-    warnings.push(`Не распознана дата рождения (строк: ${badDates}); эти даты не отправятся.`);
-  if (badNumbers > 0) warnings.push(`Не распознаны числа (значений: ${badNumbers}); они не отправятся.`);
+  for (const cell of unclear.slice(0, NAMED_CELLS)) warnings.push(unclearWarning(cell, headers));
+  if (unclear.length > NAMED_CELLS)
+    warnings.push(`Не распознаны ещё значения (${unclear.length - NAMED_CELLS}); они не отправятся.`);
   return warnings;
 }
 
@@ -304,7 +336,7 @@ function tableWarnings(counts: Counts, columns: Columns): string[] {
 export function buildTablePayload(draft: TableDraft, roles: readonly ColumnRole[] = draft.roles): BuiltTable {
   const kind = kindForRoles(roles);
   const columns = columnsFor(roles);
-  const counts: Counts = { summaries: 0, nameless: 0, tooLong: 0, markup: 0, badDates: 0, badNumbers: 0 };
+  const counts: Counts = { summaries: 0, nameless: 0, tooLong: 0, markup: 0, unclear: [] };
   const roster: RosterRow[] = [];
   const grades: GradesRow[] = [];
   const skipped: number[] = [];
@@ -317,8 +349,8 @@ export function buildTablePayload(draft: TableDraft, roles: readonly ColumnRole[
       return;
     }
     const className = rowClass(draft, row, index, columns);
-    if (kind === 'roster') roster.push(rosterRow(row, name, className, columns, counts));
-    else grades.push(gradesRow(row, name, className, columns, counts));
+    if (kind === 'roster') roster.push(rosterRow(row, index + 1, name, className, columns, counts));
+    else grades.push(gradesRow(row, index + 1, name, className, columns, counts));
   });
 
   const tableColumns = draft.headers.map((header, index) => ({
@@ -335,5 +367,5 @@ export function buildTablePayload(draft: TableDraft, roles: readonly ColumnRole[
           ...(draft.defaults.period ? { period: draft.defaults.period.slice(0, 100) } : {}),
         };
   const accepted = kind === 'roster' ? roster.length : grades.length;
-  return { payload, accepted, skipped, warnings: tableWarnings(counts, columns) };
+  return { payload, accepted, skipped, warnings: tableWarnings(counts, columns, draft.headers) };
 }

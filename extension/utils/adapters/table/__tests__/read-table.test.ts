@@ -191,7 +191,9 @@ describe('final marks', () => {
       undefined,
       undefined,
     ]);
-    expect(built.warnings).toEqual(['Не распознаны числа (значений: 1); они не отправятся.']);
+    expect(built.warnings).toEqual([
+      'Строка 1 («Андреева Полина»), столбец «Итог»: не распознано значение «4/5», оно не отправится.',
+    ]);
   });
 
   it('reads a sheet of period marks alone as its marks', () => {
