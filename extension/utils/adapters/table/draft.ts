@@ -264,6 +264,24 @@ function rosterRow(
   return entry;
 }
 
+// «н», «нб», «н/б» (absent), «б» (ill), «у», «ув» (excused) in a lesson cell: an absence, not a mark.
+const ABSENCE_MARK = /^(н|нб|б|у|ув)$/i;
+
+function isAbsenceCell(value: string): boolean {
+  const text = normaliseText(value);
+  // «н/а» is «не аттестован», a period's verdict, not a missed lesson.
+  if (/^н\s*\/\s*а$/i.test(text)) return false;
+  return text.split(/[\s,;/]+/).some((token) => ABSENCE_MARK.test(token));
+}
+
+/** Whether the lesson cells carry absences, to be counted where the table has no column of them. */
+function marksAbsences(rows: ReadonlyArray<readonly string[]>, columns: Columns): boolean {
+  return (
+    columns.absences < 0 &&
+    rows.some((row) => columns.grades.some((column) => isAbsenceCell(cell(row, column))))
+  );
+}
+
 function gradesRow(
   row: readonly string[],
   rowNumber: number,
@@ -271,6 +289,7 @@ function gradesRow(
   className: string | undefined,
   columns: Columns,
   counts: Counts,
+  countAbsences: boolean,
 ): GradesRow {
   const entry: GradesRow = { fullName };
   if (className) entry.className = className;
@@ -289,6 +308,8 @@ function gradesRow(
   if (average !== undefined) entry.averageGrade = average;
   const absences = read(columns.absences, parseCount);
   if (absences !== undefined) entry.absences = absences;
+  else if (countAbsences)
+    entry.absences = columns.grades.filter((column) => isAbsenceCell(cell(row, column))).length;
   const attendance = read(columns.attendance, parsePercent);
   if (attendance !== undefined) entry.attendancePercent = attendance;
   const values = columns.grades.flatMap((column) => parseGrades(cell(row, column)));
@@ -340,6 +361,7 @@ export function buildTablePayload(draft: TableDraft, roles: readonly ColumnRole[
   const roster: RosterRow[] = [];
   const grades: GradesRow[] = [];
   const skipped: number[] = [];
+  const countAbsences = kind === 'grades' && marksAbsences(draft.rows, columns);
 
   draft.rows.forEach((row, index) => {
     const name = rowName(row, columns);
@@ -350,7 +372,7 @@ export function buildTablePayload(draft: TableDraft, roles: readonly ColumnRole[
     }
     const className = rowClass(draft, row, index, columns);
     if (kind === 'roster') roster.push(rosterRow(row, index + 1, name, className, columns, counts));
-    else grades.push(gradesRow(row, index + 1, name, className, columns, counts));
+    else grades.push(gradesRow(row, index + 1, name, className, columns, counts, countAbsences));
   });
 
   const tableColumns = draft.headers.map((header, index) => ({

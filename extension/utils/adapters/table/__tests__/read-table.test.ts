@@ -175,8 +175,8 @@ describe('final marks', () => {
       ]);
       const built = buildTablePayload(draft);
       expect(built.payload.rows).toEqual([
-        { fullName: 'Андреева Полина', averageGrade: 4.5, grades: [5, 4, 5, 4], finalGrade: 5 },
-        { fullName: 'Борисов Кирилл', averageGrade: 3.5, grades: [3, 4], finalGrade: 4 },
+        { fullName: 'Андреева Полина', averageGrade: 4.5, absences: 1, grades: [5, 4, 5, 4], finalGrade: 5 },
+        { fullName: 'Борисов Кирилл', averageGrade: 3.5, absences: 2, grades: [3, 4], finalGrade: 4 },
       ]);
       for (const row of built.payload.rows) {
         if (!('grades' in row) || row.grades === undefined) throw new Error(`${row.fullName} has no marks`);
