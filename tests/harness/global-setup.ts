@@ -5,11 +5,13 @@
 import type { TestProject } from 'vitest/node';
 import { bootStrapi, compileHostApp, type BootedStrapi } from './strapi.js';
 import { createFixtureUsers, type Fixtures } from './fixtures.js';
+import { createFixtureAdmins, type FixtureAdmin } from './admin-fixtures.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     strapiUrl: string;
     fixtures: Fixtures;
+    admins: Record<string, FixtureAdmin>;
     bootMs: number;
   }
 }
@@ -22,6 +24,7 @@ export async function setup(project: TestProject) {
   const fixtures = await createFixtureUsers(booted.strapi, booted.url);
   project.provide('strapiUrl', booted.url);
   project.provide('fixtures', fixtures);
+  project.provide('admins', await createFixtureAdmins(booted.strapi, booted.url));
   project.provide('bootMs', Math.round(booted.bootMs));
   process.stdout.write(
     `Strapi для тестов: ${booted.url}, запуск ${Math.round(booted.bootMs)} мс (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})\n`,

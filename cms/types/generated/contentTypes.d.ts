@@ -499,6 +499,39 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginNastavnikAdminAccess extends Struct.CollectionTypeSchema {
+  collectionName: 'nastavnik_admin_accesses';
+  info: {
+    description: '\u041E\u0440\u0433\u0430\u043D\u0438\u0437\u0430\u0446\u0438\u044F, \u0432 \u043A\u043E\u0442\u043E\u0440\u043E\u0439 \u0440\u0430\u0431\u043E\u0442\u0430\u0435\u0442 \u0443\u0447\u0451\u0442\u043D\u0430\u044F \u0437\u0430\u043F\u0438\u0441\u044C \u0430\u0434\u043C\u0438\u043D-\u043F\u0430\u043D\u0435\u043B\u0438 \u0441 \u0440\u043E\u043B\u044C\u044E \u00AB\u041D\u0430\u0441\u0442\u0430\u0432\u043D\u0438\u0447\u0435\u0441\u0442\u0432\u043E: \u043A\u0443\u0440\u0430\u0442\u043E\u0440 / \u043C\u0435\u0442\u043E\u0434\u0438\u0441\u0442 / \u0440\u0435\u0434\u0430\u043A\u0442\u043E\u0440\u00BB';
+    displayName: '\u0414\u043E\u0441\u0442\u0443\u043F \u043A \u0430\u0434\u043C\u0438\u043D-\u043F\u0430\u043D\u0435\u043B\u0438';
+    pluralName: 'admin-accesses';
+    singularName: 'admin-access';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: true;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    email: Schema.Attribute.Email & Schema.Attribute.Required & Schema.Attribute.Unique;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.admin-access'> &
+      Schema.Attribute.Private;
+    organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginNastavnikCapture extends Struct.CollectionTypeSchema {
   collectionName: 'nastavnik_captures';
   info: {
@@ -1659,6 +1692,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::nastavnik.admin-access': PluginNastavnikAdminAccess;
       'plugin::nastavnik.capture': PluginNastavnikCapture;
       'plugin::nastavnik.case': PluginNastavnikCase;
       'plugin::nastavnik.contingent-snapshot': PluginNastavnikContingentSnapshot;

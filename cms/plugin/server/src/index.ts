@@ -11,6 +11,7 @@ import { coreServices } from './services/index.js';
 import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
 import { ensureRoles } from './setup/roles.js';
+import { ensureAdminRoles, registerOrganisationCondition } from './admin-access/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
 import type { Context } from 'koa';
@@ -59,8 +60,10 @@ function register({ strapi }: { strapi: Strapi }) {
 /** GraphQL requests above this size are refused with a message instead of a bare 413 from the body parser. */
 const GRAPHQL_BODY_LIMIT = 24 * 1024 * 1024;
 
-function bootstrap({ strapi }: { strapi: Strapi }) {
+async function bootstrap({ strapi }: { strapi: Strapi }) {
   registerTenancyMiddleware(strapi);
+  // Conditions can only be registered while Strapi bootstraps.
+  await registerOrganisationCondition(strapi);
   strapi.server.use(restErrorReporter(strapi));
   strapi.server.use(async (ctx: Context, next: () => Promise<unknown>) => {
     if (ctx.path === '/graphql' && Number(ctx.get('content-length') || 0) > GRAPHQL_BODY_LIMIT) {
@@ -92,6 +95,7 @@ const setupService = ({ strapi }: { strapi: Strapi }) => ({
   /** Call from the host application's bootstrap: users-permissions must have created its roles first. */
   async afterPluginsBootstrap() {
     await ensureRoles(strapi);
+    await strapi.db.transaction(() => ensureAdminRoles(strapi));
     await strapi.db.transaction(() => applyAdminLabels(strapi));
   },
 });

@@ -20,7 +20,7 @@ const CAPTURE = 'plugin::nastavnik.capture' as const;
 
 async function requireUser(strapi: Strapi): Promise<UserActor> {
   const actor = await currentActor(strapi);
-  if (actor.kind !== 'user')
+  if (actor.kind !== 'user' || actor.account !== 'api')
     throw new errors.UnauthorizedError('Войдите в систему, чтобы отправлять данные.');
   if (!actor.organisationDocumentId)
     throw new errors.ForbiddenError(

@@ -17,6 +17,7 @@ import newsItem from './news-item.js';
 import partner from './partner.js';
 import capture from './capture.js';
 import progressRecord from './progress-record.js';
+import adminAccess from '../admin-access/content-type.js';
 
 export const definitions: readonly DefinedContentType[] = [
   organisation,
@@ -38,8 +39,16 @@ export const definitions: readonly DefinedContentType[] = [
   progressRecord,
 ];
 
+/**
+ * Types of the admin panel only: no content-API routes, no grants to the plugin's roles, no GraphQL, and
+ * outside the organisation middleware (only super admins reach them).
+ */
+export const adminOnlyDefinitions: readonly DefinedContentType[] = [adminAccess];
+
 /** Strapi's shape: key = singularName, value = { schema }. */
-export default Object.fromEntries(definitions.map((d) => [d.definition.singularName, { schema: d.schema }]));
+export default Object.fromEntries(
+  [...definitions, ...adminOnlyDefinitions].map((d) => [d.definition.singularName, { schema: d.schema }]),
+);
 
 /**
  * A type's UID. Strapi's generated typings (`cms/types/generated`, checked for drift in CI) list exactly

@@ -9,6 +9,7 @@ import type { Strapi } from '../types.js';
 import { subtreeOf } from '../tenancy/organisations.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
+import { ADMIN_ACCESS } from '../admin-access/actor.js';
 import type { NexusBuilder } from './zod-types.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -19,6 +20,7 @@ interface GraphqlContext {
 }
 /** The part of the GraphQL plugin's extension service this plugin uses. */
 interface GraphqlExtensionService {
+  shadowCRUD(uid: string): { disable(): unknown };
   use(extension: (context: { nexus: NexusBuilder }) => unknown): void;
 }
 
@@ -61,6 +63,8 @@ function relationGuards() {
 
 export function registerGraphql(strapi: Strapi) {
   const extension = strapi.plugin('graphql').service<GraphqlExtensionService>('extension');
+  // Admin-panel bindings are managed by super admins in the admin panel only.
+  extension.shadowCRUD(ADMIN_ACCESS).disable();
   extension.use(({ nexus }: { nexus: NexusBuilder }) => roadmapGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => captureGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => ({

@@ -3,7 +3,7 @@
  * configuration store; a label an administrator has already changed by hand is left alone.
  */
 import { components } from '../components/index.js';
-import { definitions, uidOf } from '../content-types/index.js';
+import { adminOnlyDefinitions, definitions, uidOf } from '../content-types/index.js';
 import type { UID } from '@strapi/types';
 import type { Strapi } from '../types.js';
 
@@ -51,7 +51,7 @@ const TECHNICAL_LABELS = {
 
 export async function applyAdminLabels(strapi: Strapi) {
   const contentTypes = strapi.plugin('content-manager').service<ConfigurationService>('content-types');
-  for (const { definition } of definitions) {
+  for (const { definition } of [...definitions, ...adminOnlyDefinitions]) {
     const contentType = strapi.contentType(uidOf(definition.singularName));
     const config = await contentTypes.findConfiguration(contentType);
     const technical = Object.fromEntries(
@@ -63,7 +63,14 @@ export async function applyAdminLabels(strapi: Strapi) {
       config.layouts.list = [...definition.listColumns];
       changed = true;
     }
-    if (config.settings.mainField === 'id' || config.settings.mainField === undefined) {
+    // Strapi's own default is the first string field (for activities the section code, often empty,
+    // which makes the edit view say «Untitled»); a main field an administrator chose stays.
+    const strapiDefault = Object.entries(contentType.attributes).find(([, a]) => a.type === 'string')?.[0];
+    const mainField = config.settings.mainField;
+    if (
+      mainField !== definition.mainField &&
+      (mainField === 'id' || mainField === undefined || mainField === strapiDefault)
+    ) {
       config.settings.mainField = definition.mainField;
       config.settings.defaultSortBy = definition.mainField;
       changed = true;

@@ -6,16 +6,19 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { userRoles, type UserRole } from '@nastavnik/shared';
 import type { Strapi } from '../types.js';
 import { subtreeOf } from './organisations.js';
+import { adminAccountActor, type AdminUser } from '../admin-access/actor.js';
 
 export type Actor =
   /** Code running outside a request (bootstrap, seeding, CLI): trusted. */
   | { kind: 'internal' }
-  /** An admin-panel user or an API token created by an admin: the whole database. */
+  /** A super admin or a full-access API token: the whole database. */
   | { kind: 'admin' }
   /** A content-API call without a user. */
   | { kind: 'anonymous' }
   | {
       kind: 'user';
+      /** A content-API user (users-permissions) or an admin-panel account bound to an organisation. */
+      account: 'api' | 'admin';
       userId: number;
       role: UserRole | null;
       organisationDocumentId: string | null;
@@ -27,7 +30,10 @@ export type UserActor = Extract<Actor, { kind: 'user' }>;
 
 interface KoaLikeContext {
   state?: {
-    auth?: { strategy?: { name?: string }; credentials?: { id?: number } | null };
+    auth?: {
+      strategy?: { name?: string };
+      credentials?: (AdminUser & { type?: string }) | null;
+    };
     user?: { id?: number };
     nastavnikActor?: Promise<Actor>;
   };
@@ -47,7 +53,24 @@ async function loadUserActor(strapi: Strapi, userId: number): Promise<Actor> {
     roleType && (userRoles.values as readonly string[]).includes(roleType) ? (roleType as UserRole) : null;
   const organisationDocumentId = user.organisation?.documentId ?? null;
   const scope = organisationDocumentId ? await subtreeOf(strapi, organisationDocumentId) : new Set<string>();
-  return { kind: 'user', userId: user.id, role, organisationDocumentId, scope };
+  return { kind: 'user', account: 'api', userId: user.id, role, organisationDocumentId, scope };
+}
+
+const adminActors = new WeakMap<object, Map<string, Promise<Actor>>>();
+
+/**
+ * An admin account's actor, resolved once per request and account: the admin RBAC condition asks for it
+ * once per permission while the admin strategy authenticates, and the middleware again afterwards.
+ */
+export function adminActorOf(strapi: Strapi, user: AdminUser): Promise<Actor> {
+  const state = (strapi.requestContext.get() as KoaLikeContext | undefined)?.state;
+  if (!state) return adminAccountActor(strapi, user);
+  let known = adminActors.get(state);
+  if (!known) adminActors.set(state, (known = new Map<string, Promise<Actor>>()));
+  const key = String(user.id);
+  let actor = known.get(key);
+  if (!actor) known.set(key, (actor = adminAccountActor(strapi, user)));
+  return actor;
 }
 
 export function currentActor(strapi: Strapi): Promise<Actor> {
@@ -57,10 +80,17 @@ export function currentActor(strapi: Strapi): Promise<Actor> {
   const state = ctx.state;
   if (!state.nastavnikActor) {
     const strategy = state.auth?.strategy?.name;
-    if (strategy === 'admin' || strategy === 'api-token') {
-      state.nastavnikActor = Promise.resolve({ kind: 'admin' });
-    } else if (strategy === 'users-permissions' && state.auth?.credentials?.id) {
-      state.nastavnikActor = loadUserActor(strapi, state.auth.credentials.id);
+    const credentials = state.auth?.credentials;
+    if (strategy === 'admin' && credentials) {
+      state.nastavnikActor = adminActorOf(strapi, credentials);
+    } else if (strategy === 'content-api-token' || strategy === 'api-token') {
+      // Only a full-access token is trusted with private data; read-only and custom tokens read what
+      // visitors read. (Strapi 5.54 names the strategy content-api-token, earlier releases api-token.)
+      state.nastavnikActor = Promise.resolve(
+        credentials?.type === 'full-access' ? { kind: 'admin' } : { kind: 'anonymous' },
+      );
+    } else if (strategy === 'users-permissions' && credentials?.id) {
+      state.nastavnikActor = loadUserActor(strapi, Number(credentials.id));
     } else {
       // No user: the public role of the content API, or a route of ours with auth off (public pages).
       state.nastavnikActor = Promise.resolve({ kind: 'anonymous' });
