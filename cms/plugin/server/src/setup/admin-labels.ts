@@ -65,7 +65,8 @@ export async function applyAdminLabels(strapi: Strapi) {
     }
     // Strapi's own default is the first string field (for activities the section code, often empty,
     // which makes the edit view say «Untitled»); a main field an administrator chose stays.
-    const strapiDefault = Object.entries(contentType.attributes).find(([, a]) => a.type === 'string')?.[0];
+    const attributes: Record<string, { type: string }> = contentType.attributes;
+    const strapiDefault = Object.entries(attributes).find(([, a]) => a.type === 'string')?.[0];
     const mainField = config.settings.mainField;
     if (
       mainField !== definition.mainField &&
