@@ -112,7 +112,8 @@ export function graphqlErrorFormatter(strapi: Strapi) {
 /** REST routes of the plugin: the same report, as Strapi's error body with the id in `details`. */
 export function restErrorReporter(strapi: Strapi) {
   return async (ctx: Context, next: () => Promise<unknown>) => {
-    if (!ctx.path.startsWith('/api/nastavnik')) return next();
+    // The content API and the plugin's own admin-panel routes.
+    if (!ctx.path.startsWith('/api/nastavnik') && !ctx.path.startsWith('/nastavnik/')) return next();
     try {
       await next();
     } catch (error) {

@@ -10,6 +10,7 @@ import type { Context } from 'koa';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { RoadmapImportCall } from '../roadmaps/import.js';
 import { roadmapServiceOf } from '../services/access.js';
+import { adminPanelController } from '../admin-panel/controller.js';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -83,11 +84,14 @@ const roadmapController = factories.createCoreController('plugin::nastavnik.road
   };
 });
 
-export default Object.fromEntries(
-  definitions.map(({ definition }) => [
-    definition.singularName,
-    definition.singularName === 'roadmap'
-      ? roadmapController
-      : factories.createCoreController(uidOf(definition.singularName)),
-  ]),
-);
+export default {
+  ...Object.fromEntries(
+    definitions.map(({ definition }) => [
+      definition.singularName,
+      definition.singularName === 'roadmap'
+        ? roadmapController
+        : factories.createCoreController(uidOf(definition.singularName)),
+    ]),
+  ),
+  'admin-panel': adminPanelController,
+};

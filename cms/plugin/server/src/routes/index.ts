@@ -20,6 +20,18 @@ const routes = [
   ]),
 ];
 
+/** The plugin's admin-panel screens; every handler needs a signed-in admin account. */
+const adminAuth = { policies: ['admin::isAuthenticatedAdmin'] };
+const adminRoutes = [
+  { method: 'GET', path: '/overview', handler: 'admin-panel.overview', config: adminAuth },
+  { method: 'GET', path: '/organisations', handler: 'admin-panel.organisations', config: adminAuth },
+  // The same handler, contract and engine as the REST import, the CLI and the extension.
+  { method: 'POST', path: '/roadmaps/import', handler: 'roadmap.importFile', config: adminAuth },
+  { method: 'GET', path: '/cases/review', handler: 'admin-panel.reviewQueue', config: adminAuth },
+  { method: 'POST', path: '/cases/:id/review', handler: 'admin-panel.decide', config: adminAuth },
+];
+
 export default {
   'content-api': { type: 'content-api', routes },
+  admin: { type: 'admin', routes: adminRoutes },
 };

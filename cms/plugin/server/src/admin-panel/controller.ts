@@ -1,0 +1,36 @@
+/**
+ * The plugin's own admin-panel screens talk to these handlers (admin routes under /nastavnik/). The
+ * caller is the signed-in admin account; its organisation scope is applied by the document service.
+ */
+import type { Context } from 'koa';
+import { currentActor } from '../tenancy/actor.js';
+import type { Strapi } from '../types.js';
+import { adminOverview } from './overview.js';
+import { decideReview, reviewQueue } from './review.js';
+
+export const adminPanelController = ({ strapi }: { strapi: Strapi }) => ({
+  async overview(ctx: Context) {
+    ctx.body = await adminOverview(strapi);
+  },
+
+  /** Organisations the account may import a road map for, for the import screen's choice. */
+  async organisations(ctx: Context) {
+    const actor = await currentActor(strapi);
+    const rows = await strapi.documents('plugin::nastavnik.organisation').findMany({
+      fields: ['documentId', 'name', 'shortName'],
+      ...(actor.kind === 'user' ? { filters: { documentId: { $in: [...actor.scope] } } } : {}),
+      sort: ['name:asc'],
+      limit: 10_000,
+    });
+    ctx.body = rows.map((o) => ({ documentId: o.documentId, name: o.shortName ?? o.name }));
+  },
+
+  async reviewQueue(ctx: Context) {
+    ctx.body = await reviewQueue(strapi);
+  },
+
+  async decide(ctx: Context) {
+    const { id } = ctx.params as { id: string };
+    ctx.body = await decideReview(strapi, id, (ctx.request as { body?: unknown }).body);
+  },
+});

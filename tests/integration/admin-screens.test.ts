@@ -1,0 +1,213 @@
+/**
+ * The plugin's admin-panel screens over their admin routes (/nastavnik/...), as the screens call them:
+ * the overview of what needs attention, the road-map import (the same handler as the REST import) and
+ * the methodists' review of cases, each inside the account's organisation scope.
+ */
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { FIXTURE_ADMINS, signInAdmin } from '../harness/admin-fixtures.js';
+
+const url = inject('strapiUrl');
+const admins = inject('admins');
+const orgs = inject('fixtures').organisations;
+
+function org(slug: string) {
+  const documentId = orgs[slug];
+  if (!documentId) throw new Error(`В начальных данных нет организации ${slug}`);
+  return documentId;
+}
+function admin(name: keyof typeof FIXTURE_ADMINS) {
+  const account = admins[name];
+  if (!account) throw new Error(`Нет тестовой учётной записи ${name}`);
+  return account.token;
+}
+
+async function call<T>(
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+}
+
+interface Overview {
+  role: string;
+  roadmaps: Array<{ organisation: string; total: number; done: number; overdue: number }>;
+  casesAwaitingReview: Array<{ documentId: string; title: string }>;
+  awaitingConsent: number | null;
+  overdue: unknown[];
+}
+
+let superToken = '';
+const cases: Record<string, string> = {};
+
+async function createCase(title: string, organisation: string, reviewState = 'submitted') {
+  const res = await call<{ data: { documentId: string } }>(
+    superToken,
+    '/content-manager/collection-types/plugin::nastavnik.case',
+    { method: 'POST', body: { title, organisation, reviewState, summary: 'Кратко о практике' } },
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.data.documentId;
+}
+
+beforeAll(async () => {
+  superToken = await signInAdmin(url, 'admin@test.local', 'TestAdmin1pass');
+  cases.demo = await createCase('Практика демонстрационной школы', org('bor-demo-school'));
+  cases.demoReturn = await createCase('Практика, которую вернут', org('bor-demo-school'));
+  cases.kamensk = await createCase('Практика Каменска', org('kamensk-school-40'));
+});
+
+describe('the overview', () => {
+  it('shows a municipal methodist the road maps and cases of the schools below, without people', async () => {
+    const { status, body } = await call<Overview>(admin('borMethodistAdmin'), '/nastavnik/overview');
+    expect(status).toBe(200);
+    expect(body.role).toBe('methodist');
+    expect(body.roadmaps.length).toBeGreaterThan(0);
+    const titles = body.casesAwaitingReview.map((c) => c.title);
+    expect(titles).toContain('Практика демонстрационной школы');
+    expect(titles).not.toContain('Практика Каменска');
+    expect(body.awaitingConsent).toBeNull();
+  });
+
+  it('counts people awaiting consent for a curator', async () => {
+    const { body } = await call<Overview>(admin('demoCuratorAdmin'), '/nastavnik/overview');
+    expect(body.role).toBe('curator');
+    expect(typeof body.awaitingConsent).toBe('number');
+  });
+
+  it('refuses a request without an admin session', async () => {
+    expect((await fetch(`${url}/nastavnik/overview`)).status).toBe(401);
+  });
+});
+
+describe('the road-map import screen', () => {
+  it("offers only the account's organisations", async () => {
+    const { body } = await call<Array<{ documentId: string }>>(
+      admin('borMethodistAdmin'),
+      '/nastavnik/organisations',
+    );
+    const ids = body.map((o) => o.documentId);
+    expect(ids).toEqual(expect.arrayContaining([org('bor-uoimp'), org('bor-demo-school')]));
+    expect(ids).not.toContain(org('kamensk-school-40'));
+  });
+
+  async function importAs(token: string, organisation: string, dryRun: boolean) {
+    const exported = await fetch(
+      `${url}/api/nastavnik/roadmaps/${await publishedRoadmapOf('privolzhye-school-3')}/export?format=docx`,
+    );
+    const form = new FormData();
+    form.append('organisation', organisation);
+    form.append('dryRun', String(dryRun));
+    form.append('onDuplicate', 'new_version');
+    form.append('file', new Blob([await exported.arrayBuffer()]), 'karta.docx');
+    const res = await fetch(`${url}/nastavnik/roadmaps/import`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  it('previews and then writes a DOCX for a school below the methodist', async () => {
+    const preview = await importAs(admin('borMethodistAdmin'), org('bor-demo-school'), true);
+    expect(preview.status, JSON.stringify(preview.body).slice(0, 300)).toBe(200);
+    expect(preview.body).toMatchObject({ ok: true, format: 'docx' });
+    expect(preview.body.activitiesCount).toBeGreaterThan(5);
+    const written = await importAs(admin('borMethodistAdmin'), org('bor-demo-school'), false);
+    expect(written.status, JSON.stringify(written.body).slice(0, 300)).toBe(200);
+    const id = written.body.roadmapDocumentId as string;
+    const stored = await call<{ data: { title: string } }>(
+      superToken,
+      `/content-manager/collection-types/plugin::nastavnik.roadmap/${id}`,
+    );
+    expect(stored.body.data.title).toBeTruthy();
+  });
+
+  it("refuses an editor and another region's organisation, writing nothing", async () => {
+    const count = async () =>
+      (
+        await call<{ pagination: { total: number } }>(
+          superToken,
+          '/content-manager/collection-types/plugin::nastavnik.roadmap?page=1&pageSize=1',
+        )
+      ).body.pagination.total;
+    const before = await count();
+    const editor = await importAs(admin('demoEditorAdmin'), org('bor-demo-school'), false);
+    expect(editor.status).toBe(403);
+    const foreign = await importAs(admin('borMethodistAdmin'), org('kamensk-school-40'), false);
+    expect(foreign.status).toBe(403);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('the review of cases', () => {
+  it("lists the cases submitted in the methodist's tree", async () => {
+    const { status, body } = await call<Array<{ documentId: string; organisation: string }>>(
+      admin('borMethodistAdmin'),
+      '/nastavnik/cases/review',
+    );
+    expect(status).toBe(200);
+    const ids = body.map((c) => c.documentId);
+    expect(ids).toEqual(expect.arrayContaining([cases.demo, cases.demoReturn]));
+    expect(ids).not.toContain(cases.kamensk);
+  });
+
+  it('approves a case', async () => {
+    const { status, body } = await call<{ reviewState: string }>(
+      admin('borMethodistAdmin'),
+      `/nastavnik/cases/${cases.demo}/review`,
+      { method: 'POST', body: { decision: 'approve' } },
+    );
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.reviewState).toBe('approved');
+  });
+
+  it('returns a case only with a comment, which the author then reads', async () => {
+    const bare = await call<{ error: { message: string } }>(
+      admin('borMethodistAdmin'),
+      `/nastavnik/cases/${cases.demoReturn}/review`,
+      { method: 'POST', body: { decision: 'return', comment: '  ' } },
+    );
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.message).toContain('Напишите, что нужно исправить');
+    const returned = await call<{ reviewState: string; reviewerNote: string }>(
+      admin('borMethodistAdmin'),
+      `/nastavnik/cases/${cases.demoReturn}/review`,
+      { method: 'POST', body: { decision: 'return', comment: 'Добавьте результаты за год.' } },
+    );
+    expect(returned.body).toMatchObject({
+      reviewState: 'changes_requested',
+      reviewerNote: 'Добавьте результаты за год.',
+    });
+  });
+
+  it("refuses an editor's decision and a case outside the tree", async () => {
+    const other = await createCase('Ещё одна практика', org('bor-demo-school'));
+    const editor = await call(admin('demoEditorAdmin'), `/nastavnik/cases/${other}/review`, {
+      method: 'POST',
+      body: { decision: 'approve' },
+    });
+    expect(editor.status).toBe(403);
+    const foreign = await call(admin('borMethodistAdmin'), `/nastavnik/cases/${cases.kamensk}/review`, {
+      method: 'POST',
+      body: { decision: 'approve' },
+    });
+    expect(foreign.status).toBe(404);
+  });
+});
+
+async function publishedRoadmapOf(slug: string) {
+  const res = await fetch(
+    `${url}/api/nastavnik/roadmaps?filters[organisation][slug][$eq]=${slug}&fields[0]=documentId`,
+  );
+  const body = (await res.json()) as { data: Array<{ documentId: string }> };
+  const id = body.data[0]?.documentId;
+  if (!id) throw new Error(`Нет опубликованной дорожной карты ${slug}`);
+  return id;
+}
