@@ -21,7 +21,7 @@ function admin(name: keyof typeof FIXTURE_ADMINS) {
   return account.token;
 }
 
-async function call<T>(
+async function call<T = unknown>(
   token: string,
   path: string,
   init: { method?: string; body?: unknown } = {},
