@@ -6,45 +6,14 @@
  * everything, read-only tokens only what visitors see.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { FIXTURE_ADMINS, signInAdmin } from '../harness/admin-fixtures.js';
+import { signInAdmin } from '../harness/admin-fixtures.js';
+import { adminCall, adminToken, seededOrganisation, type Answer } from '../harness/admin-api.js';
 
 const url = inject('strapiUrl');
-const admins = inject('admins');
-const orgs = inject('fixtures').organisations;
-function org(slug: string) {
-  const documentId = orgs[slug];
-  if (!documentId) throw new Error(`В начальных данных нет организации ${slug}`);
-  return documentId;
-}
-
-function admin(name: keyof typeof FIXTURE_ADMINS) {
-  const account = admins[name];
-  if (!account) throw new Error(`Нет тестовой учётной записи ${name}`);
-  return account.token;
-}
 
 const CM = '/content-manager/collection-types/plugin::nastavnik.';
 const PERSON = 'person';
 const NEWS = 'news-item';
-
-interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-async function call<T = Record<string, unknown>>(
-  token: string,
-  path: string,
-  init: { method?: string; body?: unknown } = {},
-): Promise<Answer<T>> {
-  const res = await fetch(`${url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
-}
 
 interface Listed {
   results: Array<{ documentId: string; organisation?: { documentId: string } | null; fullName?: string }>;
@@ -61,13 +30,13 @@ function expectHidden(answer: Answer<Record<string, unknown>>) {
 }
 
 const list = (token: string, type: string, query = '') =>
-  call<Listed>(token, `${CM}${type}?page=1&pageSize=100${query}`);
+  adminCall<Listed>(token, `${CM}${type}?page=1&pageSize=100${query}`);
 
 /** The organisations of every listed document, read back as the super admin. */
 async function organisationsOf(type: string, ids: string[]) {
   const found = new Set<string>();
   for (const id of ids) {
-    const { body } = await call<{ data: { organisation?: { documentId: string } | { count: number } } }>(
+    const { body } = await adminCall<{ data: { organisation?: { documentId: string } | { count: number } } }>(
       superToken,
       `${CM}${type}/${id}?populate[organisation][fields][0]=slug`,
     );
@@ -82,7 +51,7 @@ const created: Record<string, string> = {};
 const consent = { givenBy: 'self', processing: true, signedAt: '2025-09-01' };
 
 async function createAsSuper(type: string, data: Record<string, unknown>) {
-  const res = await call<{ data: { documentId: string } }>(superToken, `${CM}${type}`, {
+  const res = await adminCall<{ data: { documentId: string } }>(superToken, `${CM}${type}`, {
     method: 'POST',
     body: data,
   });
@@ -95,30 +64,33 @@ beforeAll(async () => {
   created.demoNews = await createAsSuper(NEWS, {
     title: 'Новость демонстрационной школы',
     date: '2026-10-01',
-    organisation: org('bor-demo-school'),
+    organisation: seededOrganisation('bor-demo-school'),
   });
   created.samaraNews = await createAsSuper(NEWS, {
     title: 'Новость школы Приволжья',
     date: '2026-10-02',
-    organisation: org('privolzhye-school-3'),
+    organisation: seededOrganisation('privolzhye-school-3'),
   });
   created.kamenskPerson = await createAsSuper(PERSON, {
     fullName: 'Каменская Учительница Админтестовна',
     category: 'teacher',
     consent,
-    organisation: org('kamensk-school-40'),
+    organisation: seededOrganisation('kamensk-school-40'),
   });
   created.demoPerson = await createAsSuper(PERSON, {
     fullName: 'Борская Учительница Админтестовна',
     category: 'teacher',
     consent,
-    organisation: org('bor-demo-school'),
+    organisation: seededOrganisation('bor-demo-school'),
   });
 });
 
 describe('admin roles are code', () => {
   it('creates the three roles of the plugin with Russian names', async () => {
-    const { body } = await call<{ data: Array<{ code: string; name: string }> }>(superToken, '/admin/roles');
+    const { body } = await adminCall<{ data: Array<{ code: string; name: string }> }>(
+      superToken,
+      '/admin/roles',
+    );
     const names = Object.fromEntries(body.data.map((r) => [r.code, r.name]));
     expect(names['nastavnik-curator']).toBe('Наставничество: куратор');
     expect(names['nastavnik-methodist']).toBe('Наставничество: методист');
@@ -126,8 +98,8 @@ describe('admin roles are code', () => {
   });
 
   it('gives an editor no right on participants, so the panel shows no «Участники» entry', async () => {
-    const { body } = await call<{ data: Array<{ action: string; subject: string | null }> }>(
-      admin('demoEditorAdmin'),
+    const { body } = await adminCall<{ data: Array<{ action: string; subject: string | null }> }>(
+      adminToken('demoEditorAdmin'),
       '/admin/users/me/permissions',
     );
     const subjects = new Set(body.data.map((p) => p.subject));
@@ -141,7 +113,7 @@ describe('admin roles are code', () => {
 
 describe('the Content Manager configuration', () => {
   it('heads an activity with its title, not «Untitled» when it has no section code', async () => {
-    const { body } = await call<{ data: { contentType: { settings: { mainField: string } } } }>(
+    const { body } = await adminCall<{ data: { contentType: { settings: { mainField: string } } } }>(
       superToken,
       '/content-manager/content-types/plugin::nastavnik.roadmap-activity/configuration',
     );
@@ -150,7 +122,7 @@ describe('the Content Manager configuration', () => {
 });
 
 describe('a school editor', () => {
-  const token = () => admin('demoEditorAdmin');
+  const token = () => adminToken('demoEditorAdmin');
 
   it("lists only its school's news", async () => {
     const { status, body } = await list(token(), NEWS);
@@ -158,30 +130,38 @@ describe('a school editor', () => {
     const ids = body.results.map((r) => r.documentId);
     expect(ids).toContain(created.demoNews);
     expect(ids).not.toContain(created.samaraNews);
-    expect([...(await organisationsOf(NEWS, ids))]).toEqual([org('bor-demo-school')]);
+    expect([...(await organisationsOf(NEWS, ids))]).toEqual([seededOrganisation('bor-demo-school')]);
   });
 
   it("cannot open, change or delete another school's news", async () => {
     const path = `${CM}${NEWS}/${created.samaraNews}`;
-    expectHidden(await call(token(), path));
+    expectHidden(await adminCall(token(), path));
     expect([403, 404]).toContain(
-      (await call(token(), path, { method: 'PUT', body: { title: 'Взломано' } })).status,
+      (await adminCall(token(), path, { method: 'PUT', body: { title: 'Взломано' } })).status,
     );
-    expect([403, 404]).toContain((await call(token(), path, { method: 'DELETE' })).status);
-    const { body } = await call<{ data: { title: string } }>(superToken, path);
+    expect([403, 404]).toContain((await adminCall(token(), path, { method: 'DELETE' })).status);
+    const { body } = await adminCall<{ data: { title: string } }>(superToken, path);
     expect(body.data.title).toBe('Новость школы Приволжья');
   });
 
   it("writes news for its own school and refuses another school's", async () => {
-    const own = await call<{ data: { documentId: string } }>(token(), `${CM}${NEWS}`, {
+    const own = await adminCall<{ data: { documentId: string } }>(token(), `${CM}${NEWS}`, {
       method: 'POST',
-      body: { title: 'Своя новость', date: '2026-10-05', organisation: org('bor-demo-school') },
+      body: {
+        title: 'Своя новость',
+        date: '2026-10-05',
+        organisation: seededOrganisation('bor-demo-school'),
+      },
     });
     expect(own.status, JSON.stringify(own.body)).toBe(201);
     const before = (await list(superToken, NEWS)).body.pagination.total;
-    const foreign = await call(token(), `${CM}${NEWS}`, {
+    const foreign = await adminCall(token(), `${CM}${NEWS}`, {
       method: 'POST',
-      body: { title: 'Чужая новость', date: '2026-10-05', organisation: org('privolzhye-school-3') },
+      body: {
+        title: 'Чужая новость',
+        date: '2026-10-05',
+        organisation: seededOrganisation('privolzhye-school-3'),
+      },
     });
     expect(foreign.status).toBe(403);
     expect((await list(superToken, NEWS)).body.pagination.total).toBe(before);
@@ -189,21 +169,21 @@ describe('a school editor', () => {
 
   it('cannot reach participants at all', async () => {
     expect((await list(token(), PERSON)).status).toBe(403);
-    expect((await call(token(), `${CM}${PERSON}/${created.demoPerson}`)).status).toBe(403);
+    expect((await adminCall(token(), `${CM}${PERSON}/${created.demoPerson}`)).status).toBe(403);
   });
 
   it('is offered only its own organisation in relation pickers', async () => {
-    const { status, body } = await call<{ results: Array<{ documentId: string }> }>(
+    const { status, body } = await adminCall<{ results: Array<{ documentId: string }> }>(
       token(),
       `/content-manager/relations/plugin::nastavnik.news-item/organisation?pageSize=100`,
     );
     expect(status).toBe(200);
-    expect(body.results.map((r) => r.documentId)).toEqual([org('bor-demo-school')]);
+    expect(body.results.map((r) => r.documentId)).toEqual([seededOrganisation('bor-demo-school')]);
   });
 });
 
 describe('a school curator', () => {
-  const token = () => admin('demoCuratorAdmin');
+  const token = () => adminToken('demoCuratorAdmin');
 
   it("lists its own school's people and nobody else's", async () => {
     const { status, body } = await list(token(), PERSON);
@@ -211,12 +191,12 @@ describe('a school curator', () => {
     const ids = body.results.map((r) => r.documentId);
     expect(ids).toContain(created.demoPerson);
     expect(ids).not.toContain(created.kamenskPerson);
-    expect([...(await organisationsOf(PERSON, ids))]).toEqual([org('bor-demo-school')]);
-    expectHidden(await call(token(), `${CM}${PERSON}/${created.kamenskPerson}`));
+    expect([...(await organisationsOf(PERSON, ids))]).toEqual([seededOrganisation('bor-demo-school')]);
+    expectHidden(await adminCall(token(), `${CM}${PERSON}/${created.kamenskPerson}`));
   });
 
   it("is offered only its school's people when forming a pair", async () => {
-    const { status, body } = await call<{ results: Array<{ documentId: string }> }>(
+    const { status, body } = await adminCall<{ results: Array<{ documentId: string }> }>(
       token(),
       `/content-manager/relations/plugin::nastavnik.pair/mentors?pageSize=100`,
     );
@@ -228,7 +208,7 @@ describe('a school curator', () => {
 });
 
 describe('a municipal methodist', () => {
-  const token = () => admin('borMethodistAdmin');
+  const token = () => adminToken('borMethodistAdmin');
 
   it('sees the road maps of the schools below, and no other region', async () => {
     const { status, body } = await list(token(), 'roadmap');
@@ -243,8 +223,9 @@ describe('a municipal methodist', () => {
     );
     expect(seen.size).toBeGreaterThan(0);
     expect(seen.size).toBeLessThan(all.size);
-    expect(seen.has(org('kamensk-school-40'))).toBe(false);
-    for (const id of seen) expect([org('bor-uoimp'), org('bor-demo-school')]).toContain(id);
+    expect(seen.has(seededOrganisation('kamensk-school-40'))).toBe(false);
+    for (const id of seen)
+      expect([seededOrganisation('bor-uoimp'), seededOrganisation('bor-demo-school')]).toContain(id);
   });
 
   it('never sees personal data', async () => {
@@ -255,11 +236,11 @@ describe('a municipal methodist', () => {
 
 describe('accounts outside the plugin roles', () => {
   it('an unbound account with a stock Strapi role sees none of the plugin data', async () => {
-    const token = admin('stockEditorAdmin');
+    const token = adminToken('stockEditorAdmin');
     const persons = await list(token, PERSON);
     expect([200, 403]).toContain(persons.status);
     if (persons.status === 200) expect(persons.body.results).toEqual([]);
-    expectHidden(await call(token, `${CM}${PERSON}/${created.demoPerson}`));
+    expectHidden(await adminCall(token, `${CM}${PERSON}/${created.demoPerson}`));
     const news = await list(token, NEWS);
     if (news.status === 200) expect(news.body.results).toEqual([]);
   });
@@ -272,7 +253,7 @@ describe('accounts outside the plugin roles', () => {
 
 describe('API tokens', () => {
   async function token(type: 'read-only' | 'full-access') {
-    const res = await call<{ data: { accessKey: string } }>(superToken, '/admin/api-tokens', {
+    const res = await adminCall<{ data: { accessKey: string } }>(superToken, '/admin/api-tokens', {
       method: 'POST',
       body: { name: `Тест ${type} ${Date.now()}`, type, lifespan: null, description: '' },
     });

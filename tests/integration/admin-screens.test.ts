@@ -4,36 +4,10 @@
  * the methodists' review of cases, each inside the account's organisation scope.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { FIXTURE_ADMINS, signInAdmin } from '../harness/admin-fixtures.js';
+import { signInAdmin } from '../harness/admin-fixtures.js';
+import { adminCall, adminToken, seededOrganisation } from '../harness/admin-api.js';
 
 const url = inject('strapiUrl');
-const admins = inject('admins');
-const orgs = inject('fixtures').organisations;
-
-function org(slug: string) {
-  const documentId = orgs[slug];
-  if (!documentId) throw new Error(`В начальных данных нет организации ${slug}`);
-  return documentId;
-}
-function admin(name: keyof typeof FIXTURE_ADMINS) {
-  const account = admins[name];
-  if (!account) throw new Error(`Нет тестовой учётной записи ${name}`);
-  return account.token;
-}
-
-async function call<T = unknown>(
-  token: string,
-  path: string,
-  init: { method?: string; body?: unknown } = {},
-): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
-}
 
 interface Overview {
   role: string;
@@ -47,7 +21,7 @@ let superToken = '';
 const cases: Record<string, string> = {};
 
 async function createCase(title: string, organisation: string, reviewState = 'submitted') {
-  const res = await call<{ data: { documentId: string } }>(
+  const res = await adminCall<{ data: { documentId: string } }>(
     superToken,
     '/content-manager/collection-types/plugin::nastavnik.case',
     { method: 'POST', body: { title, organisation, reviewState, summary: 'Кратко о практике' } },
@@ -58,14 +32,17 @@ async function createCase(title: string, organisation: string, reviewState = 'su
 
 beforeAll(async () => {
   superToken = await signInAdmin(url, 'admin@test.local', 'TestAdmin1pass');
-  cases.demo = await createCase('Практика демонстрационной школы', org('bor-demo-school'));
-  cases.demoReturn = await createCase('Практика, которую вернут', org('bor-demo-school'));
-  cases.kamensk = await createCase('Практика Каменска', org('kamensk-school-40'));
+  cases.demo = await createCase('Практика демонстрационной школы', seededOrganisation('bor-demo-school'));
+  cases.demoReturn = await createCase('Практика, которую вернут', seededOrganisation('bor-demo-school'));
+  cases.kamensk = await createCase('Практика Каменска', seededOrganisation('kamensk-school-40'));
 });
 
 describe('the overview', () => {
   it('shows a municipal methodist the road maps and cases of the schools below, without people', async () => {
-    const { status, body } = await call<Overview>(admin('borMethodistAdmin'), '/nastavnik/overview');
+    const { status, body } = await adminCall<Overview>(
+      adminToken('borMethodistAdmin'),
+      '/nastavnik/overview',
+    );
     expect(status).toBe(200);
     expect(body.role).toBe('methodist');
     expect(body.roadmaps.length).toBeGreaterThan(0);
@@ -76,7 +53,7 @@ describe('the overview', () => {
   });
 
   it('counts people awaiting consent for a curator', async () => {
-    const { body } = await call<Overview>(admin('demoCuratorAdmin'), '/nastavnik/overview');
+    const { body } = await adminCall<Overview>(adminToken('demoCuratorAdmin'), '/nastavnik/overview');
     expect(body.role).toBe('curator');
     expect(typeof body.awaitingConsent).toBe('number');
   });
@@ -88,13 +65,15 @@ describe('the overview', () => {
 
 describe('the road-map import screen', () => {
   it("offers only the account's organisations", async () => {
-    const { body } = await call<Array<{ documentId: string }>>(
-      admin('borMethodistAdmin'),
+    const { body } = await adminCall<Array<{ documentId: string }>>(
+      adminToken('borMethodistAdmin'),
       '/nastavnik/organisations',
     );
     const ids = body.map((o) => o.documentId);
-    expect(ids).toEqual(expect.arrayContaining([org('bor-uoimp'), org('bor-demo-school')]));
-    expect(ids).not.toContain(org('kamensk-school-40'));
+    expect(ids).toEqual(
+      expect.arrayContaining([seededOrganisation('bor-uoimp'), seededOrganisation('bor-demo-school')]),
+    );
+    expect(ids).not.toContain(seededOrganisation('kamensk-school-40'));
   });
 
   async function importAs(token: string, organisation: string, dryRun: boolean) {
@@ -115,14 +94,22 @@ describe('the road-map import screen', () => {
   }
 
   it('previews and then writes a DOCX for a school below the methodist', async () => {
-    const preview = await importAs(admin('borMethodistAdmin'), org('bor-demo-school'), true);
+    const preview = await importAs(
+      adminToken('borMethodistAdmin'),
+      seededOrganisation('bor-demo-school'),
+      true,
+    );
     expect(preview.status, JSON.stringify(preview.body).slice(0, 300)).toBe(200);
     expect(preview.body).toMatchObject({ ok: true, format: 'docx' });
     expect(preview.body.activitiesCount).toBeGreaterThan(5);
-    const written = await importAs(admin('borMethodistAdmin'), org('bor-demo-school'), false);
+    const written = await importAs(
+      adminToken('borMethodistAdmin'),
+      seededOrganisation('bor-demo-school'),
+      false,
+    );
     expect(written.status, JSON.stringify(written.body).slice(0, 300)).toBe(200);
     const id = written.body.roadmapDocumentId as string;
-    const stored = await call<{ data: { title: string } }>(
+    const stored = await adminCall<{ data: { title: string } }>(
       superToken,
       `/content-manager/collection-types/plugin::nastavnik.roadmap/${id}`,
     );
@@ -132,15 +119,23 @@ describe('the road-map import screen', () => {
   it("refuses an editor and another region's organisation, writing nothing", async () => {
     const count = async () =>
       (
-        await call<{ pagination: { total: number } }>(
+        await adminCall<{ pagination: { total: number } }>(
           superToken,
           '/content-manager/collection-types/plugin::nastavnik.roadmap?page=1&pageSize=1',
         )
       ).body.pagination.total;
     const before = await count();
-    const editor = await importAs(admin('demoEditorAdmin'), org('bor-demo-school'), false);
+    const editor = await importAs(
+      adminToken('demoEditorAdmin'),
+      seededOrganisation('bor-demo-school'),
+      false,
+    );
     expect(editor.status).toBe(403);
-    const foreign = await importAs(admin('borMethodistAdmin'), org('kamensk-school-40'), false);
+    const foreign = await importAs(
+      adminToken('borMethodistAdmin'),
+      seededOrganisation('kamensk-school-40'),
+      false,
+    );
     expect(foreign.status).toBe(403);
     expect(await count()).toBe(before);
   });
@@ -148,8 +143,8 @@ describe('the road-map import screen', () => {
 
 describe('the review of cases', () => {
   it("lists the cases submitted in the methodist's tree", async () => {
-    const { status, body } = await call<Array<{ documentId: string; organisation: string }>>(
-      admin('borMethodistAdmin'),
+    const { status, body } = await adminCall<Array<{ documentId: string; organisation: string }>>(
+      adminToken('borMethodistAdmin'),
       '/nastavnik/cases/review',
     );
     expect(status).toBe(200);
@@ -159,8 +154,8 @@ describe('the review of cases', () => {
   });
 
   it('approves a case', async () => {
-    const { status, body } = await call<{ reviewState: string }>(
-      admin('borMethodistAdmin'),
+    const { status, body } = await adminCall<{ reviewState: string }>(
+      adminToken('borMethodistAdmin'),
       `/nastavnik/cases/${cases.demo}/review`,
       { method: 'POST', body: { decision: 'approve' } },
     );
@@ -169,15 +164,15 @@ describe('the review of cases', () => {
   });
 
   it('returns a case only with a comment, which the author then reads', async () => {
-    const bare = await call<{ error: { message: string } }>(
-      admin('borMethodistAdmin'),
+    const bare = await adminCall<{ error: { message: string } }>(
+      adminToken('borMethodistAdmin'),
       `/nastavnik/cases/${cases.demoReturn}/review`,
       { method: 'POST', body: { decision: 'return', comment: '  ' } },
     );
     expect(bare.status).toBe(400);
     expect(bare.body.error.message).toContain('Напишите, что нужно исправить');
-    const returned = await call<{ reviewState: string; reviewerNote: string }>(
-      admin('borMethodistAdmin'),
+    const returned = await adminCall<{ reviewState: string; reviewerNote: string }>(
+      adminToken('borMethodistAdmin'),
       `/nastavnik/cases/${cases.demoReturn}/review`,
       { method: 'POST', body: { decision: 'return', comment: 'Добавьте результаты за год.' } },
     );
@@ -188,16 +183,20 @@ describe('the review of cases', () => {
   });
 
   it("refuses an editor's decision and a case outside the tree", async () => {
-    const other = await createCase('Ещё одна практика', org('bor-demo-school'));
-    const editor = await call(admin('demoEditorAdmin'), `/nastavnik/cases/${other}/review`, {
+    const other = await createCase('Ещё одна практика', seededOrganisation('bor-demo-school'));
+    const editor = await adminCall(adminToken('demoEditorAdmin'), `/nastavnik/cases/${other}/review`, {
       method: 'POST',
       body: { decision: 'approve' },
     });
     expect(editor.status).toBe(403);
-    const foreign = await call(admin('borMethodistAdmin'), `/nastavnik/cases/${cases.kamensk}/review`, {
-      method: 'POST',
-      body: { decision: 'approve' },
-    });
+    const foreign = await adminCall(
+      adminToken('borMethodistAdmin'),
+      `/nastavnik/cases/${cases.kamensk}/review`,
+      {
+        method: 'POST',
+        body: { decision: 'approve' },
+      },
+    );
     expect(foreign.status).toBe(404);
   });
 });
