@@ -87,7 +87,12 @@ export default defineConfig(
   },
 
   {
-    files: ['extension/**/*.ts', 'extension/**/*.tsx'],
+    files: [
+      'extension/**/*.ts',
+      'extension/**/*.tsx',
+      'cms/plugin/admin/**/*.ts',
+      'cms/plugin/admin/**/*.tsx',
+    ],
     // Hooks live in .ts files too (panel/hooks), so the rules of hooks cover both.
     extends: [reactHooks.configs.flat.recommended],
   },

@@ -3,16 +3,12 @@
  * plugin under its Russian name, lists with sensible columns, forms with Russian field labels.
  * Screenshots go to test-results/screenshots/admin-*.png.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './helpers/chromium-flags.mjs';
+import { SHOTS, bootAdminPanel, launchChromium, signedIn } from './helpers/admin-panel.js';
 import { definitions } from '../../cms/plugin/server/src/content-types/index.js';
-import { bootStrapi, cmsDir, compileHostApp, repoRoot, type BootedStrapi } from '../harness/strapi.js';
-
-const SHOTS = path.join(repoRoot, 'test-results', 'screenshots');
+import type { BootedStrapi } from '../harness/strapi.js';
 const EMAIL = 'admin@test.local';
 const PASSWORD = 'AdminPanel1pass';
 
@@ -24,24 +20,9 @@ const shot = (name: string) =>
   page.screenshot({ path: path.join(SHOTS, `admin-${name}.png`), fullPage: false });
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  await compileHostApp();
-  if (!existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'))) {
-    // The same build `npm start` makes; about a minute, once per machine.
-    const build = spawnSync('npx', ['strapi', 'build', '--minify'], { cwd: cmsDir, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('strapi build failed');
-  }
-  booted = await bootStrapi({ serveAdminPanel: true, env: { ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: EMAIL } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_FLAGS],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-  await page.goto(`${booted.url}/admin/auth/login`);
-  await page.fill('input[name=email]', EMAIL);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+  booted = await bootAdminPanel({ ADMIN_PASSWORD: PASSWORD, ADMIN_EMAIL: EMAIL });
+  browser = await launchChromium();
+  page = await signedIn(browser, booted.url, EMAIL, PASSWORD);
 }, 300_000);
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ export interface FixtureAdmin {
   token: string;
 }
 
-const PASSWORD = 'FixtureAdmin1pass';
+export const FIXTURE_ADMIN_PASSWORD = 'FixtureAdmin1pass';
 
 /** who → (admin role code, organisation slug the account is bound to) */
 export const FIXTURE_ADMINS = {
@@ -53,7 +53,7 @@ export async function createFixtureAdmins(
       email,
       firstname: name,
       lastname: 'Тест',
-      password: PASSWORD,
+      password: FIXTURE_ADMIN_PASSWORD,
       isActive: true,
       roles: [role.id],
     });
@@ -70,7 +70,7 @@ export async function createFixtureAdmins(
       email,
       role: code,
       organisationSlug: slug,
-      token: await signInAdmin(url, email, PASSWORD),
+      token: await signInAdmin(url, email, FIXTURE_ADMIN_PASSWORD),
     };
   }
   return admins;

@@ -3,6 +3,7 @@
  * caller is the signed-in admin account; its organisation scope is applied by the document service.
  */
 import type { Context } from 'koa';
+import type { AdminOrganisationOption } from '@nastavnik/shared';
 import { currentActor } from '../tenancy/actor.js';
 import type { Strapi } from '../types.js';
 import { adminOverview } from './overview.js';
@@ -22,7 +23,11 @@ export const adminPanelController = ({ strapi }: { strapi: Strapi }) => ({
       sort: ['name:asc'],
       limit: 10_000,
     });
-    ctx.body = rows.map((o) => ({ documentId: o.documentId, name: o.shortName ?? o.name }));
+    const options: AdminOrganisationOption[] = rows.map((o) => ({
+      documentId: o.documentId,
+      name: o.shortName ?? o.name ?? '',
+    }));
+    ctx.body = options;
   },
 
   async reviewQueue(ctx: Context) {

@@ -7,6 +7,7 @@ import { currentActor } from '../tenancy/actor.js';
 import { organisations } from '../tenancy/organisations.js';
 import { roadmapServiceOf } from '../services/access.js';
 import type { Strapi } from '../types.js';
+import type { AdminOverview } from '@nastavnik/shared';
 
 const ROADMAP_LIMIT = 50;
 
@@ -15,7 +16,7 @@ interface YearlyValue {
   value: number | string;
 }
 
-export async function adminOverview(strapi: Strapi) {
+export async function adminOverview(strapi: Strapi): Promise<AdminOverview> {
   const actor = await currentActor(strapi);
   const role = actor.kind === 'user' ? actor.role : 'superadmin';
   const roadmaps = roadmapServiceOf(strapi);
@@ -54,7 +55,7 @@ export async function adminOverview(strapi: Strapi) {
       const organisation = roadmap.organisation as { name?: string; shortName?: string | null } | null;
       return {
         documentId: roadmap.documentId,
-        title: roadmap.title,
+        title: roadmap.title ?? '',
         organisation: organisation?.shortName ?? organisation?.name ?? '',
         total: p.total,
         done: p.done,
@@ -75,13 +76,13 @@ export async function adminOverview(strapi: Strapi) {
     roadmaps: progress,
     casesAwaitingReview: submitted.map((c) => ({
       documentId: c.documentId,
-      title: c.title,
-      submittedAt: c.updatedAt,
-      organisation: (c.organisation as { shortName?: string | null; name?: string } | null)?.name ?? '',
+      title: c.title ?? '',
+      submittedAt: String(c.updatedAt ?? ''),
+      organisation: (c.organisation as { name?: string } | null)?.name ?? '',
     })),
     kpis: indicators.map((k) => ({
       documentId: k.documentId,
-      title: k.title,
+      title: k.title ?? '',
       unit: k.unit ?? '',
       organisation: (k.organisation as { name?: string } | null)?.name ?? '',
       target: valueFor(k.targets),
@@ -91,4 +92,3 @@ export async function adminOverview(strapi: Strapi) {
   };
 }
 
-export type AdminOverview = Awaited<ReturnType<typeof adminOverview>>;

@@ -4,13 +4,13 @@
  * apply as for any other write; the decision's contract (a return carries a comment) is shared.
  */
 import { errors } from '@strapi/utils';
-import { caseReviewDecisionSchema } from '@nastavnik/shared';
+import { caseReviewDecisionSchema, type AdminReviewItem } from '@nastavnik/shared';
 import { validationErrorFrom } from '../validation.js';
 import { CLEARED, type Strapi } from '../types.js';
 
 const CASE = 'plugin::nastavnik.case';
 
-export async function reviewQueue(strapi: Strapi) {
+export async function reviewQueue(strapi: Strapi): Promise<AdminReviewItem[]> {
   const cases = await strapi.documents(CASE).findMany({
     filters: { reviewState: 'submitted' },
     fields: ['documentId', 'title', 'summary', 'updatedAt', 'reviewerNote'],
@@ -25,9 +25,9 @@ export async function reviewQueue(strapi: Strapi) {
     const editor = c.updatedBy as { firstname?: string | null; lastname?: string | null } | null;
     return {
       documentId: c.documentId,
-      title: c.title,
+      title: c.title ?? '',
       summary: c.summary ?? '',
-      submittedAt: c.updatedAt,
+      submittedAt: String(c.updatedAt ?? ''),
       submittedBy: editor ? [editor.firstname, editor.lastname].filter(Boolean).join(' ') : null,
       organisation: (c.organisation as { name?: string } | null)?.name ?? '',
       previousNote: c.reviewerNote ?? null,

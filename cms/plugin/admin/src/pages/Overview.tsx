@@ -1,0 +1,175 @@
+import { Badge, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import type { AdminActivityItem, AdminOverview } from '@nastavnik/shared/contracts/admin-panel';
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
+import { Nav, editLink } from './Nav.js';
+import { useLoad } from './useLoad.js';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box tag="section" background="neutral0" padding={6} shadow="tableShadow" hasRadius marginBottom={6}>
+      <Typography tag="h2" variant="delta">
+        {title}
+      </Typography>
+      <Box paddingTop={4}>{children}</Box>
+    </Box>
+  );
+}
+
+/** Activity titles run to several lines; the table wraps them instead of scrolling sideways. */
+const WRAP = { whiteSpace: 'normal', minWidth: '40%' } as const;
+const LISTED = 20;
+const counted = (n: number) => (n >= LISTED ? `первые ${String(LISTED)}` : String(n));
+
+const Empty = ({ children }: { children: ReactNode }) => (
+  <Typography textColor="neutral600">{children}</Typography>
+);
+
+function Activities({ items, caption }: { items: AdminActivityItem[]; caption: string }) {
+  if (!items.length) return <Empty>Нет мероприятий.</Empty>;
+  return (
+    <Table colCount={3} rowCount={items.length + 1} aria-label={caption}>
+      <Thead>
+        <Tr>
+          <Th>Мероприятие</Th>
+          <Th>Срок</Th>
+          <Th>Организация</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {items.map((a) => (
+          <Tr key={a.documentId}>
+            <Td style={WRAP}>
+              <Link tag={NavLink} to={editLink('roadmap-activity', a.documentId)}>
+                {a.title}
+              </Link>
+            </Td>
+            <Td>{a.deadlineText ?? '—'}</Td>
+            <Td>{a.organisation?.name ?? '—'}</Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
+
+export function Overview() {
+  const { get } = useFetchClient();
+  const { data, error } = useLoad(() => get<AdminOverview>('/nastavnik/overview').then((r) => r.data));
+
+  if (error) return <Page.Error />;
+  if (!data) return <Page.Loading />;
+  return (
+    <>
+      <Page.Title>Наставничество — обзор</Page.Title>
+      <Layouts.Header
+        title="Наставничество"
+        subtitle={`Обзор: организаций в вашей зоне — ${String(data.organisations)}`}
+      />
+      <Layouts.Content>
+        <Nav />
+        <Section title={`Просроченные мероприятия (${counted(data.overdue.length)})`}>
+          <Activities items={data.overdue} caption="Просроченные мероприятия" />
+        </Section>
+        <Section title={`Ближайшие мероприятия, 30 дней (${counted(data.dueSoon.length)})`}>
+          <Activities items={data.dueSoon} caption="Ближайшие мероприятия" />
+        </Section>
+        <Section title="Выполнение дорожных карт">
+          {data.roadmaps.length ? (
+            <Table colCount={4} rowCount={data.roadmaps.length + 1} aria-label="Выполнение дорожных карт">
+              <Thead>
+                <Tr>
+                  <Th>Организация</Th>
+                  <Th>Дорожная карта</Th>
+                  <Th>Выполнено</Th>
+                  <Th>Просрочено</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {data.roadmaps.map((r) => (
+                  <Tr key={r.documentId}>
+                    <Td>{r.organisation}</Td>
+                    <Td>
+                      <Link tag={NavLink} to={editLink('roadmap', r.documentId)}>
+                        {r.title}
+                      </Link>
+                    </Td>
+                    <Td>
+                      {r.done} из {r.total}
+                    </Td>
+                    <Td>{r.overdue ? <Badge active>{r.overdue}</Badge> : '0'}</Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          ) : (
+            <Empty>Дорожных карт пока нет: загрузите её на вкладке «Импорт дорожной карты».</Empty>
+          )}
+        </Section>
+        <Section title={`Показатели ${String(data.year)} года: план и факт`}>
+          {data.kpis.length ? (
+            <Table colCount={4} rowCount={data.kpis.length + 1} aria-label="Показатели: план и факт">
+              <Thead>
+                <Tr>
+                  <Th>Показатель</Th>
+                  <Th>Организация</Th>
+                  <Th>План</Th>
+                  <Th>Факт</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {data.kpis.map((k) => (
+                  <Tr key={k.documentId}>
+                    <Td>
+                      <Link tag={NavLink} to={editLink('kpi-indicator', k.documentId)}>
+                        {k.title}
+                      </Link>
+                    </Td>
+                    <Td>{k.organisation}</Td>
+                    <Td>{k.target === null ? '—' : `${String(k.target)} ${k.unit}`}</Td>
+                    <Td>{k.actual === null ? 'нет данных' : `${String(k.actual)} ${k.unit}`}</Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          ) : (
+            <Empty>Показателей пока нет.</Empty>
+          )}
+        </Section>
+        <Flex gap={6} alignItems="stretch" wrap="wrap">
+          <Box flex="1">
+            <Section title={`Кейсы на проверке (${String(data.casesAwaitingReview.length)})`}>
+              {data.casesAwaitingReview.length ? (
+                <ul>
+                  {data.casesAwaitingReview.map((c) => (
+                    <li key={c.documentId}>
+                      <Link tag={NavLink} to={editLink('case', c.documentId)}>
+                        {c.title}
+                      </Link>{' '}
+                      <Typography textColor="neutral600">— {c.organisation}</Typography>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <Empty>Кейсов на проверке нет.</Empty>
+              )}
+            </Section>
+          </Box>
+          {data.awaitingConsent !== null && (
+            <Box flex="1">
+              <Section title="Ожидают согласия на обработку персональных данных">
+                <Link
+                  tag={NavLink}
+                  to="/content-manager/collection-types/plugin::nastavnik.person?filters[$and][0][awaitingConsent][$eq]=true"
+                >
+                  {`Участников: ${String(data.awaitingConsent)}`}
+                </Link>
+              </Section>
+            </Box>
+          )}
+        </Flex>
+      </Layouts.Content>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * The admin panel as the plugin's people use it, in Chromium: a school editor sees its school's news
+ * and section and no participants; a municipal methodist sees the schools below on the overview, imports
+ * a seed road map's DOCX from disk through the import screen and finds it in the Content Manager, and
+ * approves a case on the review screen; a curator sees its own people. Screenshots go to
+ * test-results/screenshots/admin-screens-*.png.
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, bootAdminPanel, launchChromium, signedIn } from './helpers/admin-panel.js';
+import { FIXTURE_ADMIN_PASSWORD, createFixtureAdmins, type FixtureAdmin } from '../harness/admin-fixtures.js';
+import type { BootedStrapi } from '../harness/strapi.js';
+
+let booted: BootedStrapi;
+let browser: Browser;
+let admins: Record<string, FixtureAdmin>;
+const pages: Page[] = [];
+const docxPath = path.join(tmpdir(), `nastavnik-e2e-${String(process.pid)}-karta.docx`);
+
+const POLL = { timeout: 30_000 };
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `admin-screens-${name}.png`), fullPage: true });
+
+async function as(name: string) {
+  const account = admins[name];
+  if (!account) throw new Error(`Нет тестовой учётной записи ${name}`);
+  const page = await signedIn(browser, booted.url, account.email, FIXTURE_ADMIN_PASSWORD);
+  pages.push(page);
+  return page;
+}
+
+async function organisationId(slug: string) {
+  const row = (await booted.strapi.db
+    .query('plugin::nastavnik.organisation')
+    .findOne({ where: { slug }, select: ['documentId'] })) as { documentId: string } | null;
+  if (!row) throw new Error(`В начальных данных нет организации ${slug}`);
+  return row.documentId;
+}
+
+beforeAll(async () => {
+  booted = await bootAdminPanel();
+  admins = await createFixtureAdmins(booted.strapi, booted.url);
+  const demo = await organisationId('bor-demo-school');
+  const samara = await organisationId('privolzhye-school-3');
+  const news = booted.strapi.documents('plugin::nastavnik.news-item');
+  await news.create({
+    data: { title: 'Новость демо-школы для проверки', date: '2026-10-01', organisation: demo },
+  });
+  await news.create({
+    data: { title: 'Новость Приволжья для проверки', date: '2026-10-01', organisation: samara },
+  });
+  await booted.strapi.documents('plugin::nastavnik.case').create({
+    data: { title: 'Практика на проверку методисту', organisation: demo, reviewState: 'submitted' },
+  });
+  // A seed road map as a school keeps it: a DOCX file on disk.
+  const [published] = await booted.strapi
+    .documents('plugin::nastavnik.roadmap')
+    .findMany({ filters: { organisation: { documentId: samara } }, status: 'published', limit: 1 });
+  if (!published) throw new Error('Нет опубликованной дорожной карты Приволжья');
+  const exported = await fetch(
+    `${booted.url}/api/nastavnik/roadmaps/${published.documentId}/export?format=docx`,
+  );
+  writeFileSync(docxPath, Buffer.from(await exported.arrayBuffer()));
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await (browser as Browser | undefined)?.close();
+  await (booted as BootedStrapi | undefined)?.stop();
+});
+
+const contentManager = (page: Page, type: string) =>
+  page.goto(`${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.${type}`);
+
+describe('a school editor', () => {
+  it("sees its school's news and no other school's, and no participants", async () => {
+    const page = await as('demoEditorAdmin');
+    await contentManager(page, 'news-item');
+    await expect.poll(() => page.locator('tbody').textContent(), POLL).toContain('Новость демо-школы');
+    expect(await page.locator('tbody').textContent()).not.toContain('Новость Приволжья');
+    const nav = (await page.locator('nav').allTextContents()).join(' ');
+    expect(nav).toContain('Новости и события');
+    expect(nav).toContain('Раздел сайта «Наставничество»');
+    expect(nav).not.toContain('Участники');
+    await shot(page, 'editor-news');
+  });
+});
+
+describe('a municipal methodist', () => {
+  it('sees the schools below on the overview', async () => {
+    const page = await as('borMethodistAdmin');
+    await page.goto(`${booted.url}/admin/plugins/nastavnik`);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Наставничество' }).isVisible(), POLL)
+      .toBe(true);
+    const table = page.getByRole('grid', { name: 'Выполнение дорожных карт' });
+    await expect.poll(() => table.textContent(), POLL).toContain('УОиМП г. Бор');
+    expect(await page.locator('main').textContent()).toContain('Практика на проверку методисту');
+    expect((await page.locator('nav').allTextContents()).join(' ')).not.toContain('Участники');
+    await shot(page, 'overview');
+  });
+
+  it('imports a DOCX road map through the import screen and finds it in the Content Manager', async () => {
+    const page = await as('borMethodistAdmin');
+    await page.goto(`${booted.url}/admin/plugins/nastavnik/import`);
+    await page.getByRole('combobox', { name: 'Организация' }).click();
+    await page.getByRole('option', { name: 'Демо-школа' }).click();
+    await page.setInputFiles('input[type=file]', docxPath);
+    await page.getByRole('button', { name: 'Просмотреть' }).click();
+    const write = page.getByRole('button', { name: /^Записать \(\d+ мероприятий\)$/ });
+    await expect.poll(() => write.isVisible(), POLL).toBe(true);
+    expect(
+      await page
+        .getByRole('grid', { name: /^Мероприятия: \d+$/ })
+        .locator('tbody tr')
+        .count(),
+    ).toBeGreaterThan(5);
+    await shot(page, 'import-preview');
+    await write.click();
+    await expect.poll(() => page.getByText('Дорожная карта записана').isVisible(), POLL).toBe(true);
+    await shot(page, 'import-done');
+    await page.getByRole('link', { name: 'Открыть в редакторе' }).click();
+    await expect.poll(() => page.url(), POLL).toContain('plugin::nastavnik.roadmap/');
+    await contentManager(page, 'roadmap');
+    const imported = page
+      .locator('tbody tr')
+      .filter({ hasText: 'Демонстрационная школа г. Бор' })
+      .filter({ hasText: 'Приволжье' });
+    await expect.poll(() => imported.count(), POLL).toBe(1);
+  });
+
+  it('approves a case on the review screen', async () => {
+    const page = await as('borMethodistAdmin');
+    await page.goto(`${booted.url}/admin/plugins/nastavnik/review`);
+    const card = page.getByRole('article').filter({ hasText: 'Практика на проверку методисту' });
+    await expect.poll(() => card.isVisible(), POLL).toBe(true);
+    await shot(page, 'review');
+    await card.getByRole('button', { name: 'Одобрить' }).click();
+    await expect.poll(() => page.getByText('одобрен').first().isVisible(), POLL).toBe(true);
+    await expect.poll(() => card.count(), POLL).toBe(0);
+  });
+});
+
+describe('a school curator', () => {
+  it('sees its own people', async () => {
+    const page = await as('demoCuratorAdmin');
+    await contentManager(page, 'person');
+    await expect.poll(() => page.locator('tbody').textContent(), POLL).toContain('(демо)');
+    await shot(page, 'curator-people');
+  });
+});
