@@ -28,7 +28,12 @@ export interface AdminOverview {
     done: number;
     overdue: number;
   }>;
-  casesAwaitingReview: Array<{ documentId: string; title: string; submittedAt: string; organisation: string }>;
+  casesAwaitingReview: Array<{
+    documentId: string;
+    title: string;
+    submittedAt: string;
+    organisation: string;
+  }>;
   kpis: Array<{
     documentId: string;
     title: string;

@@ -91,4 +91,3 @@ export async function adminOverview(strapi: Strapi): Promise<AdminOverview> {
     awaitingConsent,
   };
 }
-
