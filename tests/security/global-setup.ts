@@ -6,6 +6,13 @@
 import type { TestProject } from 'vitest/node';
 import { bootStrapi, compileHostApp, type BootedStrapi } from '../harness/strapi.js';
 import { createFixtureUsers } from '../harness/fixtures.js';
+import { createMatrixFixtures, type MatrixFixtures } from './matrix-fixtures.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    matrix: MatrixFixtures;
+  }
+}
 
 export const ANON_RATE_LIMIT = 20;
 
@@ -20,6 +27,7 @@ export async function setup(project: TestProject) {
   project.provide('strapiUrl', booted.url);
   project.provide('fixtures', fixtures);
   project.provide('bootMs', Math.round(booted.bootMs));
+  project.provide('matrix', await createMatrixFixtures(booted.strapi, fixtures));
   process.stdout.write(
     `Strapi для тестов безопасности: ${booted.url}, запуск ${Math.round(booted.bootMs)} мс (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})\n`,
   );

@@ -71,8 +71,13 @@ export const postGraphql = (
     agent: options.agent,
   });
 
+export interface GraphqlError {
+  message: string;
+  path?: Array<string | number>;
+  extensions?: { code?: string; [key: string]: unknown };
+}
 export interface GraphqlBody {
   data?: Record<string, unknown> | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  errors?: GraphqlError[];
 }
 export const graphqlBody = (res: RawResponse) => (res.json ?? {}) as GraphqlBody;

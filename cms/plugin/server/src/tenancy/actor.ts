@@ -57,7 +57,8 @@ export function currentActor(strapi: Strapi): Promise<Actor> {
   const state = ctx.state;
   if (!state.nastavnikActor) {
     const strategy = state.auth?.strategy?.name;
-    if (strategy === 'admin' || strategy === 'api-token') {
+    // Strapi 5.54 names the content-API token strategy `content-api-token` (earlier: `api-token`).
+    if (strategy === 'admin' || strategy === 'api-token' || strategy === 'content-api-token') {
       state.nastavnikActor = Promise.resolve({ kind: 'admin' });
     } else if (strategy === 'users-permissions' && state.auth?.credentials?.id) {
       state.nastavnikActor = loadUserActor(strapi, state.auth.credentials.id);
