@@ -41,6 +41,18 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'security',
+          include: ['tests/security/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/security/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'bench',
           include: ['tests/bench/**/*.bench.test.ts'],
           environment: 'node',

@@ -56,7 +56,7 @@ for (const [label, args] of [
 ensureChromium();
 
 const configured = readFileSync(path.join(root, 'vitest.config.mts'), 'utf8');
-const projects = ['unit', 'extension', 'integration', 'e2e', 'package'].filter((p) =>
+const projects = ['unit', 'extension', 'integration', 'security', 'e2e', 'package'].filter((p) =>
   configured.includes(`name: '${p}'`),
 );
 

@@ -13,7 +13,7 @@ describe('GraphQL hardening', () => {
   it('rejects a depth-12 query and allows a shallow one', async () => {
     const deep = await gql(nest(12));
     expect(deep.status).toBe(400);
-    expect(deep.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
+    expect(deep.errors?.[0]?.message).toMatch(/^Запрос слишком глубокий/);
     const shallow = await gql(nest(3));
     expect(shallow.errors).toBeUndefined();
   });

@@ -9,6 +9,7 @@ import { errors } from '@strapi/utils';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from 'koa';
 import type { Strapi } from './types.js';
+import { localiseRefusal } from './security/graphql-limits.js';
 
 const { ApplicationError, HttpError, ForbiddenError, UnauthorizedError, ValidationError } = errors;
 
@@ -83,7 +84,8 @@ function withStrapiError(
  * codes for expected errors and reports the unexpected ones as above.
  */
 export function graphqlErrorFormatter(strapi: Strapi) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (received: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = localiseRefusal(received);
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (original instanceof ForbiddenError || original instanceof UnauthorizedError) {
       return withStrapiError(formatted, original, 'FORBIDDEN');

@@ -14,7 +14,7 @@ import { ensureRoles } from './setup/roles.js';
 import { ensureAdminRoles, registerOrganisationCondition } from './admin-access/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
-import type { Context } from 'koa';
+import { registerSecurity, securityDefaults, validateSecurityConfig } from './security/index.js';
 import type { Strapi } from './types.js';
 
 interface ContentTypeRegistry {
@@ -50,6 +50,7 @@ function register({ strapi }: { strapi: Strapi }) {
       };
     });
 
+  registerSecurity(strapi);
   if ('graphql' in strapi.plugins) {
     registerGraphql(strapi);
     // Read by the GraphQL plugin when it creates its server, after every plugin has registered.
@@ -57,30 +58,11 @@ function register({ strapi }: { strapi: Strapi }) {
   }
 }
 
-/** GraphQL requests above this size are refused with a message instead of a bare 413 from the body parser. */
-const GRAPHQL_BODY_LIMIT = 24 * 1024 * 1024;
-
 async function bootstrap({ strapi }: { strapi: Strapi }) {
   registerTenancyMiddleware(strapi);
   // Conditions can only be registered while Strapi bootstraps.
   await registerOrganisationCondition(strapi);
   strapi.server.use(restErrorReporter(strapi));
-  strapi.server.use(async (ctx: Context, next: () => Promise<unknown>) => {
-    if (ctx.path === '/graphql' && Number(ctx.get('content-length') || 0) > GRAPHQL_BODY_LIMIT) {
-      ctx.status = 413;
-      ctx.body = {
-        errors: [
-          {
-            message:
-              'Запрос слишком большой (больше 24 МБ). Большие файлы дорожных карт загружайте через POST /api/nastavnik/roadmaps/import (multipart, до 50 МБ).',
-            extensions: { code: 'PAYLOAD_TOO_LARGE' },
-          },
-        ],
-      };
-      return;
-    }
-    await next();
-  });
   // New administrators see the panel in Russian unless they choose otherwise.
   strapi.db.lifecycles.subscribe({
     models: ['admin::user'],
@@ -107,6 +89,11 @@ export default {
   controllers,
   routes,
   services: { ...coreServices, setup: setupService },
-  // No options yet: every setting is code (roles, labels) or the host's GraphQL configuration.
-  config: { default: {}, validator: () => undefined },
+  // Request limits, from the environment by default (security/config.ts); everything else is code.
+  config: {
+    default: ({ env }: { env: Parameters<typeof securityDefaults>[0] }) => ({
+      security: securityDefaults(env),
+    }),
+    validator: validateSecurityConfig,
+  },
 };

@@ -3,10 +3,12 @@
  * nested relations (which Strapi loads past the document service, so tenancy middleware never sees them).
  */
 import { errors } from '@strapi/utils';
+import { isNonNullType, type GraphQLResolveInfo } from 'graphql';
 import { userRoles, type UserRole } from '@nastavnik/shared';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 import { subtreeOf } from '../tenancy/organisations.js';
+import { isVisitorAuth } from '../tenancy/actor.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
 import { ADMIN_ACCESS } from '../admin-access/actor.js';
@@ -16,7 +18,10 @@ const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => 
 export const graphqlTypeName = (singularName: string) => `Nastavnik${pascal(singularName)}`;
 
 interface GraphqlContext {
-  state: { user?: { id: number }; auth?: { credentials?: { id: number } | null } };
+  state: {
+    user?: { id: number };
+    auth?: { strategy?: { name?: string }; credentials?: { id: number; type?: string } | null };
+  };
 }
 /** The part of the GraphQL plugin's extension service this plugin uses. */
 interface GraphqlExtensionService {
@@ -26,14 +31,22 @@ interface GraphqlExtensionService {
 
 type Resolver = (parent: unknown, args: unknown, context: GraphqlContext, info: unknown) => unknown;
 
-const isAnonymous = (context: GraphqlContext) => !context.state.user && !context.state.auth?.credentials;
+/** A visitor, or an API token that reads as one: the same rule as the document-service actor. */
+const isAnonymous = (context: GraphqlContext) => !context.state.user && isVisitorAuth(context.state.auth);
+
+/** Private records nested under a public type: refused to anyone who reads as a visitor. */
+const refuseVisitors = (next: Resolver, ...[parent, args, context, info]: Parameters<Resolver>) => {
+  if (isAnonymous(context))
+    throw new errors.ForbiddenError('Эти данные доступны только сотрудникам организации.');
+  return next(parent, args, context, info);
+};
 
 /**
  * A type's redactions for visitors (`publicRedact` in its definition) applied to the field wherever it
  * appears in a query, also nested under another type, which Strapi resolves past the document service.
  */
 function redactionGuards() {
-  const config: Record<string, unknown> = {};
+  const config: Record<string, Record<string, unknown>> = {};
   for (const { definition } of definitions) {
     for (const [field, redact] of Object.entries(definition.publicRedact ?? {})) {
       const middleware = async (next: Resolver, ...[parent, args, context, info]: Parameters<Resolver>) => {
@@ -46,14 +59,64 @@ function redactionGuards() {
   return config;
 }
 
+/** Fields every document has and clients need to address it; never personal. */
+const TECHNICAL = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale']);
+
+/**
+ * A public type's other fields, hidden from visitors wherever the type appears: the document service
+ * removes them from root queries, but a type nested under another is resolved past it. A nullable field
+ * answers null, as a root query does; a required one cannot, and is refused instead of failing.
+ */
+function hiddenFieldGuards() {
+  const config: Record<string, { middlewares: unknown[] }> = {};
+  for (const { definition } of definitions) {
+    if (definition.access !== 'public') continue;
+    const visible = new Set(definition.publicFields ?? []);
+    const typeName = graphqlTypeName(definition.singularName);
+    for (const [field, attribute] of Object.entries(definition.attributes)) {
+      if (visible.has(field) || TECHNICAL.has(field)) continue;
+      const middleware = (next: Resolver, ...[parent, args, context, info]: Parameters<Resolver>) => {
+        if (!isAnonymous(context)) return next(parent, args, context, info);
+        if (isNonNullType((info as GraphQLResolveInfo).returnType)) {
+          throw new errors.ForbiddenError(`Поле ${field} доступно только сотрудникам организации.`);
+        }
+        return null;
+      };
+      config[`${typeName}.${field}`] = { middlewares: [middleware] };
+      if (attribute.type === 'relation')
+        config[`${typeName}.${field}_connection`] = { middlewares: [middleware] };
+    }
+  }
+  return config;
+}
+
+/** Resolver configurations of one field from several guards, all applied. */
+function mergeGuards(...configs: Array<Record<string, Record<string, unknown>>>) {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const config of configs) {
+    for (const [key, value] of Object.entries(config)) {
+      const existing = merged[key] ?? {};
+      const middlewares = [
+        ...((existing.middlewares as unknown[] | undefined) ?? []),
+        ...((value.middlewares as unknown[] | undefined) ?? []),
+      ];
+      merged[key] = { ...existing, ...value, ...(middlewares.length ? { middlewares } : {}) };
+    }
+  }
+  return merged;
+}
+
 function relationGuards() {
-  const config: Record<string, unknown> = {};
+  const config: Record<string, Record<string, unknown>> = {};
   for (const { definition } of definitions) {
     for (const [field, attribute] of Object.entries(definition.attributes)) {
       if (attribute.type !== 'relation') continue;
       const target = definitions.find((d) => uidOf(d.definition.singularName) === attribute.target);
       if (target?.definition.access !== 'private') continue;
-      const auth = { auth: { scope: [`${uidOf(target.definition.singularName)}.find`] } };
+      const auth = {
+        auth: { scope: [`${uidOf(target.definition.singularName)}.find`] },
+        middlewares: [refuseVisitors],
+      };
       config[`${graphqlTypeName(definition.singularName)}.${field}`] = auth;
       config[`${graphqlTypeName(definition.singularName)}.${field}_connection`] = auth;
     }
@@ -133,8 +196,7 @@ export function registerGraphql(strapi: Strapi) {
     resolversConfig: {
       'Query.nastavnikMe': { auth: false },
       'Query.nastavnikOrganisationSubtree': { auth: { scope: ['plugin::nastavnik.organisation.find'] } },
-      ...relationGuards(),
-      ...redactionGuards(),
+      ...mergeGuards(relationGuards(), redactionGuards(), hiddenFieldGuards()),
     },
   }));
 }

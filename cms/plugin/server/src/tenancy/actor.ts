@@ -73,6 +73,21 @@ export function adminActorOf(strapi: Strapi, user: AdminUser): Promise<Actor> {
   return actor;
 }
 
+// Strapi 5.54 names the content-API token strategy `content-api-token`, earlier releases `api-token`.
+const isTokenStrategy = (name: string | undefined) => name === 'content-api-token' || name === 'api-token';
+
+/**
+ * Whether a content-API request reads as a visitor: no credentials, or an API token that is not
+ * full-access (read-only and custom tokens see what visitors see; a full-access token is trusted).
+ * GraphQL's guards for nested fields ask the same question.
+ */
+export function isVisitorAuth(
+  auth: { strategy?: { name?: string }; credentials?: { type?: string } | null } | undefined,
+): boolean {
+  if (!auth?.credentials) return true;
+  return isTokenStrategy(auth.strategy?.name) && auth.credentials.type !== 'full-access';
+}
+
 export function currentActor(strapi: Strapi): Promise<Actor> {
   if (internalRun.getStore()) return Promise.resolve({ kind: 'internal' });
   const ctx = strapi.requestContext.get() as KoaLikeContext | undefined;
@@ -83,11 +98,9 @@ export function currentActor(strapi: Strapi): Promise<Actor> {
     const credentials = state.auth?.credentials;
     if (strategy === 'admin' && credentials) {
       state.nastavnikActor = adminActorOf(strapi, credentials);
-    } else if (strategy === 'content-api-token' || strategy === 'api-token') {
-      // Only a full-access token is trusted with private data; read-only and custom tokens read what
-      // visitors read. (Strapi 5.54 names the strategy content-api-token, earlier releases api-token.)
+    } else if (isTokenStrategy(strategy)) {
       state.nastavnikActor = Promise.resolve(
-        credentials?.type === 'full-access' ? { kind: 'admin' } : { kind: 'anonymous' },
+        isVisitorAuth(state.auth) ? { kind: 'anonymous' } : { kind: 'admin' },
       );
     } else if (strategy === 'users-permissions' && credentials?.id) {
       state.nastavnikActor = loadUserActor(strapi, Number(credentials.id));
