@@ -251,6 +251,20 @@ describe('accounts outside the plugin roles', () => {
   });
 });
 
+describe('the admin-panel bindings', () => {
+  it('are not on the content API, neither REST nor GraphQL', async () => {
+    const rest = await fetch(`${url}/api/nastavnik/admin-accesses`);
+    expect(rest.status).toBe(404);
+    const graphql = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nastavnikAdminAccesses { email } }' }),
+    });
+    const body = (await graphql.json()) as { errors?: Array<{ message: string }> };
+    expect(body.errors?.[0]?.message).toContain('nastavnikAdminAccesses');
+  });
+});
+
 describe('API tokens', () => {
   async function token(type: 'read-only' | 'full-access') {
     const res = await adminCall<{ data: { accessKey: string } }>(superToken, '/admin/api-tokens', {
