@@ -335,7 +335,7 @@ describe('road maps from the side panel into the CMS', () => {
 
     await refused(
       { name: 'скан.pdf', mimeType: 'application/pdf', buffer: bytes('%PDF-1.7\n%скан') },
-      'Файлы PDF, в том числе отсканированные, не поддерживаются',
+      'Файл «скан.pdf» не удалось прочитать как PDF',
     );
     await screenshot(panel, 'roadmap-08-file-pdf');
     await refused(

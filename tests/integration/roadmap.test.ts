@@ -184,9 +184,9 @@ describe('importing a road map', () => {
       'docx_invalid',
     ],
     [
-      'a scanned PDF',
+      'a broken PDF',
       { fileBase64: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj').toString('base64'), filename: 'scan.pdf' },
-      'pdf_not_supported',
+      'pdf_invalid',
     ],
   ])('%s gets a clear Russian message and nothing is written', async (_name, input, code) => {
     const before = (await countRoadmaps()).length;
