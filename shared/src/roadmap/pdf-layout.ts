@@ -16,7 +16,8 @@
  */
 import type { Block, Cell, ParagraphBlock, SourceDocument, TableBlock, TableRow } from './document.js';
 import { MAX_COLUMNS } from './document.js';
-import { headerRoles, isColumnNumberRow } from './header.js';
+import { headerRole, headerRoles, isColumnNumberRow } from './header.js';
+import { contingentHeader, kpiHeader } from './kpi.js';
 import { collapse, fold, isCodeLike } from './text.js';
 
 export interface PdfText {
@@ -170,6 +171,15 @@ const LIST_MARKER = /^(?:\d{1,2}[.)]|[-–—•·▪*])\s/;
  * Lines of one cell or paragraph to its text: a line that stopped short of the right edge ended a
  * paragraph (a new line in the cell), one that reached it was wrapped and goes on with a space.
  */
+/** The line before `line` was full: the first word of `line` would not have fitted after it. */
+function isWrapped(previous: Line, line: Line, right: number): boolean {
+  const firstWord = lineText(line.texts).split(' ')[0] ?? '';
+  const first = line.texts[0];
+  const charWidth =
+    first && first.text.length > 0 ? (first.x1 - first.x0) / first.text.length : line.size / 2;
+  return previous.x1 + (firstWord.length + 1) * charWidth >= right - line.size * 0.5;
+}
+
 function joinLines(lines: readonly Line[], right: number): string {
   let text = '';
   let previous: Line | undefined;
@@ -181,17 +191,12 @@ function joinLines(lines: readonly Line[], right: number): string {
       previous = line;
       continue;
     }
-    const firstWord = value.split(' ')[0] ?? '';
-    const first = line.texts[0];
-    const charWidth =
-      first && first.text.length > 0 ? (first.x1 - first.x0) / first.text.length : line.size / 2;
-    const needed = (firstWord.length + 1) * charWidth;
-    const wrapped = previous.x1 + needed >= right - line.size * 0.5;
+    const wrapped = isWrapped(previous, line, right);
     const gap = line.top - previous.bottom;
     // Punctuation never starts a line of its own: it was pushed over from the line above.
     if (/^[,.;:!?)»]/.test(value)) text += value;
     else if (!wrapped || gap > line.size * 1.2) text += `\n${value}`;
-    else if (/[\p{L}\p{N}]-$/u.test(text)) text += value;
+    else if (/[\p{L}\p{N}][-/]$/u.test(text)) text += value;
     else text += ` ${value}`;
     previous = line;
   }
@@ -410,6 +415,21 @@ interface HeaderBand {
   columns: Array<{ x0: number; x1: number }>;
 }
 
+/**
+ * How many cells of a line read as a header of a table the import knows (the plan, KPIs, contingent,
+ * working group); 0 when it is no such header.
+ */
+function headerScore(cells: readonly Cell[]): number {
+  const roles = headerRoles(cells);
+  if (roles) return roles.filter(Boolean).length;
+  const row: TableRow = { cells: [...cells], source: 1, afterBreak: false };
+  const kpi = kpiHeader([row]);
+  if (kpi) return kpi.years.size + 1;
+  const contingent = contingentHeader([row]);
+  if (contingent) return contingent.columns.length + 1;
+  return /ф\.?\s?и\.?\s?о.*должност/.test(cells.map((cell) => fold(cell.text)).join(' ')) ? 2 : 0;
+}
+
 function headerAt(lines: readonly Line[], start: number): HeaderBand | null {
   let best: { band: HeaderBand; recognised: number } | null = null;
   for (let end = start; end < Math.min(lines.length, start + 4); end += 1) {
@@ -438,9 +458,8 @@ function headerAt(lines: readonly Line[], start: number): HeaderBand | null {
       ),
       italic: [],
     }));
-    const roles = headerRoles(cells);
-    if (!roles) continue;
-    const recognised = roles.filter(Boolean).length;
+    const recognised = headerScore(cells);
+    if (recognised === 0) continue;
     if (!best || recognised > best.recognised) {
       best = { band: { start, end, columns: columns.map(({ x0, x1 }) => ({ x0, x1 })) }, recognised };
     }
@@ -539,6 +558,33 @@ function borderlessRows(
   const groups: Line[][] = [];
   let current: Line[] = [];
   let currentBanner = false;
+  const inColumns = body.map((line) => {
+    const byColumn: PdfText[][] = Array.from({ length: columns }, () => []);
+    for (const t of line.texts) byColumn[indexIn(xs, (t.x0 + t.x1) / 2)]?.push(t);
+    return byColumn.map((texts) => (texts.length > 0 ? lineOf(texts) : null));
+  });
+  /**
+   * Rows set close together (no padding, no borders) still start all their cells on one line: every
+   * column with text there begins a paragraph (the column had nothing on the line above, or its
+   * line above ended short of the column's edge).
+   */
+  const allCellsStart = (i: number): boolean => {
+    const here = inColumns[i] ?? [];
+    const above = inColumns[i - 1] ?? [];
+    const cells = here.flatMap((cellLine, c) =>
+      cellLine ? [{ cellLine, prev: above[c], right: xs[c + 1] }] : [],
+    );
+    const afterBlank = cells.filter((cell) => !cell.prev).length;
+    // A full line above may still have ended its paragraph: a capital says a new one starts.
+    const unsure = cells.some(
+      ({ cellLine, prev, right }) =>
+        prev &&
+        isWrapped(prev, cellLine, right ?? cellLine.x1) &&
+        !/^[A-ZА-ЯЁ0-9«"]/.test(lineText(cellLine.texts)),
+    );
+    const filled = cells.length;
+    return !unsure && filled >= 2 && afterBlank >= 1 && above.some(Boolean);
+  };
   body.forEach((line, i) => {
     const banner = isBannerLine(line, xs);
     const gap = i > 0 ? line.top - (body[i - 1]?.bottom ?? line.top) : 0;
@@ -549,6 +595,7 @@ function borderlessRows(
       banner ||
       currentBanner ||
       gap > lineGap + line.size * 0.45 ||
+      allCellsStart(i) ||
       (startsNumber && current.some((l) => l.texts.some((t) => (t.x0 + t.x1) / 2 < (xs[1] ?? 0))));
     if (fresh && current.length > 0) groups.push(current);
     if (fresh) current = [];
@@ -705,6 +752,13 @@ function borderlessTable(
     if (!fitsColumns(line, xs)) break;
     fitting.push(line);
   }
+  // A heading across the columns opens a section only with rows under it: one that ends the table
+  // while the page goes on is the heading of what follows («Планируемые результаты …»).
+  while (fitting.length > 0) {
+    const last = fitting[fitting.length - 1];
+    if (!last || !isBannerLine(last, xs) || lines.indexOf(last) === lines.length - 1) break;
+    fitting.pop();
+  }
   const headerTexts = headerLines.flatMap((l) => l.texts);
   const columns = xs.length - 1;
   const headerRow: PdfTableRow[] = [];
@@ -718,7 +772,7 @@ function borderlessTable(
       page: page.number,
     });
   }
-  const numbered = headerRoles(headerRow[0]?.cells ?? [])?.[0] === 'number' || continued !== undefined;
+  const numbered = headerRole(headerRow[0]?.cells[0]?.text ?? '') === 'number' || continued !== undefined;
   const rows = [...headerRow, ...borderlessRows(fitting, xs, numbered, page.number)];
   const all = [...headerLines, ...fitting];
   return {

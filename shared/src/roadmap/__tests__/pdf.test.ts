@@ -40,7 +40,9 @@ const pairs: Array<[string, string]> = [
   ['seed-001-libreoffice-landscape.pdf', 'seed-001-libreoffice-landscape.docx'],
   ['seed-002-libreoffice-header-repeated.pdf', 'seed-002-libreoffice-header-repeated.docx'],
   ['seed-003-libreoffice-landscape-tables.pdf', 'seed-003-libreoffice-landscape-tables.docx'],
+  ['seed-004-libreoffice-borderless.pdf', 'seed-004-libreoffice-borderless.docx'],
   ['seed-002-chromium.pdf', 'seed-002-libreoffice-header-repeated.docx'],
+  ['seed-000-chromium-borderless.pdf', 'seed-000-libreoffice.docx'],
 ];
 
 describe('PDF road maps give what their DOCX gives', () => {
