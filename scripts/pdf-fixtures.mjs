@@ -38,8 +38,12 @@ const { readText } = await import(pathToFileURL(path.join(dist, 'text-reader.js'
 const { findActivityHeader } = await import(pathToFileURL(path.join(dist, 'header.js')).href);
 const docx = createRequire(path.join(root, 'shared/package.json'))('docx');
 const {
+  AlignmentType,
   Document,
+  Footer,
+  Header,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -66,7 +70,12 @@ const seeds = {
  * browser), and one without borders.
  */
 const FIXTURES = [
-  { seed: '000', name: 'seed-000-libreoffice', via: 'libreoffice' },
+  {
+    seed: '000',
+    name: 'seed-000-libreoffice',
+    via: 'libreoffice',
+    running: 'Средняя школа № 40. Дорожная карта ЦМН',
+  },
   { seed: '001', name: 'seed-001-libreoffice-landscape', via: 'libreoffice', landscape: 'all' },
   {
     seed: '002',
@@ -75,7 +84,13 @@ const FIXTURES = [
     repeatHeader: true,
     landscape: 'tables',
   },
-  { seed: '003', name: 'seed-003-libreoffice-landscape-tables', via: 'libreoffice', landscape: 'tables' },
+  {
+    seed: '003',
+    name: 'seed-003-libreoffice-landscape-tables',
+    via: 'libreoffice',
+    landscape: 'tables',
+    running: 'КОГПОБУ «Нолинский политехнический техникум»',
+  },
   { seed: '004', name: 'seed-004-libreoffice-borderless', via: 'libreoffice', borderless: true },
   { seed: '002', name: 'seed-002-chromium', via: 'chromium' },
   { seed: '000', name: 'seed-000-chromium-borderless', via: 'chromium', borderless: true },
@@ -189,10 +204,37 @@ async function docxOf(source, fixture) {
         : [docxTable(block, fixture, landscape ? TWIPS_LANDSCAPE : TWIPS_PORTRAIT), new Paragraph('')],
     );
   const margins = { top: 1134, bottom: 1134, left: 1134, right: 1134 };
+  // Running lines a school's template prints on every page: the document's name and «Страница N из M».
+  const running = fixture.running
+    ? {
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(fixture.running)] }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: ['Страница ', PageNumber.CURRENT, ' из ', PageNumber.TOTAL_PAGES],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+      }
+    : {};
   const sections = [];
   if (landscapeFrom > 0)
     sections.push({
       properties: { page: { margin: margins } },
+      ...running,
       children: part(source.blocks.slice(0, landscapeFrom), false),
     });
   if (landscapeFrom < source.blocks.length)
@@ -203,6 +245,7 @@ async function docxOf(source, fixture) {
           size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 },
         },
       },
+      ...running,
       children: part(source.blocks.slice(landscapeFrom), true),
     });
   const doc = new Document({
@@ -296,8 +339,8 @@ function chromium(htmlFile, pdfFile, dir) {
 
 /** A scan: the page rendered to a greyscale image and printed into a PDF as a picture only. */
 function scanOf(pdfFile, dir) {
-  run('pdftoppm', ['-f', '1', '-l', '1', '-r', '200', '-gray', '-png', pdfFile, path.join(dir, 'scan')], dir);
-  const image = readdirSync(dir).find((f) => /^scan.*\.png$/.test(f));
+  run('pdftoppm', ['-f', '1', '-l', '1', '-r', '150', '-gray', '-jpeg', pdfFile, path.join(dir, 'scan')], dir);
+  const image = readdirSync(dir).find((f) => /^scan.*\.jpg$/.test(f));
   const html = path.join(dir, 'scan.html');
   writeFileSync(
     html,

@@ -30,6 +30,8 @@ export interface PdfText {
   size: number;
   bold: boolean;
   italic: boolean;
+  /** Set for a word recognised from a scan: the recogniser's confidence, 0–100. */
+  confidence?: number;
 }
 
 /** A straight ruling line (a table border), horizontal or vertical. */
@@ -228,6 +230,13 @@ function cellFrom(texts: readonly PdfText[], left: number, right: number): Cell 
   };
 }
 
+/** The lowest confidence of the recognised words of a row; nothing for a row of a text layer. */
+function confidenceOf(texts: readonly PdfText[]): { confidence?: number } {
+  let lowest: number | undefined;
+  for (const t of texts) if (t.confidence !== undefined) lowest = Math.min(lowest ?? 100, t.confidence);
+  return lowest === undefined ? {} : { confidence: lowest };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Tables with borders
 
@@ -357,6 +366,7 @@ function gridTable(grid: Grid, texts: readonly PdfText[], page: number): PageTab
   const columns = xs.length - 1;
   const rows = ys.length - 1;
   const byRegion = new Map<number, PdfText[]>();
+  const rowTexts: PdfText[][] = Array.from({ length: rows }, () => []);
   for (const t of texts) {
     const r = indexIn(ys, (t.top + t.bottom) / 2);
     const c = indexIn(xs, (t.x0 + t.x1) / 2);
@@ -364,6 +374,7 @@ function gridTable(grid: Grid, texts: readonly PdfText[], page: number): PageTab
     let list = byRegion.get(id);
     if (!list) byRegion.set(id, (list = []));
     list.push(t);
+    rowTexts[r]?.push(t);
   }
   const regionCell = new Map<number, Cell>();
   const cellOfRegion = (id: number): Cell => {
@@ -390,11 +401,8 @@ function gridTable(grid: Grid, texts: readonly PdfText[], page: number): PageTab
       else cells.push({ text: '', italic: [], spanned: 'col' });
     }
     // A band between two lines with no text at all (a double border) is no row.
-    if (cells.every((cell) => cell.text === '' && cell.spanned !== 'row') && rows > 1) {
-      const hasOwn = cells.some((_, c) => region[r * columns + c] === r * columns + c);
-      if (!hasOwn || cells.every((cell) => cell.spanned === undefined)) continue;
-    }
-    tableRows.push({ cells, source: 0, afterBreak: false, page });
+    if (cells.every((cell) => cell.text === '')) continue;
+    tableRows.push({ cells, source: 0, afterBreak: false, page, ...confidenceOf(rowTexts[r] ?? []) });
   }
   return {
     top: ys[0] ?? 0,
@@ -608,12 +616,12 @@ function borderlessRows(
     if (lines.length === 1 && lines[0] && isBannerLine(lines[0], xs)) {
       const cells: Cell[] = [cellFrom(texts, xs[0] ?? 0, xs[columns] ?? 0)];
       for (let c = 1; c < columns; c += 1) cells.push({ text: '', italic: [], spanned: 'col' });
-      return { cells, source: 0, afterBreak: false, page };
+      return { cells, source: 0, afterBreak: false, page, ...confidenceOf(texts) };
     }
     const byColumn: PdfText[][] = Array.from({ length: columns }, () => []);
     for (const t of texts) byColumn[indexIn(xs, (t.x0 + t.x1) / 2)]?.push(t);
     const cells = byColumn.map((list, c) => cellFrom(list, xs[c] ?? 0, xs[c + 1] ?? 0));
-    return { cells, source: 0, afterBreak: false, page };
+    return { cells, source: 0, afterBreak: false, page, ...confidenceOf(texts) };
   });
 }
 
