@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -46,8 +46,11 @@ async function main() {
   const { importRoadmap } = await import(sharedDist);
   // Scans (PDFs without text) are recognised by the plugin's OCR when the plugin is built and
   // tesseract is installed; otherwise the engine refuses them with a message that says so.
+  // Loaded only when a scan arrives, so that no other import waits for it.
   const ocrModule = path.join(root, 'cms', 'plugin', 'dist', 'server', 'roadmaps', 'ocr.js');
-  const ocr = existsSync(ocrModule) ? (await import(ocrModule)).recognisePdf : undefined;
+  const ocr = existsSync(ocrModule)
+    ? async (pdf) => (await import(pathToFileURL(ocrModule).href)).recognisePdf(pdf)
+    : undefined;
 
   progress(0);
   const data = new Uint8Array(readFileSync(file));

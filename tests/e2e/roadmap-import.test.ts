@@ -170,7 +170,7 @@ describe('road maps from the side panel into the CMS', () => {
     await openTab('Файл');
     await panel.getByRole('heading', { name: 'Файл дорожной карты' }).waitFor();
     expect(await panel.getByLabel('Файл дорожной карты').getAttribute('accept')).toBe(
-      '.docx,.html,.htm,.txt',
+      '.docx,.pdf,.html,.htm,.txt',
     );
     await screenshot(panel, 'roadmap-00-file-tab');
   });

@@ -1,3 +1,6 @@
+// The extension and the tests compile this file from source: the worker's declaration must come with it.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./pdfjs-worker.d.ts" />
 /**
  * PDF to the document model with Mozilla's pdf.js: the text items with their positions and fonts,
  * and the straight lines the page draws (table borders), handed to pdf-layout.ts. pdf.js is loaded
@@ -179,8 +182,11 @@ async function readPage(
 ): Promise<{ page: PdfPage; chars: number }> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
-  const rules = await rulesOf(page, OPS, vt);
   const content = await page.getTextContent();
+  // A page without text (a scan) needs no ruling lines, and drawing it would decode its picture.
+  const hasText = content.items.some((item) => 'str' in item && item.str.trim() !== '');
+  // The drawing operators also load the page's fonts, whose names say bold and italic.
+  const rules = hasText ? await rulesOf(page, OPS, vt) : [];
   const fonts = new Map<string, FontFlags>();
   const texts: PdfText[] = [];
   let chars = 0;
