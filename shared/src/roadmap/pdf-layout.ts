@@ -219,11 +219,15 @@ function italicRuns(texts: readonly PdfText[]): string[] {
   return runs.filter(Boolean);
 }
 
-function cellFrom(texts: readonly PdfText[], left: number, right: number): Cell {
+/**
+ * A cell's text. `left` and `right` are its borders, where text stops short by the cell's padding
+ * (the same on both sides: the right mirrors the left); for a borderless column `left` is null and
+ * `right` is already the furthest its text goes.
+ */
+function cellFrom(texts: readonly PdfText[], left: number | null, right: number): Cell {
   if (texts.length === 0) return { text: '', italic: [] };
   const lines = groupLines(texts);
-  // Padding is the same on both sides of a cell: the right edge text can reach mirrors the left.
-  const padding = Math.min(Math.max(Math.min(...lines.map((l) => l.x0)) - left, 0), 12);
+  const padding = left === null ? 0 : Math.min(Math.max(Math.min(...lines.map((l) => l.x0)) - left, 0), 12);
   return {
     text: joinLines(lines, right - padding),
     italic: italicRuns(lines.flatMap((l) => l.texts)),
@@ -566,6 +570,17 @@ function borderlessRows(
   const groups: Line[][] = [];
   let current: Line[] = [];
   let currentBanner = false;
+  // Without borders a column's right edge is as far as its text ever goes.
+  const reach = Array.from({ length: columns }, (_, c) => xs[c + 1] ?? 0);
+  const seen = Array.from({ length: columns }, () => false);
+  for (const line of body) {
+    if (isBannerLine(line, xs)) continue;
+    for (const t of line.texts) {
+      const c = indexIn(xs, (t.x0 + t.x1) / 2);
+      reach[c] = seen[c] ? Math.max(reach[c] ?? 0, t.x1) : t.x1;
+      seen[c] = true;
+    }
+  }
   const inColumns = body.map((line) => {
     const byColumn: PdfText[][] = Array.from({ length: columns }, () => []);
     for (const t of line.texts) byColumn[indexIn(xs, (t.x0 + t.x1) / 2)]?.push(t);
@@ -580,7 +595,7 @@ function borderlessRows(
     const here = inColumns[i] ?? [];
     const above = inColumns[i - 1] ?? [];
     const cells = here.flatMap((cellLine, c) =>
-      cellLine ? [{ cellLine, prev: above[c], right: xs[c + 1] }] : [],
+      cellLine ? [{ cellLine, prev: above[c], right: reach[c] }] : [],
     );
     const afterBlank = cells.filter((cell) => !cell.prev).length;
     // A full line above may still have ended its paragraph: a capital says a new one starts.
@@ -620,7 +635,7 @@ function borderlessRows(
     }
     const byColumn: PdfText[][] = Array.from({ length: columns }, () => []);
     for (const t of texts) byColumn[indexIn(xs, (t.x0 + t.x1) / 2)]?.push(t);
-    const cells = byColumn.map((list, c) => cellFrom(list, xs[c] ?? 0, xs[c + 1] ?? 0));
+    const cells = byColumn.map((list, c) => cellFrom(list, null, reach[c] ?? 0));
     return { cells, source: 0, afterBreak: false, page, ...confidenceOf(texts) };
   });
 }

@@ -174,3 +174,18 @@ describe('words recognised from a scan', () => {
     expect(result.warnings.find((w) => w.code === 'ocr_low_confidence')?.message).toMatch(/№ 1\..*62%/);
   });
 });
+
+describe('damaged PDFs', () => {
+  it('a PDF cut short anywhere gives a draft or a Russian refusal, never an exception', async () => {
+    const whole = bytes('seed-001-libreoffice-landscape.pdf');
+    for (const share of [0.02, 0.1, 0.35, 0.6, 0.9, 0.99]) {
+      const cut = whole.slice(0, Math.floor(whole.length * share));
+      const result = await importRoadmap({ data: cut, filename: 'обрезан.pdf' });
+      if (result.ok) expect(result.format).toBe('pdf');
+      else {
+        expect(['pdf_invalid', 'pdf_scanned', 'no_table', 'no_header']).toContain(result.error.code);
+        expect(result.error.message).toMatch(/[А-Яа-яЁё]/);
+      }
+    }
+  });
+});
