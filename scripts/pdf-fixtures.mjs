@@ -339,7 +339,11 @@ function chromium(htmlFile, pdfFile, dir) {
 
 /** A scan: the page rendered to a greyscale image and printed into a PDF as a picture only. */
 function scanOf(pdfFile, dir) {
-  run('pdftoppm', ['-f', '1', '-l', '1', '-r', '150', '-gray', '-jpeg', pdfFile, path.join(dir, 'scan')], dir);
+  run(
+    'pdftoppm',
+    ['-f', '1', '-l', '1', '-r', '150', '-gray', '-jpeg', pdfFile, path.join(dir, 'scan')],
+    dir,
+  );
   const image = readdirSync(dir).find((f) => /^scan.*\.jpg$/.test(f));
   const html = path.join(dir, 'scan.html');
   writeFileSync(
