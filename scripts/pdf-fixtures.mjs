@@ -7,7 +7,8 @@
  * as PDF by LibreOffice (`soffice --headless --convert-to pdf`, what «Save as PDF» does), two seeds
  * as web pages printed to PDF by Chromium, and one page printed, scanned (rendered to an image by
  * poppler's pdftoppm) and saved back as a PDF with no text layer. Needs the built shared package
- * (npm run build -w @nastavnik/shared), Debian's libreoffice-writer, chromium and poppler-utils.
+ * (npm run build -w @nastavnik/shared), Debian's libreoffice-writer, chromium, poppler-utils and
+ * ghostscript.
  * The corpus documents (shared/src/roadmap/__tests__/corpus) are rendered the same way for
  * `npm run fidelity`.
  */
@@ -337,6 +338,32 @@ function chromium(htmlFile, pdfFile, dir) {
   return readFileSync(pdfFile);
 }
 
+/**
+ * Landscape pages stored the other way: portrait paper with the content turned a quarter and the page
+ * marked /Rotate 90 for viewers (Ghostscript's pdfwrite sets it from the text direction), as printers'
+ * «Save as PDF» and scanners store landscape pages.
+ */
+function rotatedOf(pdfFile, dir) {
+  const rotated = path.join(dir, 'rotated.pdf');
+  run(
+    'gs',
+    [
+      '-q',
+      '-sDEVICE=pdfwrite',
+      `-o${rotated}`,
+      '-dDEVICEWIDTHPOINTS=595',
+      '-dDEVICEHEIGHTPOINTS=842',
+      '-dFIXEDMEDIA',
+      '-c',
+      '<</Install {90 rotate 0 -595 translate}>> setpagedevice',
+      '-f',
+      pdfFile,
+    ],
+    dir,
+  );
+  return readFileSync(rotated);
+}
+
 /** A scan: the page rendered to a greyscale image and printed into a PDF as a picture only. */
 function scanOf(pdfFile, dir) {
   run(
@@ -373,6 +400,13 @@ for (const fixture of FIXTURES) {
     }
     writeFileSync(path.join(out, `${fixture.name}.pdf`), pdf);
     made.push(`${fixture.name}.pdf`);
+    if (fixture.name === 'seed-001-libreoffice-landscape') {
+      writeFileSync(
+        path.join(out, 'seed-001-rotated.pdf'),
+        rotatedOf(path.join(out, `${fixture.name}.pdf`), dir),
+      );
+      made.push('seed-001-rotated.pdf');
+    }
     if (fixture.name === 'seed-000-libreoffice') {
       writeFileSync(path.join(out, 'scan-000-page1.pdf'), scanOf(path.join(out, `${fixture.name}.pdf`), dir));
       made.push('scan-000-page1.pdf');

@@ -40,6 +40,7 @@ function essentials(draft: RoadmapDraft) {
 const pairs: Array<[string, string]> = [
   ['seed-000-libreoffice.pdf', 'seed-000-libreoffice.docx'],
   ['seed-001-libreoffice-landscape.pdf', 'seed-001-libreoffice-landscape.docx'],
+  ['seed-001-rotated.pdf', 'seed-001-libreoffice-landscape.docx'],
   ['seed-002-libreoffice-header-repeated.pdf', 'seed-002-libreoffice-header-repeated.docx'],
   ['seed-003-libreoffice-landscape-tables.pdf', 'seed-003-libreoffice-landscape-tables.docx'],
   ['seed-004-libreoffice-borderless.pdf', 'seed-004-libreoffice-borderless.docx'],
