@@ -498,8 +498,11 @@ export async function importRoadmap(input: RoadmapImportInput): Promise<ImportRe
   }
 }
 
-/** Fewer letters than this in the whole text layer: the pages are pictures (a scan). */
-const MIN_TEXT_CHARS = 20;
+/**
+ * Fewer letters and digits than this per page in the text layer: the pages are pictures (a scan),
+ * at most with a stamp or a signature line in text.
+ */
+const MIN_TEXT_CHARS_PER_PAGE = 20;
 /** Words recognised with less confidence than this make their activity's warning. */
 const OCR_CONFIDENT = 80;
 
@@ -511,7 +514,8 @@ async function importPdf(bytes: Uint8Array, input: RoadmapImportInput): Promise<
   } catch {
     return { ok: false, error: brokenPdf(name) };
   }
-  if (read.textChars >= MIN_TEXT_CHARS) return buildDraft(read.document, 'pdf', input);
+  if (read.textChars >= MIN_TEXT_CHARS_PER_PAGE * Math.max(read.pages, 1))
+    return buildDraft(read.document, 'pdf', input);
   const pages = input.ocr ? await input.ocr(bytes) : null;
   if (!pages) return { ok: false, error: scannedPdf(name) };
   const result = buildDraft(readPdfFromPages(pages), 'pdf', input);

@@ -682,7 +682,7 @@ function paragraphsOf(lines: readonly Line[], right: number): Array<{ y: number;
     const texts = group.flatMap((l) => l.texts);
     const letters = texts.reduce((n, t) => n + t.text.length, 0);
     const bold = texts.filter((t) => t.bold).reduce((n, t) => n + t.text.length, 0);
-    const text = joinLines(group, right).replace(/\n/g, '\n');
+    const text = joinLines(group, right);
     // Each line that did not wrap is a paragraph of its own, as it was in the document.
     for (const part of text.split('\n')) {
       if (part.trim())

@@ -245,9 +245,11 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfRead> {
 }
 
 /** A PDF's text layer as the document model, with the count that tells a scan from a document. */
-export async function readPdf(bytes: Uint8Array): Promise<{ document: SourceDocument; textChars: number }> {
+export async function readPdf(
+  bytes: Uint8Array,
+): Promise<{ document: SourceDocument; textChars: number; pages: number }> {
   const { pages, textChars } = await readPdfPages(bytes);
-  return { document: layoutPdf(pages), textChars };
+  return { document: layoutPdf(pages), textChars, pages: pages.length };
 }
 
 /** Pages recognised by OCR go through the same layout as a text layer. */
