@@ -2,7 +2,7 @@
 /**
  * npm run import:roadmap -- FILE [--org SLUG] [--commit] [--replace | --new-version] [--publish]
  *
- * Without --commit: parses the file (DOCX, HTML or text) and prints the draft with its warnings as JSON
+ * Without --commit: parses the file (DOCX, PDF, HTML or text) and prints the draft with its warnings as JSON
  * on stdout; nothing is written. With --commit: starts the CMS on its configured database and stores the
  * road map for the organisation SLUG in one transaction. Progress goes to stderr. Exit status 2 with a
  * clear message when the input cannot be used.
@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -44,11 +44,18 @@ async function main() {
   const sharedDist = path.join(root, 'shared', 'dist', 'index.js');
   if (!existsSync(sharedDist)) return fail('пакет shared не собран: выполните npm run build:server', 1);
   const { importRoadmap } = await import(sharedDist);
+  // Scans (PDFs without text) are recognised by the plugin's OCR when the plugin is built and
+  // tesseract is installed; otherwise the engine refuses them with a message that says so.
+  // Loaded only when a scan arrives, so that no other import waits for it.
+  const ocrModule = path.join(root, 'cms', 'plugin', 'dist', 'server', 'roadmaps', 'ocr.js');
+  const ocr = existsSync(ocrModule)
+    ? async (pdf) => (await import(pathToFileURL(ocrModule).href)).recognisePdf(pdf)
+    : undefined;
 
   progress(0);
   const data = new Uint8Array(readFileSync(file));
   progress(1);
-  const result = await importRoadmap({ data, filename: path.basename(file) });
+  const result = await importRoadmap({ data, filename: path.basename(file), ocr });
   progress(2);
   if (!result.ok) return fail(result.error.message);
 

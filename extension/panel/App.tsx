@@ -29,6 +29,8 @@ export function App() {
   const server = useStorageItem(serverUrlItem);
   const queue = useStorageItem(captureQueueItem);
   const [tab, setTab] = useState<TabName>('page');
+  // A road-map file linked from a page, on its way to the file tab (the id tells two fetches apart).
+  const [incoming, setIncoming] = useState<{ file: File; id: number } | null>(null);
 
   const signedIn = Boolean(token.value);
   const serverUrl = server.value ?? '';
@@ -80,12 +82,22 @@ export function App() {
         ))}
       </nav>
       <main className="content" role="tabpanel">
-        {tab === 'page' ? <CaptureTab queue={entries} onOpenQueue={() => setTab('queue')} /> : null}
+        {tab === 'page' ? (
+          <CaptureTab
+            queue={entries}
+            onOpenQueue={() => setTab('queue')}
+            onImportFile={(file) => {
+              setIncoming({ file, id: Date.now() });
+              setTab('file');
+            }}
+          />
+        ) : null}
         {/* Kept mounted while hidden: a chosen file and its preview survive a look at the queue.
             The organisation is undefined (unknown) until the profile arrives, just after signing in. */}
         <div className="tab-panel" hidden={tab !== 'file'}>
           <RoadmapFileTab
             api={api}
+            incoming={incoming}
             signedIn={signedIn}
             organisation={profile.value ? profile.value.organisation : undefined}
           />

@@ -4,12 +4,15 @@
  * and a second capture of the same table is written as a new version; (b) a road-map file (a DOCX the
  * CMS itself exported from a seeded road map) is chosen from disk, previewed with the engine's
  * warnings, checked on the server and written, then imported again: the duplicate is reported and
- * written as version 2. Files the panel must refuse (PDF, broken DOCX, empty, too large) and a staff
- * member without the right to import are shown in Russian. Every outcome is checked in the CMS.
+ * written as version 2; (c) a road map published as a PDF and linked from a school's «Наставничество»
+ * page is fetched from the audit of that page, previewed in the file tab and written. Files the panel
+ * must refuse (a broken PDF, a scan, a broken DOCX, empty, too large) and a staff member without the
+ * right to import are shown in Russian. Every outcome is checked in the CMS.
  *
  * Screenshots of the new screens go to test-results/screenshots/roadmap-*.png.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +20,7 @@ import {
   ensureExtensionBuilt,
   type ExtensionBrowser,
   launchWithExtension,
+  listen,
   openSidePanel,
   REPO_ROOT,
   screenshot,
@@ -36,9 +40,29 @@ const ORGANISATION = 'bor-demo-school';
 /** The seeded road map exported as the DOCX a curator uploads: 16 activities, 7 warnings on import. */
 const SEEDED = 'boksitogorsk-dshi';
 const SERVER = { timeout: 30_000 };
+const PDF_FIXTURES = join(REPO_ROOT, 'shared/src/roadmap/__tests__/pdf');
+/** Seed 000 saved as PDF by LibreOffice: 27 activities and 6 indicators over five pages. */
+const LINKED_PDF = readFileSync(join(PDF_FIXTURES, 'seed-000-libreoffice.pdf'));
+const LINKED_TITLE =
+  'План мероприятий (дорожная карта) внедрения методологии (целевой модели) наставничества обучающихся Средней школы № 40';
+/** A school's «Наставничество» page whose road map is a PDF file (synthetic; the school is invented). */
+const SECTION_PAGE = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Наставничество — Средняя школа № 40</title></head>
+<body><main>
+  <h1>Наставничество</h1>
+  <p>Целевая модель наставничества внедряется в школе с 2020 года.</p>
+  <h2>Нормативные документы</h2>
+  <ul>
+    <li><a href="/docs/polozhenie.pdf">Положение о наставничестве</a></li>
+    <li><a href="/docs/dorozhnaya-karta-2020-2024.pdf">Дорожная карта внедрения целевой модели наставничества (PDF)</a></li>
+  </ul>
+  <h2>Куратор</h2>
+  <p>Куратор внедрения целевой модели: Баева С.Н.</p>
+</main></body></html>`;
 
 let session: ExtensionBrowser;
 let site: StaticServer;
+/** The school site with the section page and the PDF it links to. */
+let schoolSite: StaticServer;
 let cms: RealCms;
 let page: Page;
 let panel: Page;
@@ -111,6 +135,20 @@ async function chooseFile(file: { name: string; mimeType: string; buffer: Buffer
 
 beforeAll(async () => {
   site = await serveHtml({ '/plan': PLAN_HTML });
+  schoolSite = await listen(
+    createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      if (path === '/docs/dorozhnaya-karta-2020-2024.pdf') {
+        response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': LINKED_PDF.length });
+        response.end(LINKED_PDF);
+        return;
+      }
+      response.writeHead(path === '/nastavnichestvo/' ? 200 : 404, {
+        'content-type': 'text/html; charset=utf-8',
+      });
+      response.end(path === '/nastavnichestvo/' ? SECTION_PAGE : '<!doctype html><title>Не найдено</title>');
+    }),
+  );
   const [launched, booted] = await Promise.allSettled([
     launchWithExtension(ensureExtensionBuilt()),
     startRealCms(),
@@ -154,6 +192,7 @@ afterAll(async () => {
   // The suite's variables are typed for the tests; beforeAll may have failed before setting any of them.
   await (session as ExtensionBrowser | undefined)?.close();
   await (site as StaticServer | undefined)?.close();
+  await (schoolSite as StaticServer | undefined)?.close();
   await (cms as RealCms | undefined)?.stop();
 });
 
@@ -170,7 +209,7 @@ describe('road maps from the side panel into the CMS', () => {
     await openTab('Файл');
     await panel.getByRole('heading', { name: 'Файл дорожной карты' }).waitFor();
     expect(await panel.getByLabel('Файл дорожной карты').getAttribute('accept')).toBe(
-      '.docx,.html,.htm,.txt',
+      '.docx,.pdf,.html,.htm,.txt',
     );
     await screenshot(panel, 'roadmap-00-file-tab');
   });
@@ -335,7 +374,16 @@ describe('road maps from the side panel into the CMS', () => {
 
     await refused(
       { name: 'скан.pdf', mimeType: 'application/pdf', buffer: bytes('%PDF-1.7\n%скан') },
-      'Файлы PDF, в том числе отсканированные, не поддерживаются',
+      'Файл «скан.pdf» не удалось прочитать как PDF',
+    );
+    // A real scan: pictures of pages. The browser has no OCR, so the panel says what the file is.
+    await refused(
+      {
+        name: 'скан приказа.pdf',
+        mimeType: 'application/pdf',
+        buffer: readFileSync(join(PDF_FIXTURES, 'scan-000-page1.pdf')),
+      },
+      'Файл «скан приказа.pdf» — скан (изображение страниц) без текстового слоя',
     );
     await screenshot(panel, 'roadmap-08-file-pdf');
     await refused(
@@ -365,6 +413,48 @@ describe('road maps from the side panel into the CMS', () => {
     await screenshot(panel, 'roadmap-09-file-too-large');
     // None of them reached the CMS.
     expect(await roadmapCount()).toBe(before);
+  });
+
+  it('imports a road map published as a PDF linked from the «Наставничество» page, previewed like a DOCX', async () => {
+    await page.goto(`${schoolSite.url}/nastavnichestvo/`);
+    await page.bringToFront();
+    await openTab('Страница');
+    await expect.poll(() => panel.locator('.page-card__title').textContent()).toBe(await page.title());
+    await panel.getByRole('button', { name: 'Найти данные' }).click();
+    await panel.locator('.offer', { hasText: 'Проверка раздела сайта' }).first().click();
+    const importLink = panel.getByRole('button', {
+      name: 'Импортировать дорожную карту «Дорожная карта внедрения целевой модели наставничества (PDF)»',
+    });
+    await importLink.waitFor(SERVER);
+    await screenshot(panel, 'roadmap-11-audit-pdf-link');
+    await importLink.click();
+
+    // Fetched with the site's permission and read here in the browser, in the file tab.
+    const preview = panel.getByRole('region', { name: 'Черновик дорожной карты' });
+    await preview.waitFor(SERVER);
+    expect(await panel.getByRole('tab', { name: /^Файл/ }).getAttribute('aria-selected')).toBe('true');
+    expect(await panel.getByTestId('chosen-file').textContent()).toContain('dorozhnaya-karta-2020-2024.pdf');
+    expect(await panel.getByTestId('read-by').textContent()).toContain('Документ PDF');
+    expect(await panel.getByTestId('read-by').textContent()).toContain('разбор в браузере');
+    const [, activities, kpis] = await preview.locator('.facts dd').allTextContents();
+    expect([activities, kpis]).toEqual(['27', '6']);
+    expect(await preview.locator('.roadmap-preview__title').textContent()).toBe(LINKED_TITLE);
+    // The panel lists the first 20 and says how many there are.
+    expect(await preview.locator('.activities .activity').count()).toBe(20);
+    expect(await preview.textContent()).toContain('Показаны первые 20 мероприятий из 27.');
+    // Warnings of a PDF say on which page their row is printed.
+    const places = await preview.locator('.import-warning__place').allTextContents();
+    expect(places.some((place) => /^Страница \d+, строка \d+/.test(place))).toBe(true);
+    await screenshot(panel, 'roadmap-12-linked-pdf-preview');
+
+    await panel.getByRole('button', { name: 'Записать', exact: true }).click();
+    const result = panel.getByTestId('import-result');
+    await result.waitFor(SERVER);
+    expect(await result.textContent()).toContain('Записано мероприятий: 27.');
+    const [written, ...others] = await roadmaps(LINKED_TITLE);
+    expect(others).toEqual([]);
+    expect(written).toMatchObject({ version: 1, sourceName: 'dorozhnaya-karta-2020-2024.pdf' });
+    expect(written?.activities).toHaveLength(27);
   });
 
   it('shows a staff member the CMS’s reason why only a curator or methodist may import', async () => {

@@ -46,6 +46,31 @@ describe('npm run import:roadmap', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('prints the same draft for a PDF as for the DOCX it was saved from', async () => {
+    const fixture = (name: string) => path.join(repoRoot, 'shared/src/roadmap/__tests__/pdf', name);
+    const pdf = await exec([fixture('seed-003-libreoffice-landscape-tables.pdf')]);
+    const docx = await exec([fixture('seed-003-libreoffice-landscape-tables.docx')]);
+    expect(pdf.code, pdf.stderr).toBe(0);
+    const fromPdf = JSON.parse(pdf.stdout) as { format: string; draft: Record<string, unknown> };
+    const fromDocx = JSON.parse(docx.stdout) as { format: string; draft: Record<string, unknown> };
+    expect(fromPdf.format).toBe('pdf');
+    expect(fromDocx.format).toBe('docx');
+    // The whole draft but the cells as read (line breaks of wrapped PDF lines) and their row numbers.
+    const comparable = (draft: Record<string, unknown>) =>
+      JSON.parse(JSON.stringify(draft), (key, value: unknown) =>
+        key === 'rawCells' || key === 'sourceRows' || key === 'row' ? undefined : value,
+      ) as unknown;
+    expect(comparable(fromPdf.draft)).toEqual(comparable(fromDocx.draft));
+  });
+
+  it('exits with 2 and says so for a scan it may not recognise', async () => {
+    const scan = path.join(repoRoot, 'shared/src/roadmap/__tests__/pdf/scan-000-page1.pdf');
+    const r = await exec([scan], { ROADMAP_OCR: 'off' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Ошибка: Файл «scan-000-page1\.pdf» — скан .*без текстового слоя/);
+    expect(r.stdout).toBe('');
+  });
+
   it('commits into the database the CMS is configured for', async () => {
     const database = await createTestDatabase();
     try {

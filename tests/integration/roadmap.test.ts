@@ -184,9 +184,9 @@ describe('importing a road map', () => {
       'docx_invalid',
     ],
     [
-      'a scanned PDF',
+      'a broken PDF',
       { fileBase64: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj').toString('base64'), filename: 'scan.pdf' },
-      'pdf_not_supported',
+      'pdf_invalid',
     ],
   ])('%s gets a clear Russian message and nothing is written', async (_name, input, code) => {
     const before = (await countRoadmaps()).length;
@@ -273,6 +273,68 @@ describe('importing a road map', () => {
       format: 'docx',
       activitiesCount: seed('privolzhye-school-3').draft.activities.length,
     });
+  });
+});
+
+describe('importing a road map published as PDF', () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../shared/src/roadmap/__tests__/pdf/${name}`, import.meta.url));
+  const essentials = (draft: RoadmapDraft | null) =>
+    (draft?.activities ?? []).map((a) => [a.code, a.title, a.deadline.text, a.responsible.parsed]);
+
+  it('reads a PDF over GraphQL as it reads the DOCX it was saved from, and commits it', async () => {
+    const pdf = await importAs('demoCurator', {
+      fileBase64: fixture('seed-001-libreoffice-landscape.pdf').toString('base64'),
+      filename: 'дорожная карта.pdf',
+      dryRun: true,
+    });
+    const docx = await importAs('demoCurator', {
+      fileBase64: fixture('seed-001-libreoffice-landscape.docx').toString('base64'),
+      filename: 'дорожная карта.docx',
+      dryRun: true,
+    });
+    const fromPdf = dataOf(pdf).nastavnikImportRoadmap;
+    const fromDocx = dataOf(docx).nastavnikImportRoadmap;
+    expect(fromPdf).toMatchObject({ ok: true, committed: false, format: 'pdf' });
+    expect(fromPdf.activitiesCount).toBeGreaterThan(10);
+    expect(essentials(fromPdf.draft)).toEqual(essentials(fromDocx.draft));
+
+    const before = (await countRoadmaps()).length;
+    const committed = dataOf(
+      await importAs('demoCurator', {
+        fileBase64: fixture('seed-001-libreoffice-landscape.pdf').toString('base64'),
+        filename: 'дорожная карта.pdf',
+        dryRun: false,
+        onDuplicate: 'new_version',
+      }),
+    ).nastavnikImportRoadmap;
+    expect(committed).toMatchObject({ ok: true, committed: true, format: 'pdf' });
+    expect((await countRoadmaps()).length).toBe(before + 1);
+  });
+
+  it('accepts a PDF over REST multipart', async () => {
+    const form = new FormData();
+    form.append('organisation', orgId('bor-demo-school'));
+    form.append('dryRun', 'true');
+    form.append(
+      'file',
+      new Blob([fixture('seed-002-chromium.pdf')], { type: 'application/pdf' }),
+      'plan.pdf',
+    );
+    const res = await fetch(`${inject('strapiUrl')}/api/nastavnik/roadmaps/import`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${jwtOf('demoCurator')}` },
+    });
+    const body = (await res.json()) as ImportAnswer;
+    expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    expect(body).toMatchObject({
+      ok: true,
+      format: 'pdf',
+      activitiesCount: seed('bor-uoimp').draft.activities.length,
+    });
+    // Warnings of a PDF name the page their row is printed on.
+    expect((body.warnings as Array<{ page?: number }>).some((w) => (w.page ?? 0) > 1)).toBe(true);
   });
 });
 

@@ -1,6 +1,20 @@
 import type { SiteAuditPayload } from '@nastavnik/shared/capture';
+import { isRoadmapDocumentLink } from '@/utils/roadmap/link';
 
-export function AuditPreview({ payload }: { payload: SiteAuditPayload }) {
+/**
+ * The audit of a «Наставничество» section. A road map published as a file (PDF, DOCX) can be
+ * imported from here: the panel fetches it and opens it in the file tab.
+ */
+export function AuditPreview({
+  payload,
+  importing = null,
+  onImportLink,
+}: {
+  payload: SiteAuditPayload;
+  /** The link being fetched now, if any. */
+  importing?: string | null;
+  onImportLink?: (href: string) => void;
+}) {
   const present = payload.parts.filter((part) => part.present).length;
   return (
     <section className="audit">
@@ -45,6 +59,20 @@ export function AuditPreview({ payload }: { payload: SiteAuditPayload }) {
                       <a href={link.href} target="_blank" rel="noopener noreferrer" title={link.href}>
                         {link.text || link.href}
                       </a>
+                      {part.key === 'roadmap' && onImportLink && isRoadmapDocumentLink(link.href) ? (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-label={`Импортировать дорожную карту «${link.text || link.href}»`}
+                            disabled={importing !== null}
+                            onClick={() => onImportLink(link.href)}
+                          >
+                            {importing === link.href ? 'Скачиваю…' : 'Импортировать'}
+                          </button>
+                        </>
+                      ) : null}
                     </li>
                   ))}
                 </ul>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { NastavnikApi } from '@/utils/api/client';
 import { useRoadmapFile } from '../hooks/useRoadmapFile';
 import type { Organisation } from '../roadmap-file';
@@ -8,15 +9,23 @@ import { WrittenNotice } from './roadmap-file/WrittenNotice';
 
 export function RoadmapFileTab({
   api,
+  incoming,
   signedIn,
   organisation,
 }: {
   api: NastavnikApi | null;
+  /** A file fetched from a link on a page: read as if chosen here. */
+  incoming: { file: File; id: number } | null;
   signedIn: boolean;
   organisation: Organisation;
 }) {
   const flow = useRoadmapFile(api, organisation);
-  const { step, preview } = flow;
+  const { step, preview, choose } = flow;
+  useEffect(() => {
+    if (incoming) void choose(incoming.file);
+    // Only a new file (a new id) is read; `choose` is a new function on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [incoming?.id]);
   return (
     <div className="file-import">
       <FilePicker

@@ -4,7 +4,7 @@
  */
 
 /** What the file picker offers; the engine still decides the format by the bytes, not the name. */
-export const ROADMAP_FILE_ACCEPT = '.docx,.html,.htm,.txt';
+export const ROADMAP_FILE_ACCEPT = '.docx,.pdf,.html,.htm,.txt';
 
 /**
  * The CMS refuses GraphQL requests over 24 MB (plugin `GRAPHQL_BODY_LIMIT`). Base64 makes a file 4/3
@@ -26,7 +26,7 @@ export function formatBytes(bytes: number): string {
 /** Why the panel will not read or send this file, in Russian; null when its size is fine. */
 export function fileSizeProblem(file: { name: string; size: number }): string | null {
   if (file.size === 0) {
-    return `Файл «${file.name}» пуст. Выберите документ Word (DOCX), веб-страницу (HTML) или текст с таблицей.`;
+    return `Файл «${file.name}» пуст. Выберите документ Word (DOCX), PDF, веб-страницу (HTML) или текст с таблицей.`;
   }
   if (file.size > MAX_ROADMAP_FILE_BYTES) {
     return (

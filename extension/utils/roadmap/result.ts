@@ -61,11 +61,20 @@ export function activitiesWritten(count: number): string {
   return `Записано мероприятий: ${count}.`;
 }
 
-/** Where a warning points: «Таблица 2, строка 5 · Срок», «Строка 5», «Документ в целом». */
+/**
+ * Where a warning points: «Таблица 2, строка 5 · Срок», «Строка 5», «Страница 3, строка 12» (a PDF),
+ * «Документ в целом».
+ */
 export function warningPlace(warning: ImportWarning, severalTables: boolean): string {
+  const parts = [
+    ...(warning.page ? [`Страница ${warning.page}`] : []),
+    ...(severalTables && warning.table ? [`Таблица ${warning.table}`] : []),
+  ];
   const where =
     warning.row > 0
-      ? `${severalTables && warning.table ? `Таблица ${warning.table}, строка` : 'Строка'} ${warning.row}`
+      ? parts.length > 0
+        ? `${parts.join(', ')}, строка ${warning.row}`
+        : `Строка ${warning.row}`
       : 'Документ в целом';
   return warning.cell ? `${where} · ${roadmapColumnRoles.label(warning.cell)}` : where;
 }

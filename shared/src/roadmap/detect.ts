@@ -9,12 +9,13 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 export type Detected =
   | { kind: 'docx'; bytes: Uint8Array }
+  | { kind: 'pdf'; bytes: Uint8Array }
   | { kind: 'html'; text: string }
   | { kind: 'text'; text: string }
   | { kind: 'error'; error: ImportError };
 
 const EXPECTED =
-  'Загрузите дорожную карту в формате DOCX (Word), HTML или текстом с таблицей (ячейки через табуляцию).';
+  'Загрузите дорожную карту в формате DOCX (Word), PDF, HTML или текстом с таблицей (ячейки через табуляцию).';
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, i) => bytes[i] === byte);
@@ -90,7 +91,7 @@ export function detectInput(data: Uint8Array | string, filename?: string, conten
       );
     }
     if (data.trim().length === 0) return error('empty', `Файл ${name} пуст. ${EXPECTED}`.replace('  ', ' '));
-    if (data.startsWith('%PDF')) return pdfError();
+    if (data.startsWith('%PDF')) return pdfAsText();
     if (namedDocx(filename, contentType)) return notDocx(name);
     return { kind: classifyText(data), text: data.replace(/^\ufeff/, '') };
   }
@@ -102,7 +103,7 @@ export function detectInput(data: Uint8Array | string, filename?: string, conten
   }
   if (data.byteLength === 0) return error('empty', `Файл ${name} пуст. ${EXPECTED}`.replace('  ', ' '));
   if (startsWith(data, PK) || startsWith(data, PK_EMPTY)) return { kind: 'docx', bytes: data };
-  if (startsWith(data, PDF)) return pdfError();
+  if (startsWith(data, PDF)) return { kind: 'pdf', bytes: data };
   if (startsWith(data, OLE)) {
     return error(
       'doc_not_supported',
@@ -127,12 +128,31 @@ export function detectInput(data: Uint8Array | string, filename?: string, conten
   return { kind: classifyText(text), text };
 }
 
-function pdfError(): Detected {
+/** A PDF pasted or sent as text has lost its binary parts on the way. */
+function pdfAsText(): Detected {
   return error(
-    'pdf_not_supported',
-    'Файлы PDF, в том числе отсканированные, не поддерживаются: из PDF нельзя надёжно прочитать таблицу. ' +
-      'Откройте исходный документ в Word и сохраните его как DOCX (или скопируйте таблицу в Word) и загрузите снова.',
+    'pdf_invalid',
+    'PDF передан как текст, и его содержимое повреждено. Загрузите PDF файлом (в GraphQL — полем fileBase64).',
   );
+}
+
+export function brokenPdf(name: string): ImportError {
+  return {
+    code: 'pdf_invalid',
+    message:
+      `Файл ${name ? `${name} ` : ''}не удалось прочитать как PDF: файл повреждён, защищён паролем или это другой формат. ` +
+      'Откройте его в программе просмотра и сохраните заново как PDF (или загрузите исходный DOCX).',
+  };
+}
+
+export function scannedPdf(name: string): ImportError {
+  return {
+    code: 'pdf_scanned',
+    message:
+      `Файл ${name ? `${name} ` : ''}— скан (изображение страниц) без текстового слоя: в нём нет текста, который можно прочитать. ` +
+      'Распознавание сканов доступно при загрузке через CMS или командную строку на сервере с установленным tesseract-ocr (русский язык); ' +
+      'иначе загрузите исходный документ (DOCX или PDF, сохранённый из Word) или распознайте скан в программе OCR.',
+  };
 }
 
 function notDocx(name: string): Detected {

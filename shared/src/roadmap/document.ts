@@ -24,6 +24,10 @@ export interface TableRow {
   line?: number;
   /** A blank line (a page break in a text export) came right before this row. */
   afterBreak: boolean;
+  /** 1-based page of a PDF the row (or its first part) is printed on. */
+  page?: number;
+  /** For a row recognised from a scan: the lowest confidence (0–100) of its words. */
+  confidence?: number;
 }
 
 export interface TableBlock {

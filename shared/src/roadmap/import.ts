@@ -3,7 +3,7 @@
  * refusal, never throws, never reads files, so the CMS and the extension run the same code.
  */
 import { type DeadlineContext } from './deadline.js';
-import { brokenDocx, detectInput, MAX_INPUT_BYTES } from './detect.js';
+import { brokenDocx, brokenPdf, detectInput, MAX_INPUT_BYTES, scannedPdf } from './detect.js';
 import type { Block, ParagraphBlock, SourceDocument, TableBlock, TableRow } from './document.js';
 import { readDocx, type DocxReader } from './docx-reader.js';
 import { findActivityHeader } from './header.js';
@@ -39,6 +39,8 @@ import {
   type RoadmapWorkingGroupMember,
 } from './schema.js';
 import { readActivityTable, type TableContext } from './structure.js';
+import type { PdfPage } from './pdf-layout.js';
+import { readPdf, readPdfFromPages } from './pdf-reader.js';
 import { readText } from './text-reader.js';
 import { collapse, fold, quote } from './text.js';
 
@@ -62,6 +64,12 @@ export interface RoadmapImportInput extends RoadmapImportOptions {
    * fails) or mammoth from the start.
    */
   docxReader?: DocxReader;
+  /**
+   * Recognises a scanned PDF (one with no text layer) into pages of words with their positions and
+   * confidence. Only a Node caller with an OCR engine passes it (the CLI and the CMS); without it a
+   * scan is refused with a message that says so.
+   */
+  ocr?: (pdf: Uint8Array) => Promise<PdfPage[] | null>;
 }
 
 type TableKind =
@@ -482,11 +490,53 @@ export async function importRoadmap(input: RoadmapImportInput): Promise<ImportRe
       }
       return buildDraft(source, 'docx', input);
     }
+    if (detected.kind === 'pdf') return await importPdf(detected.bytes, input);
     const source = detected.kind === 'html' ? readHtml(detected.text) : readText(detected.text);
     return buildDraft(source, detected.kind, input);
   } catch (cause) {
     return internalError(cause);
   }
+}
+
+/**
+ * Fewer letters and digits than this per page in the text layer: the pages are pictures (a scan),
+ * at most with a stamp or a signature line in text.
+ */
+const MIN_TEXT_CHARS_PER_PAGE = 20;
+/** Words recognised with less confidence than this make their activity's warning. */
+const OCR_CONFIDENT = 80;
+
+async function importPdf(bytes: Uint8Array, input: RoadmapImportInput): Promise<ImportResult> {
+  const name = input.filename ? `«${input.filename}»` : '';
+  let read: Awaited<ReturnType<typeof readPdf>>;
+  try {
+    read = await readPdf(bytes);
+  } catch {
+    return { ok: false, error: brokenPdf(name) };
+  }
+  if (read.textChars >= MIN_TEXT_CHARS_PER_PAGE * Math.max(read.pages, 1))
+    return buildDraft(read.document, 'pdf', input);
+  const pages = input.ocr ? await input.ocr(bytes) : null;
+  if (!pages) return { ok: false, error: scannedPdf(name) };
+  const result = buildDraft(readPdfFromPages(pages), 'pdf', input);
+  if (!result.ok) return result;
+  result.warnings.unshift({
+    row: 0,
+    code: 'ocr_used',
+    severity: 'warning',
+    message:
+      'PDF — скан без текстового слоя: текст распознан программой OCR. Сверьте мероприятия, сроки и ответственных с документом',
+  });
+  for (const activity of result.draft.activities) {
+    if (activity.ocrConfidence === undefined || activity.ocrConfidence >= OCR_CONFIDENT) continue;
+    result.warnings.push({
+      row: activity.sourceRows[0] ?? 0,
+      code: 'ocr_low_confidence',
+      severity: 'warning',
+      message: `Мероприятие ${activity.code ? `№ ${activity.code}` : quote(activity.title)} распознано неуверенно (уверенность ${Math.round(activity.ocrConfidence)}%): проверьте его текст`,
+    });
+  }
+  return result;
 }
 
 export { MAX_INPUT_BYTES as ROADMAP_MAX_INPUT_BYTES };

@@ -1,5 +1,5 @@
 /**
- * Road maps (дорожные карты): import from text, HTML and DOCX into a reviewed draft, and export back
+ * Road maps (дорожные карты): import from text, HTML, DOCX and PDF into a reviewed draft, and export back
  * to the DOCX/XLSX layout schools use. See shared/README.md «Дорожная карта» and «Показатели (KPI) и контингент».
  */
 export * from './schema.js';
@@ -15,6 +15,8 @@ export {
   type ImportPeriodInput,
 } from './import.js';
 export type { DocxReader } from './docx-reader.js';
+export type { PdfPage, PdfText, PdfRule } from './pdf-layout.js';
+export { pageFromTesseractTsv } from './ocr-tsv.js';
 export {
   exportRoadmapDocx,
   exportRoadmapXlsx,

@@ -45,6 +45,7 @@ export const roadmapImportFormats = enumeration({
   text: 'Текст с таблицей (табуляция между ячейками)',
   html: 'Веб-страница (HTML)',
   docx: 'Документ Word (DOCX)',
+  pdf: 'Документ PDF',
 });
 export type ImportFormat = (typeof roadmapImportFormats.values)[number];
 
@@ -122,6 +123,11 @@ export const roadmapActivityDraftSchema = z.object({
   rawCells: z.array(z.string()),
   /** 1-based rows of the source table this activity was assembled from. */
   sourceRows: z.array(z.number().int().min(1)).min(1),
+  /**
+   * Set only when the activity was recognised from a scanned PDF (OCR): the lowest confidence, 0–100,
+   * of the words in its rows. The curator checks such activities against the paper.
+   */
+  ocrConfidence: z.number().min(0).max(100).optional(),
 });
 export type RoadmapActivityDraft = z.infer<typeof roadmapActivityDraftSchema>;
 
@@ -194,6 +200,8 @@ export const importWarningSchema = z.object({
   row: z.number().int().min(0),
   /** 1-based table of the document the row belongs to. */
   table: z.number().int().min(1).optional(),
+  /** 1-based page of a PDF the row is printed on. */
+  page: z.number().int().min(1).optional(),
   cell: roadmapColumnRoles.schema.optional(),
   /** A stable key for code and tests: `row_merged`, `deadline_unknown`, … */
   code: z.string(),
@@ -220,7 +228,8 @@ export type RoadmapDraft = z.infer<typeof roadmapDraftSchema>;
 export const roadmapImportErrorCodes = enumeration({
   empty: 'Пустой файл',
   too_large: 'Файл слишком большой',
-  pdf_not_supported: 'PDF не поддерживается',
+  pdf_scanned: 'Скан PDF без текстового слоя',
+  pdf_invalid: 'Повреждённый PDF',
   doc_not_supported: 'Формат Word 97–2003 не поддерживается',
   docx_invalid: 'Повреждённый DOCX',
   unsupported_format: 'Неизвестный формат',

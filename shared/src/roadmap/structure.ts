@@ -175,6 +175,7 @@ export function readActivityTable(
     ctx.warnings.push({
       row: row?.source ?? 0,
       table: ctx.table,
+      ...(row?.page ? { page: row.page } : {}),
       code,
       severity: 'info',
       message,
@@ -570,7 +571,14 @@ function buildActivity(
     ...(evidence.length > 0 ? { evidence } : {}),
     rawCells,
     sourceRows: lr.rows.map((p) => p.row.source),
+    ...ocrConfidence(lr),
   };
+}
+
+/** The lowest confidence of the rows an activity was recognised from, when they come from OCR. */
+function ocrConfidence(lr: LogicalRow): { ocrConfidence?: number } {
+  const values = lr.rows.flatMap((p) => (p.row.confidence === undefined ? [] : [p.row.confidence]));
+  return values.length > 0 ? { ocrConfidence: Math.min(...values) } : {};
 }
 
 function titleAndContent(

@@ -14,9 +14,14 @@ export function CapturePreview({
   onPickTable,
   onEdit,
   onSend,
+  importing = null,
+  onImportLink,
 }: {
   preview: PreviewStep;
   sending: boolean;
+  /** A road-map file linked from the page being fetched for the file tab. */
+  importing?: string | null;
+  onImportLink?: (href: string) => void;
   onBack: () => void;
   onPickTable: (tableIndex: number) => void;
   onEdit: (change: (preview: PreviewStep) => PreviewStep) => void;
@@ -51,7 +56,9 @@ export function CapturePreview({
           onChange={(article) => onEdit((current) => ({ ...current, article }))}
         />
       ) : null}
-      {payload?.kind === 'site_audit' ? <AuditPreview payload={payload} /> : null}
+      {payload?.kind === 'site_audit' ? (
+        <AuditPreview payload={payload} importing={importing} onImportLink={onImportLink} />
+      ) : null}
       {payload?.kind === 'roadmap_table' ? <RoadmapPreview payload={payload} /> : null}
       {/* For tables the warnings are recomputed with the user's mapping; the page's first reading is stale. */}
       <MessageList tone="warning" items={table ? table.warnings : preview.extracted.warnings.slice(0, 12)} />

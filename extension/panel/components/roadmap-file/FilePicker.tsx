@@ -23,7 +23,7 @@ export function FilePicker({
     <section className="card">
       <h2 className="card__title">Файл дорожной карты</h2>
       <p className="hint">
-        Документ Word (DOCX), веб-страница (HTML) или текст с таблицей — до{' '}
+        Документ Word (DOCX), PDF, веб-страница (HTML) или текст с таблицей — до{' '}
         {formatBytes(MAX_ROADMAP_FILE_BYTES)}. Файл сначала разбирается здесь, в браузере; в «Наставник» он
         попадает только по кнопке «Записать».
       </p>

@@ -56,7 +56,7 @@ describe('road-map file in the panel', () => {
   });
 
   it.each([
-    ['a PDF', new TextEncoder().encode('%PDF-1.7 scanned'), 'scan.pdf', 'pdf_not_supported', /PDF/],
+    ['a broken PDF', new TextEncoder().encode('%PDF-1.7 scanned'), 'scan.pdf', 'pdf_invalid', /PDF/],
     [
       'a broken DOCX',
       new TextEncoder().encode('PK\u0003\u0004 not really a zip'),

@@ -78,6 +78,9 @@ describe('road-map import results', () => {
     };
     expect(warningPlace(warning, false)).toBe('Строка 5 · Срок');
     expect(warningPlace(warning, true)).toBe('Таблица 2, строка 5 · Срок');
+    // A row of a PDF: the page it is printed on comes first.
+    expect(warningPlace({ ...warning, page: 3 }, false)).toBe('Страница 3, строка 5 · Срок');
+    expect(warningPlace({ ...warning, page: 3 }, true)).toBe('Страница 3, Таблица 2, строка 5 · Срок');
     expect(warningPlace({ row: 0, code: 'x', severity: 'info', message: 'м' }, false)).toBe(
       'Документ в целом',
     );

@@ -76,16 +76,15 @@ describe('refusals with a clear Russian message', () => {
     );
   });
 
-  it('a scanned PDF (or any PDF)', async () => {
+  it('a PDF that is not readable, or a PDF pasted as text', async () => {
     const pdf = new TextEncoder().encode(
       '%PDF-1.4\n1 0 obj << /Type /XObject /Subtype /Image >> stream\n\u00ff\u00d8\u00ff',
     );
-    const message = refused(await importRoadmap({ data: pdf, filename: 'скан.pdf' }), 'pdf_not_supported');
-    expect(message).toMatch(/PDF/);
-    expect(message).toMatch(/отсканированные/);
-    expect(message).toMatch(/DOCX/);
-    refused(await importRoadmap({ data: pdf, filename: 'renamed.docx' }), 'pdf_not_supported');
-    refused(importRoadmapText('%PDF-1.7 …'), 'pdf_not_supported');
+    const message = refused(await importRoadmap({ data: pdf, filename: 'скан.pdf' }), 'pdf_invalid');
+    expect(message).toContain('«скан.pdf»');
+    expect(message).toMatch(/не удалось прочитать как PDF/);
+    refused(await importRoadmap({ data: pdf, filename: 'renamed.docx' }), 'pdf_invalid');
+    expect(refused(importRoadmapText('%PDF-1.7 …'), 'pdf_invalid')).toMatch(/fileBase64/);
   });
 
   it('a Word 97–2003 .doc', async () => {

@@ -17,6 +17,7 @@ import type { Strapi } from '../types.js';
 import { asInternal, currentActor } from '../tenancy/actor.js';
 import { organisations } from '../tenancy/organisations.js';
 import { validationErrorFrom } from '../validation.js';
+import { recognisePdf } from './ocr.js';
 import { findDuplicate, sourceHash, writeRoadmap } from './write.js';
 
 /** The contract's input, plus the raw bytes of an uploaded file (REST multipart, CLI). */
@@ -81,7 +82,7 @@ export async function importRoadmapFor(
   const request = parsed.data;
   await requireWritable(strapi, request.organisation);
   const input = documentOf(request, bytes);
-  const result = await importRoadmap(input);
+  const result = await importRoadmap({ ...input, ocr: recognisePdf });
   if (!result.ok) return refusal(result.error);
 
   const hash = sourceHash(input.data);

@@ -24,6 +24,18 @@ describe('corpus of real road maps', () => {
     if (result.ok) expect(result.draft.activities.length).toBeGreaterThan(0);
   });
 
+  it('reads each document saved as PDF as it reads its text', async () => {
+    const withPdf = documents.filter((doc) => doc.pdf);
+    expect(withPdf.length).toBe(documents.length);
+    const { perDocument } = await measure(importRoadmap, withPdf);
+    for (const doc of withPdf) {
+      const fromText = perDocument.find((d) => d.id === doc.id);
+      const fromPdf = perDocument.find((d) => d.id === `${doc.id}.pdf`);
+      expect(fromPdf?.ok, doc.id).toBe(true);
+      expect(fromPdf?.mismatches, doc.id).toEqual(fromText?.mismatches);
+    }
+  });
+
   it('reads no worse than baseline.json', async () => {
     const { summary } = await measure(importRoadmap, documents);
     const now = ratios(summary);

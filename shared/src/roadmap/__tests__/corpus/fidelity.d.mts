@@ -12,6 +12,8 @@ export interface CorpusDocument {
   id: string;
   file: string;
   text: string;
+  /** The document saved as PDF, when the corpus has that rendering. */
+  pdf?: Uint8Array;
   expected: { note?: string; activities: ExpectedActivity[] };
 }
 
@@ -51,4 +53,8 @@ export function ratios(summary: Figures): { activities: number; deadlines: numbe
 export function measure(
   importRoadmap: (input: { data: Uint8Array; filename: string }) => Promise<ImportResult>,
   documents?: CorpusDocument[],
-): Promise<{ perDocument: Array<DocumentFigures & { id: string; ok: boolean }>; summary: Summary }>;
+): Promise<{
+  perDocument: Array<DocumentFigures & { id: string; ok: boolean }>;
+  summary: Summary;
+  pdf: Summary;
+}>;

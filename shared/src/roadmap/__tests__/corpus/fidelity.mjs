@@ -27,10 +27,13 @@ export function loadCorpus(dir = corpusDir) {
       if (!existsSync(expectedFile)) throw new Error(`corpus: ${id} has no ${id}.expected.json`);
       if (!existsSync(path.join(dir, `${id}.source.txt`)))
         throw new Error(`corpus: ${id} has no ${id}.source.txt`);
+      // The same document saved as PDF (npm run fixtures:pdf), read from the PDF itself.
+      const pdfFile = path.join(dir, `${id}.pdf`);
       return {
         id,
         file,
         text: readFileSync(path.join(dir, file), 'utf8'),
+        ...(existsSync(pdfFile) ? { pdf: new Uint8Array(readFileSync(pdfFile)) } : {}),
         expected: JSON.parse(readFileSync(expectedFile, 'utf8')),
       };
     });
@@ -182,15 +185,26 @@ export function ratios(summary) {
 }
 
 /**
- * Runs `importRoadmap` (source or built engine) on every document and compares. A document the
- * engine rejects counts as all-missing.
+ * Runs `importRoadmap` (source or built engine) on every document, and on its PDF rendering when it
+ * has one (counted as a document of its own, `<id>.pdf`), and compares. A document the engine
+ * rejects counts as all-missing. `summary` covers every reading; `pdf` the PDF ones alone.
  */
 export async function measure(importRoadmap, documents = loadCorpus()) {
   const perDocument = [];
-  for (const doc of documents) {
-    const result = await importRoadmap({ data: new TextEncoder().encode(doc.text), filename: doc.file });
+  const compare = async (id, input, expected) => {
+    const result = await importRoadmap(input);
     const got = result.ok ? result.draft.activities : [];
-    perDocument.push({ id: doc.id, ok: result.ok, ...compareDocument(doc.expected.activities, got) });
+    perDocument.push({ id, ok: result.ok, ...compareDocument(expected, got) });
+  };
+  for (const doc of documents) {
+    await compare(
+      doc.id,
+      { data: new TextEncoder().encode(doc.text), filename: doc.file },
+      doc.expected.activities,
+    );
+    if (doc.pdf)
+      await compare(`${doc.id}.pdf`, { data: doc.pdf, filename: `${doc.id}.pdf` }, doc.expected.activities);
   }
-  return { perDocument, summary: summarise(perDocument) };
+  const pdf = perDocument.filter((d) => d.id.endsWith('.pdf'));
+  return { perDocument, summary: summarise(perDocument), pdf: summarise(pdf) };
 }
