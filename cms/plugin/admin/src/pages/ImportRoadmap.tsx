@@ -154,7 +154,7 @@ export function ImportRoadmap() {
       <Page.Title>Наставничество — импорт дорожной карты</Page.Title>
       <Layouts.Header
         title="Импорт дорожной карты"
-        subtitle="DOCX, HTML или текст: сначала просмотр, затем запись"
+        subtitle="DOCX, PDF, HTML или текст: сначала просмотр, затем запись"
       />
       <Layouts.Content>
         <Nav />
