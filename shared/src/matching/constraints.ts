@@ -99,11 +99,21 @@ export function mentorIneligibility(
 }
 
 /** Age in milliseconds by the birth date, else by the birth year; undefined when neither is known. */
-function ageKey(p: ParsedParticipant, today: string): number | undefined {
+function computeAge(p: ParsedParticipant, today: string): number | undefined {
   const born = p.birthDate ? Date.parse(p.birthDate.slice(0, 10)) : NaN;
   if (!Number.isNaN(born)) return Date.parse(today) - born;
   if (p.birthYear) return Date.parse(today) - Date.parse(`${p.birthYear}-07-01`);
   return undefined;
+}
+
+// A participant is compared with hundreds of others in one run: parse the dates once.
+const ages = new WeakMap<ParsedParticipant, { today: string; age: number | undefined }>();
+function ageKey(p: ParsedParticipant, today: string): number | undefined {
+  const cached = ages.get(p);
+  if (cached?.today === today) return cached.age;
+  const age = computeAge(p, today);
+  ages.set(p, { today, age });
+  return age;
 }
 
 /** The grade of a class as written: «9А» → 9, «11 Б» → 11; undefined for groups like «ИС-21». */

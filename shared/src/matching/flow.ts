@@ -111,44 +111,54 @@ export function solveAssignment(
     maxWeight = Math.max(maxWeight, e.weight);
   }
 
-  // Arc a and its reverse a ^ 1 are stored next to each other.
+  // Arcs in compressed rows: those leaving node v sit at [start[v], start[v + 1]); rev[p] is the
+  // position of the reverse arc, so the hot loops walk contiguous memory without an index table.
   const arcCount = 2 * (leftCount + edges.length + rightCount);
+  const start = new Int32Array(nodeCount + 1);
+  const count = (v: number) => (start[v + 1] = (start[v + 1] ?? 0) + 1);
+  for (let i = 0; i < leftCount; i++) {
+    count(source);
+    count(i);
+  }
+  for (const e of edges) {
+    count(e.left);
+    count(leftCount + e.right);
+  }
+  for (let j = 0; j < rightCount; j++) {
+    count(leftCount + j);
+    count(sink);
+  }
+  for (let v = 0; v < nodeCount; v++) start[v + 1] = (start[v + 1] ?? 0) + (start[v] ?? 0);
+  const fill = start.slice(0, nodeCount);
   const head = new Int32Array(arcCount);
   const tail = new Int32Array(arcCount);
+  const rev = new Int32Array(arcCount);
   const cap = new Int32Array(arcCount);
   const cost = new Float64Array(arcCount);
-  let a = 0;
   const addArc = (from: number, to: number, c: number, w: number) => {
-    tail[a] = from;
-    head[a] = to;
-    cap[a] = c;
-    cost[a] = w;
-    tail[a + 1] = to;
-    head[a + 1] = from;
-    cap[a + 1] = 0;
-    cost[a + 1] = -w;
-    a += 2;
+    const p = fill[from] ?? 0;
+    const q = fill[to] ?? 0;
+    fill[from] = p + 1;
+    fill[to] = q + 1;
+    tail[p] = from;
+    head[p] = to;
+    cap[p] = c;
+    cost[p] = w;
+    rev[p] = q;
+    tail[q] = to;
+    head[q] = from;
+    cap[q] = 0;
+    cost[q] = -w;
+    rev[q] = p;
+    return p;
   };
+  // A mentor's arc to the sink comes first in its row: the searches below look at it alone.
+  for (let j = 0; j < rightCount; j++) addArc(leftCount + j, sink, Math.max(0, capacities[j] ?? 0), 0);
   for (let i = 0; i < leftCount; i++) addArc(source, i, 1, 0);
   const edgeArc = new Int32Array(edges.length);
   edges.forEach((e, k) => {
-    edgeArc[k] = a;
-    addArc(e.left, leftCount + e.right, 1, maxWeight - e.weight);
+    edgeArc[k] = addArc(e.left, leftCount + e.right, 1, maxWeight - e.weight);
   });
-  for (let j = 0; j < rightCount; j++) addArc(leftCount + j, sink, Math.max(0, capacities[j] ?? 0), 0);
-
-  // Arcs leaving node v are adj[start[v] .. start[v + 1]).
-  const start = new Int32Array(nodeCount + 1);
-  for (let k = 0; k < arcCount; k++) start[(tail[k] ?? 0) + 1] = (start[(tail[k] ?? 0) + 1] ?? 0) + 1;
-  for (let v = 0; v < nodeCount; v++) start[v + 1] = (start[v + 1] ?? 0) + (start[v] ?? 0);
-  const adj = new Int32Array(arcCount);
-  const fill = start.slice(0, nodeCount);
-  for (let k = 0; k < arcCount; k++) {
-    const v = tail[k] ?? 0;
-    const at = fill[v] ?? 0;
-    adj[at] = k;
-    fill[v] = at + 1;
-  }
 
   const potential = new Float64Array(nodeCount);
   const dist = new Float64Array(nodeCount);
@@ -156,10 +166,6 @@ export function solveAssignment(
   const iter = new Int32Array(nodeCount);
   const queue = new Int32Array(nodeCount);
   const heap = new Heap(arcCount + nodeCount);
-  const reduced = (k: number) =>
-    (cost[k] ?? 0) + (potential[tail[k] ?? 0] ?? 0) - (potential[head[k] ?? 0] ?? 0);
-  /** Residual arc of zero reduced cost: on some shortest path. */
-  const admissible = (k: number) => (cap[k] ?? 0) > 0 && reduced(k) === 0;
 
   const dijkstra = (): boolean => {
     dist.fill(INF);
@@ -171,12 +177,12 @@ export function solveAssignment(
       const u = heap.topNode();
       heap.pop();
       if (d > (dist[u] ?? INF)) continue;
+      const base = d + (potential[u] ?? 0);
       const end = start[u + 1] ?? 0;
       for (let p = start[u] ?? 0; p < end; p++) {
-        const k = adj[p] ?? 0;
-        if ((cap[k] ?? 0) <= 0) continue;
-        const v = head[k] ?? 0;
-        const nd = d + reduced(k);
+        if ((cap[p] ?? 0) <= 0) continue;
+        const v = head[p] ?? 0;
+        const nd = base + (cost[p] ?? 0) - (potential[v] ?? 0);
         if (nd < (dist[v] ?? INF)) {
           dist[v] = nd;
           heap.push(nd, v);
@@ -191,27 +197,43 @@ export function solveAssignment(
     return true;
   };
 
-  // BFS levels over admissible arcs, so that the search for paths cannot go round a zero-cost cycle.
+  const admissible = (p: number, pu: number) =>
+    (cap[p] ?? 0) > 0 && (cost[p] ?? 0) + pu === (potential[head[p] ?? 0] ?? 0);
+
+  // BFS levels over admissible arcs (residual, zero reduced cost: on some shortest path), so that the
+  // search for paths cannot go round a zero-cost cycle. Level by level: once a mentor of the frontier
+  // reaches the sink, the sink's level is known and nothing deeper is useful.
   const bfs = (): boolean => {
     level.fill(-1);
-    let qh = 0;
-    let qt = 0;
-    queue[qt++] = source;
     level[source] = 0;
-    while (qh < qt) {
-      const u = queue[qh++] ?? 0;
-      const next = (level[u] ?? 0) + 1;
-      const end = start[u + 1] ?? 0;
-      for (let p = start[u] ?? 0; p < end; p++) {
-        const k = adj[p] ?? 0;
-        const v = head[k] ?? 0;
-        if (level[v] === -1 && admissible(k)) {
-          level[v] = next;
-          queue[qt++] = v;
+    queue[0] = source;
+    let from = 0;
+    let to = 1;
+    for (let depth = 1; from < to; depth++) {
+      for (let i = from; i < to; i++) {
+        const u = queue[i] ?? 0;
+        if (u >= leftCount && u < source && admissible(start[u] ?? 0, potential[u] ?? 0)) {
+          level[sink] = depth;
+          return true;
         }
       }
+      let qt = to;
+      for (let i = from; i < to; i++) {
+        const u = queue[i] ?? 0;
+        const pu = potential[u] ?? 0;
+        const end = start[u + 1] ?? 0;
+        for (let p = start[u] ?? 0; p < end; p++) {
+          const v = head[p] ?? 0;
+          if (level[v] === -1 && admissible(p, pu)) {
+            level[v] = depth;
+            queue[qt++] = v;
+          }
+        }
+      }
+      from = to;
+      to = qt;
     }
-    return level[sink] !== -1;
+    return false;
   };
 
   // One unit along admissible arcs by iterative DFS (every path carries one unit: a mentee's demand).
@@ -222,32 +244,30 @@ export function solveAssignment(
     for (;;) {
       if (u === sink) {
         for (let i = 0; i < depth; i++) {
-          const k = pathArcs[i] ?? 0;
-          cap[k] = (cap[k] ?? 0) - 1;
-          cap[k ^ 1] = (cap[k ^ 1] ?? 0) + 1;
+          const p = pathArcs[i] ?? 0;
+          const q = rev[p] ?? 0;
+          cap[p] = (cap[p] ?? 0) - 1;
+          cap[q] = (cap[q] ?? 0) + 1;
         }
         return true;
       }
       const next = (level[u] ?? 0) + 1;
+      const pu = potential[u] ?? 0;
       const end = start[u + 1] ?? 0;
       let p = iter[u] ?? 0;
-      for (; p < end; p++) {
-        const k = adj[p] ?? 0;
-        if (level[head[k] ?? 0] === next && admissible(k)) break;
-      }
+      for (; p < end; p++) if (level[head[p] ?? 0] === next && admissible(p, pu)) break;
       iter[u] = p;
       if (p < end) {
-        const k = adj[p] ?? 0;
-        pathArcs[depth++] = k;
-        u = head[k] ?? 0;
+        pathArcs[depth++] = p;
+        u = head[p] ?? 0;
         continue;
       }
       // Dead end: never enter this node again in this phase, and step back.
       level[u] = -1;
       if (depth === 0) return false;
-      const k = pathArcs[--depth] ?? 0;
-      u = tail[k] ?? 0;
-      iter[u] = (iter[u] ?? 0) + 1;
+      const back = pathArcs[--depth] ?? 0;
+      u = tail[back] ?? 0;
+      iter[u] = back + 1;
     }
   };
 
