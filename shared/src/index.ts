@@ -9,3 +9,4 @@ export * from './questionnaire.js';
 export * from './roadmap/index.js';
 export * from './tracking.js';
 export * from './matching/index.js';
+export * from './pairs.js';

@@ -995,7 +995,9 @@ export interface PluginNastavnikPerson extends Struct.CollectionTypeSchema {
     preferredForms: Schema.Attribute.JSON;
     publishedAt: Schema.Attribute.DateTime;
     requests: Schema.Attribute.Text;
-    teacherGroup: Schema.Attribute.Enumeration<['A', 'B', 'C', 'D']>;
+    teacherGroup: Schema.Attribute.Enumeration<
+      ['pre_professional', 'professional', 'super_professional', 'post_professional']
+    >;
     teachingExperienceYears: Schema.Attribute.Decimal &
       Schema.Attribute.SetMinMax<
         {

@@ -10,6 +10,7 @@ import routes from './routes/index.js';
 import { coreServices } from './services/index.js';
 import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
+import { migrateStoredValues } from './setup/migrations.js';
 import { ensureRoles } from './setup/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
@@ -91,6 +92,7 @@ function bootstrap({ strapi }: { strapi: Strapi }) {
 const setupService = ({ strapi }: { strapi: Strapi }) => ({
   /** Call from the host application's bootstrap: users-permissions must have created its roles first. */
   async afterPluginsBootstrap() {
+    await migrateStoredValues(strapi);
     await ensureRoles(strapi);
     await strapi.db.transaction(() => applyAdminLabels(strapi));
   },
