@@ -10,3 +10,4 @@ export * from './roadmap/index.js';
 export * from './tracking.js';
 export * from './matching/index.js';
 export * from './pairs.js';
+export * from './pairs-order.js';

@@ -990,7 +990,10 @@ export interface PluginNastavnikPerson extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.person'> &
       Schema.Attribute.Private;
+    mentorInterviewAt: Schema.Attribute.Date;
+    mentorTrainingAt: Schema.Attribute.Date;
     organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
+    partner: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.partner'>;
     phone: Schema.Attribute.String;
     preferredForms: Schema.Attribute.JSON;
     publishedAt: Schema.Attribute.DateTime;
@@ -1051,12 +1054,14 @@ export interface PluginNastavnikProgramme extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.programme'> &
       Schema.Attribute.Private;
+    matchingWeights: Schema.Attribute.JSON;
     organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
     periodEnd: Schema.Attribute.Date;
     periodStart: Schema.Attribute.Date;
     programmeStatus: Schema.Attribute.Enumeration<['planned', 'running', 'completed', 'suspended']> &
       Schema.Attribute.DefaultTo<'planned'>;
     publishedAt: Schema.Attribute.DateTime;
+    requireMentorTraining: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     roleVariation: Schema.Attribute.String;
     stages: Schema.Attribute.Component<'nastavnik.stage-dates', true>;
     tasks: Schema.Attribute.Text;

@@ -7,6 +7,7 @@ import { userRoles, type UserRole } from '@nastavnik/shared';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 import { subtreeOf } from '../tenancy/organisations.js';
+import { matchingGraphql } from '../matching/graphql.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
 import type { NexusBuilder } from './zod-types.js';
@@ -63,6 +64,7 @@ export function registerGraphql(strapi: Strapi) {
   const extension = strapi.plugin('graphql').service<GraphqlExtensionService>('extension');
   extension.use(({ nexus }: { nexus: NexusBuilder }) => roadmapGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => captureGraphql(strapi, nexus));
+  extension.use(({ nexus }: { nexus: NexusBuilder }) => matchingGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => ({
     types: [
       nexus.objectType({
