@@ -98,6 +98,14 @@ export const pairStatuses = enumeration({
 });
 export type PairStatus = (typeof pairStatuses.values)[number];
 
+/** How a completed pair ended (stage 7: the pair's outcome). */
+export const pairOutcomes = enumeration({
+  achieved: 'Цели достигнуты',
+  partly_achieved: 'Цели достигнуты частично',
+  not_achieved: 'Цели не достигнуты',
+});
+export type PairOutcome = (typeof pairOutcomes.values)[number];
+
 export const programmeStages = enumeration({
   conditions: '1. Подготовка условий',
   mentee_base: '2. Формирование базы наставляемых',
@@ -266,6 +274,7 @@ export const enumerations = {
   mentoringForms,
   pairKinds,
   pairStatuses,
+  pairOutcomes,
   programmeStages,
   programmeStatuses,
   meetingKinds,

@@ -11,3 +11,4 @@ export * from './tracking.js';
 export * from './matching/index.js';
 export * from './pairs.js';
 export * from './pairs-order.js';
+export * from './meetings.js';

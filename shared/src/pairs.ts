@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { consentProblems } from './consent.js';
 import {
   mentoringForms,
+  pairOutcomes,
   pairStatuses,
   personCategories,
   type MentoringForm,
@@ -32,6 +33,7 @@ export const pairStateSchema = z.object({
   approvalOrderNumber: z.string().nullish(),
   approvalOrderDate: z.string().nullish(),
   dissolutionReason: z.string().nullish(),
+  outcome: pairOutcomes.schema.nullish(),
 });
 export type PairState = z.infer<typeof pairStateSchema>;
 
@@ -76,6 +78,11 @@ export function pairWriteProblems(current: PairState | undefined, data: PairStat
         message: `Пара в состоянии ${quoteStatus(to)} закрепляется приказом «О закреплении наставнических пар (групп)»: укажите ${missing.join(' и ')}.`,
       });
   }
+  if (to === 'completed' && !merged.outcome)
+    problems.push({
+      field: 'outcome',
+      message: `Чтобы завершить пару, укажите её итог: ${pairOutcomes.values.map((o) => `«${pairOutcomes.label(o)}»`).join(', ')}.`,
+    });
   if (to === 'dissolved' && blank(merged.dissolutionReason))
     problems.push({
       field: 'dissolutionReason',
@@ -149,4 +156,20 @@ export function pairMemberProblems(
   check(mentors, 'mentors');
   check(mentees, 'mentees');
   return problems;
+}
+
+/**
+ * «From mentee to mentor»: a mentee of a pair completed with its goals achieved may join the mentor
+ * base (their consent stays as it is). Undefined when allowed, else why not.
+ */
+export function menteeToMentorProblem(
+  pair: { pairStatus?: PairStatus | null; outcome?: string | null; menteeIds: readonly string[] },
+  personId: string,
+): string | undefined {
+  if (!pair.menteeIds.includes(personId)) return 'Участник не является наставляемым этой пары.';
+  if (pair.pairStatus !== 'completed')
+    return 'Перевести наставляемого в базу наставников можно только после завершения работы пары.';
+  if (pair.outcome !== 'achieved')
+    return `Перевести наставляемого в базу наставников можно, когда итог пары — «${pairOutcomes.label('achieved')}».`;
+  return undefined;
 }

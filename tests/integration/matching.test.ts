@@ -287,3 +287,83 @@ describe('matching a programme over GraphQL', () => {
     expect(nothing.errors?.[0]?.message).toBe('Пары не закреплены: в программе нет предложенных пар.');
   });
 });
+
+describe('a fixed pair at work and its completion', () => {
+  let pair = '';
+  const MEETING = query<{ createNastavnikMeeting: { documentId: string; held: boolean } }>(
+    `mutation($d: NastavnikMeetingInput!) { createNastavnikMeeting(data: $d) { documentId held } }`,
+  );
+  const UPDATE_MEETING = query<{ updateNastavnikMeeting: { held: boolean } | null }>(
+    `mutation($id: ID!, $d: NastavnikMeetingInput!) { updateNastavnikMeeting(documentId: $id, data: $d) { held } }`,
+  );
+  const UPDATE_PAIR = query<{ updateNastavnikPair: { pairStatus: string } | null }>(
+    `mutation($id: ID!, $d: NastavnikPairInput!) { updateNastavnikPair(documentId: $id, data: $d) { pairStatus } }`,
+  );
+  const PROMOTE = query<{ nastavnikMenteeBecomesMentor: { isMentor: boolean; isMentee: boolean } }>(
+    `mutation($pair: ID!, $person: ID!) { nastavnikMenteeBecomesMentor(pair: $pair, person: $person) { isMentor isMentee } }`,
+  );
+
+  beforeAll(async () => {
+    const found = await gql<{ nastavnikPairs: Array<{ documentId: string }> }>(
+      `query($p: ID!) { nastavnikPairs(filters: { programme: { documentId: { eq: $p } }, title: { startsWith: "Математикова" } }) { documentId } }`,
+      { p: programme },
+      curator(),
+    );
+    pair = dataOf(found).nastavnikPairs[0]?.documentId ?? '';
+    expect(
+      dataOf(await gql(UPDATE_PAIR, { id: pair, d: { pairStatus: 'active' } }, curator())).updateNastavnikPair
+        ?.pairStatus,
+    ).toBe('active');
+  });
+
+  it('counts a meeting as held only with the mentee’s feedback or a recorded reason', async () => {
+    const meeting = (d: Record<string, unknown>) =>
+      gql(MEETING, { d: { pair, kind: 'working', date: '2026-10-15', ...d } }, curator());
+    expect(dataOf(await meeting({ mentorFeedback: { rating: 8 } })).createNastavnikMeeting.held).toBe(false);
+    expect(dataOf(await meeting({ menteeFeedback: { rating: 9 } })).createNastavnikMeeting.held).toBe(true);
+    const waiting = dataOf(await meeting({ topic: 'Без отзыва' })).createNastavnikMeeting;
+    expect(waiting.held).toBe(false);
+    // Nobody marks it held by hand; a reason does.
+    const forced = await gql(UPDATE_MEETING, { id: waiting.documentId, d: { held: true } }, curator());
+    expect(dataOf(forced).updateNastavnikMeeting?.held).toBe(false);
+    const excused = await gql(
+      UPDATE_MEETING,
+      { id: waiting.documentId, d: { noFeedbackReason: 'Наставляемый на больничном' } },
+      curator(),
+    );
+    expect(dataOf(excused).updateNastavnikMeeting?.held).toBe(true);
+    const list = await gql<{ nastavnikMeetings: Array<{ topic: string | null }> }>(
+      `query($p: ID!) { nastavnikMeetings(filters: { pair: { documentId: { eq: $p } }, held: { eq: false } }) { topic } }`,
+      { p: pair },
+      curator(),
+    );
+    expect(dataOf(list).nastavnikMeetings).toHaveLength(1);
+  });
+
+  it('completes with an outcome, and the successful mentee joins the mentor base keeping the consent', async () => {
+    const early = await gql(PROMOTE, { pair, person: ids.young1 }, curator());
+    expect(early.errors?.[0]?.message).toBe(
+      'Перевести наставляемого в базу наставников можно только после завершения работы пары.',
+    );
+    const noOutcome = await gql(UPDATE_PAIR, { id: pair, d: { pairStatus: 'completed' } }, curator());
+    expect(noOutcome.errors?.[0]?.message).toMatch(/^Чтобы завершить пару, укажите её итог/);
+    const done = await gql(
+      UPDATE_PAIR,
+      { id: pair, d: { pairStatus: 'completed', outcome: 'achieved', completedAt: '2027-05-20' } },
+      curator(),
+    );
+    expect(dataOf(done).updateNastavnikPair?.pairStatus).toBe('completed');
+    const stranger = await gql(PROMOTE, { pair, person: ids.young2 }, curator());
+    expect(stranger.errors?.[0]?.message).toBe('Участник не является наставляемым этой пары.');
+    const promoted = await gql(PROMOTE, { pair, person: ids.young1 }, curator());
+    expect(dataOf(promoted).nastavnikMenteeBecomesMentor).toEqual({ isMentor: true, isMentee: false });
+    const card = await gql<{
+      nastavnikPerson: { isMentor: boolean; consent: { processing: boolean } | null } | null;
+    }>(
+      `query($id: ID!) { nastavnikPerson(documentId: $id) { isMentor consent { processing } } }`,
+      { id: ids.young1 },
+      curator(),
+    );
+    expect(dataOf(card).nastavnikPerson).toEqual({ isMentor: true, consent: { processing: true } });
+  });
+});

@@ -705,6 +705,7 @@ export interface PluginNastavnikMeeting extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     date: Schema.Attribute.Date & Schema.Attribute.Required;
+    held: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     kind: Schema.Attribute.Enumeration<
       ['acquaintance', 'trial', 'planning', 'working', 'final', 'group_final']
     > &
@@ -714,6 +715,7 @@ export interface PluginNastavnikMeeting extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     menteeFeedback: Schema.Attribute.Component<'nastavnik.feedback', false>;
     mentorFeedback: Schema.Attribute.Component<'nastavnik.feedback', false>;
+    noFeedbackReason: Schema.Attribute.Text;
     notes: Schema.Attribute.Text;
     organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
     pair: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.pair'>;
@@ -842,6 +844,7 @@ export interface PluginNastavnikPair extends Struct.CollectionTypeSchema {
   attributes: {
     approvalOrderDate: Schema.Attribute.Date;
     approvalOrderNumber: Schema.Attribute.String;
+    completedAt: Schema.Attribute.Date;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     developmentPlan: Schema.Attribute.Component<'nastavnik.plan-goal', true>;
@@ -878,6 +881,7 @@ export interface PluginNastavnikPair extends Struct.CollectionTypeSchema {
     mentees: Schema.Attribute.Relation<'manyToMany', 'plugin::nastavnik.person'>;
     mentors: Schema.Attribute.Relation<'manyToMany', 'plugin::nastavnik.person'>;
     organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
+    outcome: Schema.Attribute.Enumeration<['achieved', 'partly_achieved', 'not_achieved']>;
     pairStatus: Schema.Attribute.Enumeration<['proposed', 'approved', 'active', 'completed', 'dissolved']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'proposed'>;
@@ -1055,6 +1059,7 @@ export interface PluginNastavnikProgramme extends Struct.CollectionTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.programme'> &
       Schema.Attribute.Private;
     matchingWeights: Schema.Attribute.JSON;
+    mentorFeedbackRequired: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
     periodEnd: Schema.Attribute.Date;
     periodStart: Schema.Attribute.Date;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PAIR_TRANSITIONS, pairMemberProblems, pairWriteProblems, type PairMember } from '../pairs.js';
+import {
+  PAIR_TRANSITIONS,
+  menteeToMentorProblem,
+  pairMemberProblems,
+  pairWriteProblems,
+  type PairMember,
+} from '../pairs.js';
 import { pairStatuses } from '../enums.js';
 
 const order = { approvalOrderNumber: '112-од', approvalOrderDate: '2026-09-29' };
@@ -11,7 +17,9 @@ describe('pair lifecycle', () => {
     expect(pairWriteProblems(proposed, { pairStatus: 'approved', ...order })).toEqual([]);
     const fixed = { pairStatus: 'approved' as const, ...order };
     expect(pairWriteProblems(fixed, { pairStatus: 'active' })).toEqual([]);
-    expect(pairWriteProblems({ ...fixed, pairStatus: 'active' }, { pairStatus: 'completed' })).toEqual([]);
+    expect(
+      pairWriteProblems({ ...fixed, pairStatus: 'active' }, { pairStatus: 'completed', outcome: 'achieved' }),
+    ).toEqual([]);
   });
 
   it('needs an order number and date to fix a pair', () => {
@@ -54,6 +62,24 @@ describe('pair lifecycle', () => {
     expect(problem?.message).toContain(
       `Нельзя перевести пару из состояния «${pairStatuses.label(from)}» в «${pairStatuses.label(to)}»`,
     );
+  });
+
+  it('completes only with an outcome', () => {
+    expect(pairWriteProblems({ pairStatus: 'active', ...order }, { pairStatus: 'completed' })).toEqual([
+      {
+        field: 'outcome',
+        message:
+          'Чтобы завершить пару, укажите её итог: «Цели достигнуты», «Цели достигнуты частично», «Цели не достигнуты».',
+      },
+    ]);
+  });
+
+  it('lets a mentee of a successful completed pair become a mentor', () => {
+    const pair = { pairStatus: 'completed' as const, outcome: 'achieved', menteeIds: ['m'] };
+    expect(menteeToMentorProblem(pair, 'm')).toBeUndefined();
+    expect(menteeToMentorProblem(pair, 'x')).toBe('Участник не является наставляемым этой пары.');
+    expect(menteeToMentorProblem({ ...pair, pairStatus: 'active' }, 'm')).toMatch(/после завершения/);
+    expect(menteeToMentorProblem({ ...pair, outcome: 'partly_achieved' }, 'm')).toMatch(/«Цели достигнуты»/);
   });
 
   it('keeps the order of an active pair as it was', () => {

@@ -9,6 +9,7 @@ import {
   mentoringForms,
   pairKinds,
   pairMemberProblems,
+  pairOutcomes,
   pairStateSchema,
   pairStatuses,
   pairWriteProblems,
@@ -62,7 +63,14 @@ async function checkPairWrite(event: WriteEvent) {
     action === 'update' && documentId
       ? (((await strapi.db.query(PAIR).findOne({
           where: { documentId },
-          select: ['pairStatus', 'approvalOrderNumber', 'approvalOrderDate', 'dissolutionReason', 'form'],
+          select: [
+            'pairStatus',
+            'approvalOrderNumber',
+            'approvalOrderDate',
+            'dissolutionReason',
+            'outcome',
+            'form',
+          ],
           populate: { mentors: { select: ['documentId'] }, mentees: { select: ['documentId'] } },
         })) as StoredPair | null) ?? undefined)
       : undefined;
@@ -118,6 +126,11 @@ export default defineContentType({
     approvalOrderDate: { type: 'date', label: 'Дата приказа о закреплении' },
     pairStatus: enumField(pairStatuses, 'Состояние', { required: true, default: 'proposed' }),
     dissolutionReason: { type: 'text', label: 'Причина прекращения' },
+    outcome: enumField(pairOutcomes, 'Итог работы пары', {
+      description:
+        'Нужен, чтобы завершить пару; при итоге «Цели достигнуты» наставляемого можно перевести в наставники',
+    }),
+    completedAt: { type: 'date', label: 'Дата завершения' },
     matchScore: { type: 'decimal', min: 0, max: 100, label: 'Оценка совпадения, %' },
     matchExplanation: { type: 'text', label: 'Почему подобрана пара' },
     developmentPlan: {

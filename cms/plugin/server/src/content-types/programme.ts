@@ -49,6 +49,11 @@ export default defineContentType({
       description:
         'Сколько весит каждый критерий при подборе: {"requests":40,"subjects":20,"interests":15,"availability":15,"form":10} (запросы и компетенции, предметы, интересы, свободное время, предпочитаемая форма); пусто — эти значения',
     },
+    mentorFeedbackRequired: {
+      type: 'boolean',
+      default: false,
+      label: 'Встреча проведена только с обратной связью и наставника',
+    },
     requireMentorTraining: {
       type: 'boolean',
       default: false,

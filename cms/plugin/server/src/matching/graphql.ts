@@ -1,11 +1,18 @@
 /**
  * GraphQL for forming pairs (stage 5): propose (nothing written), accept the chosen proposals, fix the
- * proposed pairs by an order. The order itself is a file: REST `GET /api/nastavnik/programmes/:id/pairs-order`.
+ * proposed pairs by an order; and for completion (stage 7): a successful mentee joins the mentor base. The order itself is a file: REST `GET /api/nastavnik/programmes/:id/pairs-order`.
  */
 import { mentoringForms, pairRefSchema } from '@nastavnik/shared';
 import type { Strapi } from '../types.js';
 import { enumFromValues, inputObjectFromZod, type NexusBuilder } from '../graphql/zod-types.js';
-import { acceptFor, fixByOrderFor, proposeFor, type AcceptCall, type ProposeCall } from './service.js';
+import {
+  acceptFor,
+  fixByOrderFor,
+  menteeBecomesMentorFor,
+  proposeFor,
+  type AcceptCall,
+  type ProposeCall,
+} from './service.js';
 
 function resultTypes(nexus: NexusBuilder) {
   return [
@@ -77,6 +84,14 @@ function resultTypes(nexus: NexusBuilder) {
       },
     }),
     nexus.objectType({
+      name: 'NastavnikPromotedPerson',
+      definition(t) {
+        t.nonNull.id('documentId');
+        t.nonNull.boolean('isMentor');
+        t.nonNull.boolean('isMentee');
+      },
+    }),
+    nexus.objectType({
       name: 'NastavnikAcceptedMatching',
       definition(t) {
         t.nonNull.list.nonNull.field('pairs', { type: 'NastavnikAcceptedPair' });
@@ -135,6 +150,14 @@ export function matchingGraphql(strapi: Strapi, nexus: NexusBuilder) {
             resolve: (_p: unknown, args: { programme: string; orderNumber: string; orderDate: string }) =>
               fixByOrderFor(strapi, args),
           });
+          t.nonNull.field('nastavnikMenteeBecomesMentor', {
+            type: 'NastavnikPromotedPerson',
+            description:
+              'Из наставляемого — в наставники: участник пары, завершённой с итогом «Цели достигнуты», переходит в базу наставников (согласие сохраняется)',
+            args: { pair: nexus.nonNull(nexus.idArg()), person: nexus.nonNull(nexus.idArg()) },
+            resolve: (_p: unknown, args: { pair: string; person: string }) =>
+              menteeBecomesMentorFor(strapi, args),
+          });
         },
       }),
     ],
@@ -143,6 +166,7 @@ export function matchingGraphql(strapi: Strapi, nexus: NexusBuilder) {
       'Query.nastavnikProposeMatching': { auth: false },
       'Mutation.nastavnikAcceptMatching': { auth: false },
       'Mutation.nastavnikFixPairsByOrder': { auth: false },
+      'Mutation.nastavnikMenteeBecomesMentor': { auth: false },
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { errors } from '@strapi/utils';
 import {
+  menteeToMentorProblem,
   pairsOrderDocx,
   pairsOrderSchema,
   pairRefSchema,
@@ -18,6 +19,7 @@ import { z } from 'zod';
 import type { Strapi } from '../types.js';
 import { validationErrorFrom } from '../validation.js';
 import { loadMatchingBase, requireCurator } from './base.js';
+import { currentActor } from '../tenancy/actor.js';
 
 const PAIR = 'plugin::nastavnik.pair';
 
@@ -229,4 +231,38 @@ interface StoredOrderPair {
   approvalOrderDate?: string | null;
   mentors?: Array<{ fullName: string }>;
   mentees?: Array<{ fullName: string }>;
+}
+
+/**
+ * «From mentee to mentor» (stage 7): a mentee of a pair completed with its goals achieved joins the
+ * mentor base. Only the base flags change, so the consent the person gave stays as it is.
+ */
+export async function menteeBecomesMentorFor(strapi: Strapi, args: { pair: string; person: string }) {
+  const actor = await currentActor(strapi);
+  if (actor.kind === 'anonymous') throw new errors.ForbiddenError('Войдите в систему.');
+  if (actor.kind === 'user' && actor.role !== 'curator')
+    throw new errors.ForbiddenError('Переводить участников в базу наставников может только куратор.');
+  // Read through the document service: the caller's organisation scope applies.
+  const pair = await strapi.documents(PAIR).findOne({
+    documentId: args.pair,
+    fields: ['pairStatus', 'outcome'],
+    populate: { mentees: { fields: ['documentId'] } },
+  });
+  if (!pair) throw new errors.NotFoundError('Пара не найдена или недоступна.');
+  const menteeIds = ((pair.mentees ?? []) as Array<{ documentId: string }>).map((m) => m.documentId);
+  const problem = menteeToMentorProblem(
+    { pairStatus: pair.pairStatus, outcome: pair.outcome, menteeIds },
+    args.person,
+  );
+  if (problem) throw new errors.ValidationError(problem, { path: ['person'] });
+  const person = await strapi.documents('plugin::nastavnik.person').update({
+    documentId: args.person,
+    data: { isMentor: true, isMentee: false },
+  });
+  if (!person) throw new errors.NotFoundError('Участник не найден или недоступен.');
+  return {
+    documentId: person.documentId,
+    isMentor: person.isMentor ?? false,
+    isMentee: person.isMentee ?? false,
+  };
 }
