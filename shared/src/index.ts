@@ -12,3 +12,4 @@ export * from './matching/index.js';
 export * from './pairs.js';
 export * from './pairs-order.js';
 export * from './meetings.js';
+export * from './questionnaire-templates.js';

@@ -17,6 +17,7 @@ const TYPES = [
   'roadmap',
   'roadmap-activity',
   'kpi-indicator',
+  'questionnaire',
 ];
 
 async function counts(strapi: Core.Strapi) {
@@ -55,6 +56,8 @@ describe('seeding', () => {
       expect(before.person).toBe(5);
       expect(before.pair).toBe(2);
       expect(before.meeting).toBe(3);
+      // Six standard questionnaires for each of the five educational organisations.
+      expect(before.questionnaire).toBe(30);
       expect(before.case).toBeGreaterThanOrEqual(1);
 
       const second = await bootStrapi({ database, env: { ADMIN_PASSWORD: 'Seed1admin' } });
