@@ -57,11 +57,16 @@ export const personCategories = enumeration({
 });
 export type PersonCategory = (typeof personCategories.values)[number];
 
+/**
+ * Career periods of teachers as the regional programme of multifunctional mentoring divides them
+ * (seed 004: «допрофессиональный период деятельности (группа А), профессионалы (группа Б),
+ * суперпрофессионалы (группа В), послепрофессиональный период деятельности (группа Г)»).
+ */
 export const teacherGroups = enumeration({
-  A: 'Группа А: молодой специалист (0–3 года)',
-  B: 'Группа Б: педагог в новой должности или организации',
-  C: 'Группа В: опытный педагог в профессиональном затруднении',
-  D: 'Группа Г: опытный педагог, готовый к наставничеству',
+  pre_professional: 'А — допрофессиональный период деятельности',
+  professional: 'Б — профессионалы',
+  super_professional: 'В — суперпрофессионалы',
+  post_professional: 'Г — послепрофессиональный период деятельности',
 });
 export type TeacherGroup = (typeof teacherGroups.values)[number];
 
@@ -86,12 +91,20 @@ export type PairKind = (typeof pairKinds.values)[number];
 
 export const pairStatuses = enumeration({
   proposed: 'Предложена',
-  approved: 'Утверждена приказом',
+  approved: 'Закреплена приказом',
   active: 'Работает',
   completed: 'Завершена',
-  dissolved: 'Расформирована',
+  dissolved: 'Прекращена',
 });
 export type PairStatus = (typeof pairStatuses.values)[number];
+
+/** How a completed pair ended (stage 7: the pair's outcome). */
+export const pairOutcomes = enumeration({
+  achieved: 'Цели достигнуты',
+  partly_achieved: 'Цели достигнуты частично',
+  not_achieved: 'Цели не достигнуты',
+});
+export type PairOutcome = (typeof pairOutcomes.values)[number];
 
 export const programmeStages = enumeration({
   conditions: '1. Подготовка условий',
@@ -261,6 +274,7 @@ export const enumerations = {
   mentoringForms,
   pairKinds,
   pairStatuses,
+  pairOutcomes,
   programmeStages,
   programmeStatuses,
   meetingKinds,

@@ -8,3 +8,8 @@ export * from './html-policy.js';
 export * from './questionnaire.js';
 export * from './roadmap/index.js';
 export * from './tracking.js';
+export * from './matching/index.js';
+export * from './pairs.js';
+export * from './pairs-order.js';
+export * from './meetings.js';
+export * from './questionnaire-templates.js';

@@ -17,6 +17,7 @@ const TYPES = [
   'roadmap',
   'roadmap-activity',
   'kpi-indicator',
+  'questionnaire',
 ];
 
 async function counts(strapi: Core.Strapi) {
@@ -31,17 +32,45 @@ describe('seeding', () => {
     try {
       const first = await bootStrapi({ database, env: { ADMIN_PASSWORD: 'Seed1admin' } });
       const before = await counts(first.strapi);
+      // Teacher groups stored under the old codes, as an earlier release wrote them.
+      const teacherGroups = () =>
+        first.strapi.db.query('plugin::nastavnik.person').findMany({
+          where: { teacherGroup: { $notNull: true } },
+          select: ['fullName', 'teacherGroup'],
+          orderBy: 'fullName',
+        });
+      const seeded = await teacherGroups();
+      expect(seeded.map((p: { teacherGroup: string }) => p.teacherGroup)).toEqual([
+        'pre_professional',
+        'super_professional',
+      ]);
+      for (const [from, to] of [
+        ['pre_professional', 'A'],
+        ['super_professional', 'D'],
+      ])
+        await first.strapi.db
+          .query('plugin::nastavnik.person')
+          .updateMany({ where: { teacherGroup: from }, data: { teacherGroup: to } });
       await first.stop();
       expect(before.organisation).toBe(13);
       expect(before.person).toBe(5);
       expect(before.pair).toBe(2);
       expect(before.meeting).toBe(3);
+      // Six standard questionnaires for each of the five educational organisations.
+      expect(before.questionnaire).toBe(30);
       expect(before.case).toBeGreaterThanOrEqual(1);
 
       const second = await bootStrapi({ database, env: { ADMIN_PASSWORD: 'Seed1admin' } });
       const after = await counts(second.strapi);
+      const migrated = (await second.strapi.db.query('plugin::nastavnik.person').findMany({
+        where: { teacherGroup: { $notNull: true } },
+        select: ['fullName', 'teacherGroup'],
+        orderBy: 'fullName',
+      })) as Array<{ teacherGroup: string }>;
       await second.stop();
       expect(after).toEqual(before);
+      // The start rewrote the old codes into the career periods of seed 004.
+      expect(migrated.map((p) => p.teacherGroup)).toEqual(['pre_professional', 'super_professional']);
     } finally {
       await database.drop();
     }

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import type { OrganisationKind } from '@nastavnik/shared';
 import { nastavnikService } from '../nastavnik';
 import { seedDemo } from './demo';
+import { seedQuestionnaires } from './questionnaires';
 
 interface OrganisationSeed {
   slug: string;
@@ -60,7 +61,7 @@ async function seedOrganisations(strapi: Core.Strapi, dir: string) {
     bySlug.set(org.slug, doc.documentId);
     created++;
   }
-  return { bySlug, created };
+  return { bySlug, created, seeds };
 }
 
 export async function seed(strapi: Core.Strapi) {
@@ -70,7 +71,7 @@ export async function seed(strapi: Core.Strapi) {
     return;
   }
   const started = Date.now();
-  const { bySlug, created } = await seedOrganisations(strapi, dir);
+  const { bySlug, created, seeds } = await seedOrganisations(strapi, dir);
   const roadmapsDir = path.join(dir, 'roadmaps');
   let roadmaps = 0;
   const importer = nastavnikService(strapi, 'roadmap');
@@ -92,10 +93,17 @@ export async function seed(strapi: Core.Strapi) {
       if (await importer.seedRoadmap(content, organisation, sourceText)) roadmaps++;
     }
   }
+  const questionnaires = await seedQuestionnaires(
+    strapi,
+    seeds.flatMap((o) => {
+      const documentId = bySlug.get(o.slug);
+      return documentId ? [{ documentId, kind: o.kind }] : [];
+    }),
+  );
   const demo = await seedDemo(strapi, bySlug);
-  if (created || roadmaps || demo) {
+  if (created || roadmaps || demo || questionnaires) {
     strapi.log.info(
-      `Начальные данные: организаций ${created}, дорожных карт ${roadmaps}, демо-набор ${demo ? 'создан' : 'уже был'} (${Date.now() - started} мс).`,
+      `Начальные данные: организаций ${created}, дорожных карт ${roadmaps}, стандартных анкет ${questionnaires}, демо-набор ${demo ? 'создан' : 'уже был'} (${Date.now() - started} мс).`,
     );
   }
 }

@@ -738,6 +738,7 @@ export interface PluginNastavnikMeeting extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     date: Schema.Attribute.Date & Schema.Attribute.Required;
+    held: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     kind: Schema.Attribute.Enumeration<
       ['acquaintance', 'trial', 'planning', 'working', 'final', 'group_final']
     > &
@@ -747,6 +748,7 @@ export interface PluginNastavnikMeeting extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     menteeFeedback: Schema.Attribute.Component<'nastavnik.feedback', false>;
     mentorFeedback: Schema.Attribute.Component<'nastavnik.feedback', false>;
+    noFeedbackReason: Schema.Attribute.Text;
     notes: Schema.Attribute.Text;
     organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
     pair: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.pair'>;
@@ -875,6 +877,7 @@ export interface PluginNastavnikPair extends Struct.CollectionTypeSchema {
   attributes: {
     approvalOrderDate: Schema.Attribute.Date;
     approvalOrderNumber: Schema.Attribute.String;
+    completedAt: Schema.Attribute.Date;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     developmentPlan: Schema.Attribute.Component<'nastavnik.plan-goal', true>;
@@ -911,6 +914,7 @@ export interface PluginNastavnikPair extends Struct.CollectionTypeSchema {
     mentees: Schema.Attribute.Relation<'manyToMany', 'plugin::nastavnik.person'>;
     mentors: Schema.Attribute.Relation<'manyToMany', 'plugin::nastavnik.person'>;
     organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
+    outcome: Schema.Attribute.Enumeration<['achieved', 'partly_achieved', 'not_achieved']>;
     pairStatus: Schema.Attribute.Enumeration<['proposed', 'approved', 'active', 'completed', 'dissolved']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'proposed'>;
@@ -1023,12 +1027,17 @@ export interface PluginNastavnikPerson extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.person'> &
       Schema.Attribute.Private;
+    mentorInterviewAt: Schema.Attribute.Date;
+    mentorTrainingAt: Schema.Attribute.Date;
     organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
+    partner: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.partner'>;
     phone: Schema.Attribute.String;
     preferredForms: Schema.Attribute.JSON;
     publishedAt: Schema.Attribute.DateTime;
     requests: Schema.Attribute.Text;
-    teacherGroup: Schema.Attribute.Enumeration<['A', 'B', 'C', 'D']>;
+    teacherGroup: Schema.Attribute.Enumeration<
+      ['pre_professional', 'professional', 'super_professional', 'post_professional']
+    >;
     teachingExperienceYears: Schema.Attribute.Decimal &
       Schema.Attribute.SetMinMax<
         {
@@ -1082,12 +1091,15 @@ export interface PluginNastavnikProgramme extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.programme'> &
       Schema.Attribute.Private;
+    matchingWeights: Schema.Attribute.JSON;
+    mentorFeedbackRequired: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
     periodEnd: Schema.Attribute.Date;
     periodStart: Schema.Attribute.Date;
     programmeStatus: Schema.Attribute.Enumeration<['planned', 'running', 'completed', 'suspended']> &
       Schema.Attribute.DefaultTo<'planned'>;
     publishedAt: Schema.Attribute.DateTime;
+    requireMentorTraining: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     roleVariation: Schema.Attribute.String;
     stages: Schema.Attribute.Component<'nastavnik.stage-dates', true>;
     tasks: Schema.Attribute.Text;

@@ -25,5 +25,7 @@ export const meetingRecordSchema = z.strictObject({
   notes: z.string().max(5000, 'Не длиннее 5000 символов').nullish(),
   mentorFeedback: meetingFeedbackSchema.nullish(),
   menteeFeedback: meetingFeedbackSchema.nullish(),
+  /** Why a side gave no feedback: with it the meeting counts as held all the same. */
+  noFeedbackReason: z.string().max(1000, 'Не длиннее 1000 символов').nullish(),
 });
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;

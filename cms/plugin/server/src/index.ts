@@ -10,6 +10,7 @@ import routes from './routes/index.js';
 import { coreServices } from './services/index.js';
 import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
+import { migrateStoredValues } from './setup/migrations.js';
 import { ensureRoles } from './setup/roles.js';
 import { ensureAdminRoles, registerOrganisationCondition } from './admin-access/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
@@ -76,6 +77,7 @@ async function bootstrap({ strapi }: { strapi: Strapi }) {
 const setupService = ({ strapi }: { strapi: Strapi }) => ({
   /** Call from the host application's bootstrap: users-permissions must have created its roles first. */
   async afterPluginsBootstrap() {
+    await migrateStoredValues(strapi);
     await ensureRoles(strapi);
     await strapi.db.transaction(() => ensureAdminRoles(strapi));
     await strapi.db.transaction(() => applyAdminLabels(strapi));

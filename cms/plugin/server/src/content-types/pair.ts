@@ -1,5 +1,104 @@
-import { mentoringForms, pairKinds, pairStatuses } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation, manyToMany, manyToOne } from './define.js';
+/**
+ * A mentoring pair, group or triad. Never public. Every write follows the pair's life
+ * (`pairWriteProblems` in `shared/src/pairs.ts`): proposed → fixed by the order «О закреплении
+ * наставнических пар (групп)» (number and date) → active → completed, or terminated with a reason.
+ * Whoever is linked into a pair needs a valid consent and a category the form allows.
+ */
+import { errors } from '@strapi/utils';
+import {
+  mentoringForms,
+  pairKinds,
+  pairMemberProblems,
+  pairOutcomes,
+  pairStateSchema,
+  pairStatuses,
+  pairWriteProblems,
+  type MentoringForm,
+  type PairMember,
+  type PairWriteProblem,
+  type PairState,
+} from '@nastavnik/shared';
+import { collectRelationIds } from '../tenancy/relations.js';
+import { fieldValidationError } from '../validation.js';
+import {
+  defineContentType,
+  enumField,
+  organisationRelation,
+  manyToMany,
+  manyToOne,
+  type WriteEvent,
+} from './define.js';
+
+const PAIR = 'plugin::nastavnik.pair';
+const PERSON = 'plugin::nastavnik.person';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+interface StoredPair extends PairState {
+  form?: MentoringForm | null;
+  mentors?: Array<{ documentId: string }>;
+  mentees?: Array<{ documentId: string }>;
+}
+
+function refuse(problems: PairWriteProblem[]): never {
+  throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
+    errors: problems.map((p) => ({ path: [p.field], message: p.message, name: 'ValidationError' })),
+  });
+}
+
+async function membersById(event: WriteEvent, ids: string[]): Promise<Map<string, PairMember>> {
+  if (!ids.length) return new Map();
+  const rows = (await event.strapi.db.query(PERSON).findMany({
+    where: { documentId: { $in: ids } },
+    select: ['documentId', 'fullName', 'category', 'birthDate', 'birthYear', 'awaitingConsent', 'anonymised'],
+    populate: { consent: true },
+  })) as Array<PairMember & { documentId: string }>;
+  return new Map(rows.map((r) => [r.documentId, r]));
+}
+
+async function checkPairWrite(event: WriteEvent) {
+  const { strapi, action, documentId, data } = event;
+  if ((action !== 'create' && action !== 'update') || !data) return;
+  const current =
+    action === 'update' && documentId
+      ? (((await strapi.db.query(PAIR).findOne({
+          where: { documentId },
+          select: [
+            'pairStatus',
+            'approvalOrderNumber',
+            'approvalOrderDate',
+            'dissolutionReason',
+            'outcome',
+            'form',
+          ],
+          populate: { mentors: { select: ['documentId'] }, mentees: { select: ['documentId'] } },
+        })) as StoredPair | null) ?? undefined)
+      : undefined;
+  const state = pairStateSchema.safeParse(
+    Object.fromEntries(Object.keys(pairStateSchema.shape).flatMap((k) => (k in data ? [[k, data[k]]] : []))),
+  );
+  if (!state.success) throw fieldValidationError(state.error);
+  const problems = pairWriteProblems(current, state.data);
+  if (problems.length) refuse(problems);
+
+  // People newly linked are checked; everyone is checked when the form changes or the pair is fixed.
+  const form = (data.form ?? current?.form) as MentoringForm | undefined;
+  if (!form) return;
+  const everyone =
+    (data.form !== undefined && data.form !== current?.form) ||
+    (data.pairStatus === 'approved' && current?.pairStatus !== 'approved');
+  const side = (field: 'mentors' | 'mentees') => {
+    const linked = collectRelationIds(data[field]);
+    const existing = everyone ? (current?.[field] ?? []).map((m) => m.documentId) : [];
+    return [...new Set([...existing, ...linked])];
+  };
+  const mentorIds = side('mentors');
+  const menteeIds = side('mentees');
+  const people = await membersById(event, [...mentorIds, ...menteeIds]);
+  const pick = (ids: string[]) => ids.flatMap((id) => people.get(id) ?? []);
+  const memberProblems = pairMemberProblems(form, pick(mentorIds), pick(menteeIds), today());
+  if (memberProblems.length) refuse(memberProblems);
+}
 
 export default defineContentType({
   singularName: 'pair',
@@ -8,6 +107,7 @@ export default defineContentType({
   description: 'Наставнические пары, группы и триады с приказом об утверждении и планом развития',
   access: 'private',
   tenancy: 'organisation',
+  rules: { beforeWrite: checkPairWrite },
   mainField: 'title',
   listColumns: ['title', 'kind', 'form', 'pairStatus', 'programme'],
   attributes: {
@@ -18,10 +118,19 @@ export default defineContentType({
     mentees: manyToMany('person', 'Наставляемые'),
     kind: enumField(pairKinds, 'Вид', { required: true, default: 'pair' }),
     form: enumField(mentoringForms, 'Форма наставничества', { required: true }),
-    approvalOrderNumber: { type: 'string', label: 'Номер приказа об утверждении' },
-    approvalOrderDate: { type: 'date', label: 'Дата приказа' },
+    approvalOrderNumber: {
+      type: 'string',
+      label: 'Номер приказа о закреплении',
+      description: 'Приказ «О закреплении наставнических пар (групп)»: нужен, чтобы закрепить пару',
+    },
+    approvalOrderDate: { type: 'date', label: 'Дата приказа о закреплении' },
     pairStatus: enumField(pairStatuses, 'Состояние', { required: true, default: 'proposed' }),
-    dissolutionReason: { type: 'text', label: 'Причина расформирования' },
+    dissolutionReason: { type: 'text', label: 'Причина прекращения' },
+    outcome: enumField(pairOutcomes, 'Итог работы пары', {
+      description:
+        'Нужен, чтобы завершить пару; при итоге «Цели достигнуты» наставляемого можно перевести в наставники',
+    }),
+    completedAt: { type: 'date', label: 'Дата завершения' },
     matchScore: { type: 'decimal', min: 0, max: 100, label: 'Оценка совпадения, %' },
     matchExplanation: { type: 'text', label: 'Почему подобрана пара' },
     developmentPlan: {

@@ -12,7 +12,7 @@ import {
   teacherGroups,
   type StoredPerson,
 } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation, type WriteEvent } from './define.js';
+import { defineContentType, enumField, manyToOne, organisationRelation, type WriteEvent } from './define.js';
 
 const PERSON = 'plugin::nastavnik.person';
 
@@ -75,6 +75,21 @@ export default defineContentType({
     },
     availability: { type: 'text', label: 'Доступность (дни, время)' },
     capacity: { type: 'integer', min: 0, label: 'Сколько наставляемых может вести' },
+    partner: {
+      ...manyToOne('partner', 'Организация-партнёр'),
+      description: 'Откуда наставник: работодатель или вуз-партнёр (для форм «работодатель – …» обязательно)',
+    },
+    mentorInterviewAt: {
+      type: 'date',
+      label: 'Собеседование с наставником проведено',
+      description: 'Этап 4 «Отбор и обучение наставников»: дата собеседования',
+    },
+    mentorTrainingAt: {
+      type: 'date',
+      label: 'Обучение наставников пройдено',
+      description:
+        'Этап 4: дата окончания обучения; без собеседования и обучения программа может не предлагать наставника',
+    },
     isMentor: { type: 'boolean', default: false, label: 'Наставник' },
     isMentee: { type: 'boolean', default: false, label: 'Наставляемый' },
     consent: {

@@ -1,4 +1,4 @@
-import { mentoringForms, programmeStatuses } from '@nastavnik/shared';
+import { matchingWeightsSchema, mentoringForms, programmeStatuses } from '@nastavnik/shared';
 import { defineContentType, enumField, organisationRelation, manyToOne } from './define.js';
 
 export default defineContentType({
@@ -42,5 +42,22 @@ export default defineContentType({
       label: 'Этапы и сроки',
     },
     programmeStatus: enumField(programmeStatuses, 'Состояние', { default: 'planned' }),
+    matchingWeights: {
+      type: 'json',
+      schema: matchingWeightsSchema,
+      label: 'Веса подбора пар',
+      description:
+        'Сколько весит каждый критерий при подборе: {"requests":40,"subjects":20,"interests":15,"availability":15,"form":10} (запросы и компетенции, предметы, интересы, свободное время, предпочитаемая форма); пусто — эти значения',
+    },
+    mentorFeedbackRequired: {
+      type: 'boolean',
+      default: false,
+      label: 'Встреча проведена только с обратной связью и наставника',
+    },
+    requireMentorTraining: {
+      type: 'boolean',
+      default: false,
+      label: 'Только наставники, прошедшие отбор и обучение',
+    },
   },
 });

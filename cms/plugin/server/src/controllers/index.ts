@@ -1,7 +1,8 @@
 /**
  * Core controllers for every type. They are thin on purpose: tenancy, the personal-data rule and public
  * fields live in the document-service middleware, so REST and GraphQL behave the same. Road maps add
- * file export and a multipart import, which GraphQL is not made for.
+ * file export and a multipart import, which GraphQL is not made for; programmes add the order that fixes
+ * their pairs (a DOCX file).
  */
 import { readFile } from 'node:fs/promises';
 import { factories } from '@strapi/strapi';
@@ -9,6 +10,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { RoadmapImportCall } from '../roadmaps/import.js';
+import { pairsOrderFor } from '../matching/service.js';
 import { roadmapServiceOf } from '../services/access.js';
 import { adminPanelController } from '../admin-panel/controller.js';
 
@@ -84,13 +86,27 @@ const roadmapController = factories.createCoreController('plugin::nastavnik.road
   };
 });
 
+const programmeController = factories.createCoreController('plugin::nastavnik.programme', ({ strapi }) => ({
+  /** The order «О закреплении наставнических пар (групп)»: `?number=…&date=ГГГГ-ММ-ДД`. */
+  async pairsOrder(ctx: Context) {
+    const query = ctx.query as Record<string, string | undefined>;
+    const { bytes, filename } = await pairsOrderFor(strapi, (ctx.params as { id: string }).id, {
+      number: query.number || undefined,
+      date: query.date || undefined,
+    });
+    ctx.set('Content-Type', MIME.docx);
+    ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    ctx.body = Buffer.from(bytes);
+  },
+}));
+
+const custom: Record<string, unknown> = { roadmap: roadmapController, programme: programmeController };
+
 export default {
   ...Object.fromEntries(
     definitions.map(({ definition }) => [
       definition.singularName,
-      definition.singularName === 'roadmap'
-        ? roadmapController
-        : factories.createCoreController(uidOf(definition.singularName)),
+      custom[definition.singularName] ?? factories.createCoreController(uidOf(definition.singularName)),
     ]),
   ),
   'admin-panel': adminPanelController,

@@ -9,6 +9,7 @@ import { definitions, uidOf } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 import { subtreeOf } from '../tenancy/organisations.js';
 import { isVisitorAuth } from '../tenancy/actor.js';
+import { matchingGraphql } from '../matching/graphql.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
 import { ADMIN_ACCESS } from '../admin-access/actor.js';
@@ -130,6 +131,7 @@ export function registerGraphql(strapi: Strapi) {
   extension.shadowCRUD(ADMIN_ACCESS).disable();
   extension.use(({ nexus }: { nexus: NexusBuilder }) => roadmapGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => captureGraphql(strapi, nexus));
+  extension.use(({ nexus }: { nexus: NexusBuilder }) => matchingGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => ({
     types: [
       nexus.objectType({

@@ -9,8 +9,13 @@ const roadmapRoutes = [
   { method: 'GET', path: '/roadmaps/:id/export', handler: 'roadmap.export' },
 ];
 
+const programmeRoutes = [
+  { method: 'GET', path: '/programmes/:id/pairs-order', handler: 'programme.pairsOrder' },
+];
+
 const routes = [
   ...roadmapRoutes,
+  ...programmeRoutes,
   ...definitions.flatMap(({ definition: { singularName: name, pluralName: plural } }) => [
     { method: 'GET', path: `/${plural}`, handler: `${name}.find` },
     { method: 'GET', path: `/${plural}/:id`, handler: `${name}.findOne` },

@@ -8,7 +8,7 @@ import { userRoles } from '@nastavnik/shared';
 import { definitions } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 
-type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete' | 'export' | 'importFile';
+type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete' | 'export' | 'importFile' | 'pairsOrder';
 const READ: Action[] = ['find', 'findOne'];
 const ALL: Action[] = ['find', 'findOne', 'create', 'update', 'delete'];
 const WRITE_NO_DELETE: Action[] = ['find', 'findOne', 'create', 'update'];
@@ -22,7 +22,11 @@ const publicTypes = definitions
 
 /** type → actions, per role. Methodists and editors never touch personal data. */
 export const grants: Record<UserRole, Record<string, Action[]>> = {
-  curator: { ...Object.fromEntries(allTypes.map((t) => [t, ALL])), roadmap: ROADMAP_ALL },
+  curator: {
+    ...Object.fromEntries(allTypes.map((t) => [t, ALL])),
+    roadmap: ROADMAP_ALL,
+    programme: [...ALL, 'pairsOrder'],
+  },
   methodist: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
     organisation: WRITE_NO_DELETE,
