@@ -13,7 +13,12 @@ import { applyAdminLabels } from './setup/admin-labels.js';
 import { ensureRoles } from './setup/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
-import { registerSecurity, securityDefaults, validateSecurityConfig } from './security/index.js';
+import {
+  registerAccessLog,
+  registerSecurity,
+  securityDefaults,
+  validateSecurityConfig,
+} from './security/index.js';
 import type { Strapi } from './types.js';
 
 interface ContentTypeRegistry {
@@ -59,6 +64,7 @@ function register({ strapi }: { strapi: Strapi }) {
 
 function bootstrap({ strapi }: { strapi: Strapi }) {
   registerTenancyMiddleware(strapi);
+  registerAccessLog(strapi);
   strapi.server.use(restErrorReporter(strapi));
   // New administrators see the panel in Russian unless they choose otherwise.
   strapi.db.lifecycles.subscribe({
