@@ -91,6 +91,31 @@ describe('access log of personal data', () => {
     for (const value of values) expect(text).not.toContain(value);
   });
 
+  it('records participants read nested under another type', async () => {
+    const started = new Date(Date.now() - 1000).toISOString();
+    const pairs = await postGraphql(
+      {
+        query:
+          'query StaffReadsPairs { nastavnikPairs { documentId mentors { documentId } mentees { documentId } } }',
+        operationName: 'StaffReadsPairs',
+      },
+      { jwt: jwtOf('demoStaff') },
+    );
+    const rows = graphqlBody(pairs).data?.nastavnikPairs as Array<{
+      mentors: Array<{ documentId: string }>;
+      mentees: Array<{ documentId: string }>;
+    }>;
+    const people = new Set(rows.flatMap((p) => [...p.mentors, ...p.mentees].map((m) => m.documentId)));
+    expect(people.size).toBeGreaterThan(0);
+    const logged = (await logOf('demoCurator')).filter(
+      (e) => e.at >= started && e.path === 'POST /graphql StaffReadsPairs',
+    );
+    expect(
+      logged.every((e) => e.targetType === 'person' && e.action === 'read' && e.userRole === 'staff'),
+    ).toBe(true);
+    expect(new Set(logged.flatMap((e) => e.documentIds))).toEqual(people);
+  });
+
   it('is the curator’s alone: staff are refused, another organisation’s curator sees none of it, nobody writes it', async () => {
     const staff = await postGraphql({ query: LOG_QUERY }, { jwt: jwtOf('demoStaff') });
     expect(graphqlBody(staff).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

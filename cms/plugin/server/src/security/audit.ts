@@ -6,8 +6,8 @@
  * (seeding, imports already authorised) is not a reader. Entries older than the retention are removed at
  * start and then at most once an hour, as entries are written.
  *
- * Not recorded: a participant resolved as a GraphQL relation nested under another type (Strapi loads
- * those past the document service); the relation guards refuse them to roles without read access.
+ * A participant resolved as a GraphQL relation nested under another type is loaded past the document
+ * service; the GraphQL guards record those reads through `recordNestedRead`.
  */
 import type { Modules } from '@strapi/types';
 import type { AccessAction } from '@nastavnik/shared';
@@ -56,9 +56,14 @@ function documentIdsOf(result: unknown, params: { documentId?: string }): string
   const visit = (value: unknown) => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') {
-      const { documentId, entries } = value as { documentId?: unknown; entries?: unknown };
+      const { documentId, entries, nodes } = value as {
+        documentId?: unknown;
+        entries?: unknown;
+        nodes?: unknown;
+      };
       if (typeof documentId === 'string') ids.add(documentId);
       if (entries) visit(entries);
+      if (nodes) visit(nodes);
     }
   };
   visit(result);
@@ -72,53 +77,68 @@ export async function purgeExpiredAccessLog(strapi: Strapi, retentionDays: numbe
   await strapi.db.query(LOG).deleteMany({ where: { at: { $lt: cutoff.toISOString() } } });
 }
 
+let nextPurge = 0;
+
+/** Record one successful access by the current request's caller, if it is a user, an administrator or a token. */
+async function recordAccess(strapi: Strapi, uid: string, action: AccessAction, ids: string[]) {
+  const actor = await currentActor(strapi);
+  if (actor.kind !== 'user' && actor.kind !== 'admin') return;
+  const definition = definitionByUid.get(uid);
+  if (!definition || !ids.length) return;
+  // A deleted document has no organisation left to look up: the caller named it, and it was in scope.
+  const owners =
+    action === 'delete'
+      ? new Map(ids.map((id) => [id, actor.kind === 'user' ? actor.organisationDocumentId : null]))
+      : await organisationOfDocuments(strapi, uid, definition, ids);
+  const byOrganisation = new Map<string | null, string[]>();
+  for (const id of ids) {
+    const owner = owners.get(id) ?? null;
+    byOrganisation.set(owner, [...(byOrganisation.get(owner) ?? []), id]);
+  }
+  const at = new Date();
+  const path = requestPath(strapi);
+  await asInternal(async () => {
+    for (const [organisation, documentIds] of byOrganisation) {
+      await strapi.documents(LOG).create({
+        data: {
+          organisation: organisation ?? undefined,
+          at: at.toISOString(),
+          actorKind: actor.kind === 'user' ? 'user' : 'admin',
+          userId: actor.kind === 'user' ? actor.userId : undefined,
+          userRole: actor.kind === 'user' ? (actor.role ?? undefined) : undefined,
+          action,
+          targetType: definition.singularName,
+          documentIds,
+          count: documentIds.length,
+          path,
+        },
+      } as never);
+    }
+    if (at.getTime() >= nextPurge) {
+      nextPurge = at.getTime() + 60 * 60 * 1000;
+      const { retentionDays } = strapi.config.get<SecurityConfig>(SECURITY_CONFIG).audit;
+      await purgeExpiredAccessLog(strapi, retentionDays, at);
+    }
+  });
+}
+
+/** A GraphQL relation to personal data, resolved under another type: record what it returned. */
+export async function recordNestedRead(strapi: Strapi, uid: string, value: unknown) {
+  if (PERSONAL_TYPES.has(uid)) await recordAccess(strapi, uid, 'read', documentIdsOf(value, {}));
+}
+
 export function registerAccessLog(strapi: Strapi) {
-  let nextPurge = 0;
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const result = await next();
     const action = ACTIONS[context.action];
-    if (!PERSONAL_TYPES.has(context.uid) || !action) return result;
-    const actor = await currentActor(strapi);
-    if (actor.kind !== 'user' && actor.kind !== 'admin') return result;
-    const definition = definitionByUid.get(context.uid);
-    const params = context.params as { documentId?: string };
-    // A deleted document has no organisation left to look up: the caller named it, and it was in scope.
-    const ids = documentIdsOf(result, params);
-    if (!definition || !ids.length) return result;
-    const owners =
-      action === 'delete'
-        ? new Map(ids.map((id) => [id, actor.kind === 'user' ? actor.organisationDocumentId : null]))
-        : await organisationOfDocuments(strapi, context.uid, definition, ids);
-    const byOrganisation = new Map<string | null, string[]>();
-    for (const id of ids) {
-      const owner = owners.get(id) ?? null;
-      byOrganisation.set(owner, [...(byOrganisation.get(owner) ?? []), id]);
+    if (PERSONAL_TYPES.has(context.uid) && action) {
+      await recordAccess(
+        strapi,
+        context.uid,
+        action,
+        documentIdsOf(result, context.params as { documentId?: string }),
+      );
     }
-    const at = new Date();
-    const path = requestPath(strapi);
-    await asInternal(async () => {
-      for (const [organisation, documentIds] of byOrganisation) {
-        await strapi.documents(LOG).create({
-          data: {
-            organisation: organisation ?? undefined,
-            at: at.toISOString(),
-            actorKind: actor.kind === 'user' ? 'user' : 'admin',
-            userId: actor.kind === 'user' ? actor.userId : undefined,
-            userRole: actor.kind === 'user' ? (actor.role ?? undefined) : undefined,
-            action,
-            targetType: definition.singularName,
-            documentIds,
-            count: documentIds.length,
-            path,
-          },
-        } as never);
-      }
-      if (at.getTime() >= nextPurge) {
-        nextPurge = at.getTime() + 60 * 60 * 1000;
-        const { retentionDays } = strapi.config.get<SecurityConfig>(SECURITY_CONFIG).audit;
-        await purgeExpiredAccessLog(strapi, retentionDays, at);
-      }
-    });
     return result;
   };
   strapi.documents.use(middleware);
