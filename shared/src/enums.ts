@@ -266,6 +266,23 @@ export const userRoles = enumeration({
 });
 export type UserRole = (typeof userRoles.values)[number];
 
+/** What was done to personal data, as the access log records it. */
+export const accessActions = enumeration({
+  read: 'Чтение',
+  create: 'Создание',
+  update: 'Изменение',
+  delete: 'Удаление',
+  publish: 'Публикация',
+});
+export type AccessAction = (typeof accessActions.values)[number];
+
+/** Who accessed personal data: a signed-in API user, or an administrator / API token. */
+export const accessActorKinds = enumeration({
+  user: 'Пользователь API',
+  admin: 'Администратор или API-токен',
+});
+export type AccessActorKind = (typeof accessActorKinds.values)[number];
+
 /** Every enumeration by the name the plugin's schema.json files refer to it with. */
 export const enumerations = {
   organisationKinds,
@@ -295,5 +312,7 @@ export const enumerations = {
   questionnaireAudiences,
   questionnairePurposes,
   userRoles,
+  accessActions,
+  accessActorKinds,
 } as const;
 export type EnumerationName = keyof typeof enumerations;

@@ -47,6 +47,14 @@ const MINIMAL: Record<string, (targets: Record<string, string>) => Record<string
   'contingent-snapshot': () => ({ date: '2025-09-01', snapshotKind: 'fact' }),
   'news-item': () => ({ title: 'Новость для проверки прав', kind: 'news', date: '2025-10-01' }),
   partner: () => ({ name: 'Партнёр для проверки прав', kind: 'employer' }),
+  'access-log': () => ({
+    at: new Date().toISOString(),
+    actorKind: 'user',
+    action: 'read',
+    targetType: 'person',
+    documentIds: [],
+    count: 0,
+  }),
   capture: () => ({
     kind: 'roster',
     sourceUrl: 'https://journal.example/class/1a',

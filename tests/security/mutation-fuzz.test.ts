@@ -279,6 +279,8 @@ describe('mutation fuzzing', () => {
     const unexplained: string[] = [];
     for (const { definition } of definitions) {
       const type = definition.singularName;
+      // The snapshots themselves read personal data, which the access log records (its own test checks it).
+      if (type === 'access-log') continue;
       const was = before[type];
       const now = after[type];
       if (!was || !now) continue;

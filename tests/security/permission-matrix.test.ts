@@ -441,5 +441,5 @@ describe('permission matrix', () => {
       `\n[security] матрица прав: ${cells} ячеек (${definitions.length} типов × ${ACTORS.length} субъектов × операции × пути), ${seconds} с; ✓ разрешено, ◐ отфильтровано, ✗ отказано, · неприменимо\n${lines.join('\n')}\n`,
     );
     expect(differences).toEqual([]);
-  });
+  }, 180_000);
 });

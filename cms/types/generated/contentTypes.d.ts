@@ -499,6 +499,48 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginNastavnikAccessLog extends Struct.CollectionTypeSchema {
+  collectionName: 'nastavnik_access_logs';
+  info: {
+    description: '\u041A\u0442\u043E, \u043A\u043E\u0433\u0434\u0430 \u0438 \u043A\u0430\u043A\u0438\u043C \u043F\u0443\u0442\u0451\u043C \u0447\u0438\u0442\u0430\u043B \u0438\u043B\u0438 \u043C\u0435\u043D\u044F\u043B \u0437\u0430\u043F\u0438\u0441\u0438 \u0443\u0447\u0430\u0441\u0442\u043D\u0438\u043A\u043E\u0432 (\u0441 \u0441\u043E\u0433\u043B\u0430\u0441\u0438\u044F\u043C\u0438), \u043E\u0442\u0432\u0435\u0442\u044B \u043D\u0430 \u0430\u043D\u043A\u0435\u0442\u044B \u0438 \u0437\u0430\u043C\u0435\u0440\u044B \u2014 \u0431\u0435\u0437 \u0441\u0430\u043C\u0438\u0445 \u0434\u0430\u043D\u043D\u044B\u0445';
+    displayName: '\u0416\u0443\u0440\u043D\u0430\u043B \u0434\u043E\u0441\u0442\u0443\u043F\u0430 \u043A \u043F\u0435\u0440\u0441\u043E\u043D\u0430\u043B\u044C\u043D\u044B\u043C \u0434\u0430\u043D\u043D\u044B\u043C';
+    pluralName: 'access-logs';
+    singularName: 'access-log';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: true;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['read', 'create', 'update', 'delete', 'publish']> &
+      Schema.Attribute.Required;
+    actorKind: Schema.Attribute.Enumeration<['user', 'admin']> & Schema.Attribute.Required;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    count: Schema.Attribute.Integer;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    documentIds: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.access-log'> &
+      Schema.Attribute.Private;
+    organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
+    path: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    targetType: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer;
+    userRole: Schema.Attribute.String;
+  };
+}
+
 export interface PluginNastavnikAdminAccess extends Struct.CollectionTypeSchema {
   collectionName: 'nastavnik_admin_accesses';
   info: {
@@ -1704,6 +1746,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::nastavnik.access-log': PluginNastavnikAccessLog;
       'plugin::nastavnik.admin-access': PluginNastavnikAdminAccess;
       'plugin::nastavnik.capture': PluginNastavnikCapture;
       'plugin::nastavnik.case': PluginNastavnikCase;

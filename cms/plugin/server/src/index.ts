@@ -15,7 +15,12 @@ import { ensureRoles } from './setup/roles.js';
 import { ensureAdminRoles, registerOrganisationCondition } from './admin-access/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
-import { registerSecurity, securityDefaults, validateSecurityConfig } from './security/index.js';
+import {
+  registerAccessLog,
+  registerSecurity,
+  securityDefaults,
+  validateSecurityConfig,
+} from './security/index.js';
 import type { Strapi } from './types.js';
 
 interface ContentTypeRegistry {
@@ -63,6 +68,7 @@ async function bootstrap({ strapi }: { strapi: Strapi }) {
   registerTenancyMiddleware(strapi);
   // Conditions can only be registered while Strapi bootstraps.
   await registerOrganisationCondition(strapi);
+  registerAccessLog(strapi);
   strapi.server.use(restErrorReporter(strapi));
   // New administrators see the panel in Russian unless they choose otherwise.
   strapi.db.lifecycles.subscribe({

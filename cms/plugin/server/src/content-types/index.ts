@@ -18,6 +18,7 @@ import partner from './partner.js';
 import capture from './capture.js';
 import progressRecord from './progress-record.js';
 import adminAccess from '../admin-access/content-type.js';
+import accessLog from './access-log.js';
 
 export const definitions: readonly DefinedContentType[] = [
   organisation,
@@ -37,6 +38,7 @@ export const definitions: readonly DefinedContentType[] = [
   partner,
   capture,
   progressRecord,
+  accessLog,
 ];
 
 /**

@@ -13,6 +13,7 @@ import { matchingGraphql } from '../matching/graphql.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
 import { ADMIN_ACCESS } from '../admin-access/actor.js';
+import { PERSONAL_TYPES, recordNestedRead } from '../security/audit.js';
 import type { NexusBuilder } from './zod-types.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -86,6 +87,29 @@ function hiddenFieldGuards() {
       config[`${typeName}.${field}`] = { middlewares: [middleware] };
       if (attribute.type === 'relation')
         config[`${typeName}.${field}_connection`] = { middlewares: [middleware] };
+    }
+  }
+  return config;
+}
+
+/**
+ * Personal data reached through a relation of another type is loaded past the document service, where
+ * the access log records every other read: these fields record theirs.
+ */
+function accessLogGuards(strapi: Strapi) {
+  const config: Record<string, Record<string, unknown>> = {};
+  for (const { definition } of definitions) {
+    for (const [field, attribute] of Object.entries(definition.attributes)) {
+      const target = typeof attribute.target === 'string' ? attribute.target : '';
+      if (attribute.type !== 'relation' || !PERSONAL_TYPES.has(target)) continue;
+      const middleware = async (next: Resolver, ...[parent, args, context, info]: Parameters<Resolver>) => {
+        const value = await next(parent, args, context, info);
+        await recordNestedRead(strapi, target, value);
+        return value;
+      };
+      const typeName = graphqlTypeName(definition.singularName);
+      config[`${typeName}.${field}`] = { middlewares: [middleware] };
+      config[`${typeName}.${field}_connection`] = { middlewares: [middleware] };
     }
   }
   return config;
@@ -198,7 +222,7 @@ export function registerGraphql(strapi: Strapi) {
     resolversConfig: {
       'Query.nastavnikMe': { auth: false },
       'Query.nastavnikOrganisationSubtree': { auth: { scope: ['plugin::nastavnik.organisation.find'] } },
-      ...mergeGuards(relationGuards(), redactionGuards(), hiddenFieldGuards()),
+      ...mergeGuards(relationGuards(), redactionGuards(), hiddenFieldGuards(), accessLogGuards(strapi)),
     },
   }));
 }

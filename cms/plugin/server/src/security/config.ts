@@ -35,6 +35,10 @@ export const securityConfigSchema = z.object({
     /** Bytes of an authenticated GraphQL request (road-map files may come as base64). */
     graphql: positive,
   }),
+  audit: z.object({
+    /** Days an access-log entry is kept. */
+    retentionDays: positive,
+  }),
 });
 export type SecurityConfig = z.infer<typeof securityConfigSchema>;
 
@@ -67,6 +71,7 @@ export function securityDefaults(env: Env) {
       rest: env.int('REST_BODY_LIMIT', 1 * MB),
       graphql: env.int('GRAPHQL_BODY_LIMIT', 24 * MB),
     },
+    audit: { retentionDays: env.int('AUDIT_RETENTION_DAYS', 365) },
   };
 }
 

@@ -9,6 +9,7 @@ import { httpGuards } from './http-guards.js';
 import { limitRules, parseOptions } from './graphql-limits.js';
 
 export { localiseRefusal } from './graphql-limits.js';
+export { registerAccessLog } from './audit.js';
 export { securityDefaults, validateSecurityConfig } from './config.js';
 
 export function registerSecurity(strapi: Strapi) {

@@ -22,10 +22,12 @@ const publicTypes = definitions
 
 /** type → actions, per role. Methodists and editors never touch personal data. */
 export const grants: Record<UserRole, Record<string, Action[]>> = {
+  // The access log is written by the plugin alone; the curator reads their organisation's.
   curator: {
     ...Object.fromEntries(allTypes.map((t) => [t, ALL])),
     roadmap: ROADMAP_ALL,
     programme: [...ALL, 'pairsOrder'],
+    'access-log': READ,
   },
   methodist: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
