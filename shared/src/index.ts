@@ -8,3 +8,4 @@ export * from './html-policy.js';
 export * from './questionnaire.js';
 export * from './roadmap/index.js';
 export * from './tracking.js';
+export * from './kpi/index.js';

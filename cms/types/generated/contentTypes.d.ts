@@ -663,6 +663,7 @@ export interface PluginNastavnikKpiIndicator extends Struct.CollectionTypeSchema
     code: Schema.Attribute.String;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    definition: Schema.Attribute.JSON;
     formula: Schema.Attribute.Text;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.kpi-indicator'> &

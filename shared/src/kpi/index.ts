@@ -1,0 +1,4 @@
+export * from './definition.js';
+export * from './maths.js';
+export * from './recognise.js';
+export * from './standard.js';
