@@ -16,7 +16,8 @@ export const kpiFiguresSchema = z.object({
   /** Null for a count (no denominator) and when no denominator was entered. */
   denominator: z.number().nullable(),
   value: z.number().nullable(),
-  status: kpiStatuses.schema,
+  /** Null when the year has no target. */
+  status: kpiStatuses.schema.nullable(),
 });
 export type KpiFigures = z.infer<typeof kpiFiguresSchema>;
 
@@ -52,7 +53,7 @@ export const kpiReportSchema = z.object({
   organisationName: z.string(),
   year: z.number().int(),
   today: z.string(),
-  /** True when the organisation has no KPIs of its own and the standard set was computed. */
+  /** True when neither the organisation nor a parent has KPIs and the target model's standard set was computed. */
   standardSet: z.boolean(),
   rows: z.array(kpiRowSchema),
 });

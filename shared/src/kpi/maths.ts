@@ -64,10 +64,9 @@ export function birthBounds(reference: string, ages: YearRange): BirthBounds {
   return bounds;
 }
 
-/** A share in per cent with one decimal, or the count itself for a KPI without a denominator. */
+/** A share in per cent with one decimal; nothing without a denominator or over zero. */
 export function kpiValue(numerator: number, denominator: number | null): number | null {
-  if (denominator === null) return numerator;
-  if (denominator <= 0) return null;
+  if (denominator === null || denominator <= 0) return null;
   return Math.round((numerator / denominator) * 1000) / 10;
 }
 
@@ -77,7 +76,7 @@ export interface Target {
 }
 
 /**
- * Met when the value reaches the target (at most it, for a «не более» bound; a plain plan value is a
+ * Null without a target to compare with. Met when the value reaches the target (at most it, for a «не более» bound; a plain plan value is a
  * level to reach). Otherwise: a finished year is behind; a year in progress is on track while the value
  * keeps pace with the part of the year gone; a year not begun is on track.
  */
@@ -86,8 +85,9 @@ export function kpiStatus(
   target: Target | undefined,
   window: YearWindow,
   today: string,
-): KpiStatus {
-  if (value === null || !target) return 'no_data';
+): KpiStatus | null {
+  if (!target) return null;
+  if (value === null) return 'no_data';
   const met = target.bound === 'max' ? value <= target.value : value >= target.value;
   if (met) return 'met';
   if (today > window.end) return 'behind';

@@ -47,10 +47,10 @@ describe('year windows and age bands', () => {
 });
 
 describe('values and status', () => {
-  it('is a share with one decimal, a count without a denominator, nothing over zero', () => {
+  it('is a share with one decimal, nothing without a denominator or over zero', () => {
     expect(kpiValue(1, 3)).toBe(33.3);
     expect(kpiValue(2, 3)).toBe(66.7);
-    expect(kpiValue(4, null)).toBe(4);
+    expect(kpiValue(4, null)).toBeNull();
     expect(kpiValue(0, 0)).toBeNull();
   });
 
@@ -64,7 +64,7 @@ describe('values and status', () => {
     [12, { value: 10, bound: 'max' }, '2022-01-01', 'behind'],
     [8, { value: 10, bound: 'max' }, '2022-01-01', 'met'],
     [null, { value: 10, bound: 'min' }, '2022-01-01', 'no_data'],
-    [10, undefined, '2022-01-01', 'no_data'],
+    [10, undefined, '2022-01-01', null],
   ] as const)('value %s against %j on %s is %s', (value, target, today, status) => {
     expect(kpiStatus(value, target, year, today)).toBe(status);
   });

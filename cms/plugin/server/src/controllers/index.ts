@@ -9,7 +9,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { RoadmapImportCall } from '../roadmaps/import.js';
-import { roadmapServiceOf } from '../services/access.js';
+import { kpiServiceOf, roadmapServiceOf } from '../services/access.js';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -83,11 +83,27 @@ const roadmapController = factories.createCoreController('plugin::nastavnik.road
   };
 });
 
+/** `?year=2021` as a number; anything else is named in the error. */
+function yearParam(ctx: Context): number | undefined {
+  const raw = (ctx.query as Record<string, string | undefined>).year;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d{4}$/.test(raw))
+    throw new errors.ValidationError(`Параметр year: ожидался год (например, 2021), получено «${raw}».`);
+  return Number(raw);
+}
+
+const kpiController = factories.createCoreController('plugin::nastavnik.kpi-indicator', ({ strapi }) => ({
+  async report(ctx: Context) {
+    const organisation = (ctx.params as { id: string }).id;
+    ctx.body = await kpiServiceOf(strapi).report({ organisation, year: yearParam(ctx) });
+  },
+}));
+
+const custom: Record<string, unknown> = { roadmap: roadmapController, 'kpi-indicator': kpiController };
+
 export default Object.fromEntries(
   definitions.map(({ definition }) => [
     definition.singularName,
-    definition.singularName === 'roadmap'
-      ? roadmapController
-      : factories.createCoreController(uidOf(definition.singularName)),
+    custom[definition.singularName] ?? factories.createCoreController(uidOf(definition.singularName)),
   ]),
 );

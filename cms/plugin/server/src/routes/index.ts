@@ -9,8 +9,11 @@ const roadmapRoutes = [
   { method: 'GET', path: '/roadmaps/:id/export', handler: 'roadmap.export' },
 ];
 
+const kpiRoutes = [{ method: 'GET', path: '/kpi/:id', handler: 'kpi-indicator.report' }];
+
 const routes = [
   ...roadmapRoutes,
+  ...kpiRoutes,
   ...definitions.flatMap(({ definition: { singularName: name, pluralName: plural } }) => [
     { method: 'GET', path: `/${plural}`, handler: `${name}.find` },
     { method: 'GET', path: `/${plural}/:id`, handler: `${name}.findOne` },

@@ -8,12 +8,15 @@ import { userRoles } from '@nastavnik/shared';
 import { definitions } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 
-type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete' | 'export' | 'importFile';
+type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete' | 'export' | 'importFile' | 'report';
 const READ: Action[] = ['find', 'findOne'];
 const ALL: Action[] = ['find', 'findOne', 'create', 'update', 'delete'];
 const WRITE_NO_DELETE: Action[] = ['find', 'findOne', 'create', 'update'];
 const ROADMAP_READ: Action[] = [...READ, 'export'];
 const ROADMAP_ALL: Action[] = [...ALL, 'export', 'importFile'];
+/** KPI values and monitoring reports: figures of the caller's subtree, no person in them. */
+const KPI_READ: Action[] = [...READ, 'report'];
+const KPI_ALL: Action[] = [...ALL, 'report'];
 
 const allTypes = definitions.map((d) => d.definition.singularName);
 const publicTypes = definitions
@@ -22,14 +25,18 @@ const publicTypes = definitions
 
 /** type → actions, per role. Methodists and editors never touch personal data. */
 export const grants: Record<UserRole, Record<string, Action[]>> = {
-  curator: { ...Object.fromEntries(allTypes.map((t) => [t, ALL])), roadmap: ROADMAP_ALL },
+  curator: {
+    ...Object.fromEntries(allTypes.map((t) => [t, ALL])),
+    roadmap: ROADMAP_ALL,
+    'kpi-indicator': KPI_ALL,
+  },
   methodist: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
     organisation: WRITE_NO_DELETE,
     programme: ALL,
     roadmap: ROADMAP_ALL,
     'roadmap-activity': ALL,
-    'kpi-indicator': ALL,
+    'kpi-indicator': KPI_ALL,
     'contingent-snapshot': ALL,
     case: ALL,
     'news-item': ALL,
@@ -39,6 +46,7 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
   editor: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
     roadmap: ROADMAP_READ,
+    'kpi-indicator': KPI_READ,
     'site-section': ALL,
     'news-item': ALL,
     case: WRITE_NO_DELETE,
@@ -47,6 +55,7 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
   staff: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
     roadmap: ROADMAP_READ,
+    'kpi-indicator': KPI_READ,
     person: READ,
     pair: READ,
     questionnaire: READ,

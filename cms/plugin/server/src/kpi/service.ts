@@ -1,0 +1,9 @@
+/** KPIs and monitoring reports as the plugin's `kpi` service (GraphQL resolvers and REST controllers call it). */
+import type { Strapi } from '../types.js';
+import { kpiReport } from './report.js';
+
+export const kpiService = ({ strapi }: { strapi: Strapi }) => ({
+  report: (input: unknown) => kpiReport(strapi, input),
+});
+
+export type KpiService = ReturnType<typeof kpiService>;

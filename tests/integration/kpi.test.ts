@@ -1,0 +1,411 @@
+/**
+ * KPI values computed in the database, checked against numbers worked out by hand on a small synthetic
+ * region: age-band edges, a person in two programmes, a withdrawn consent, a school with no contingent
+ * entered, satisfaction answered twice, partners that did and did not provide mentors. The same numbers
+ * on SQLite and PostgreSQL (DATABASE_URL).
+ *
+ * Tree: Синтетическая область (R) → Синтетический муниципалитет (M) → школа A, школа B (no contingent);
+ * R → колледж C. R's road map holds the KPIs; the others use them (nearest parent's set).
+ * Year 2021, academic: 2021-09-01…2022-08-31; ages on 2021-09-01, so 10–18 means born 2002-09-02…2011-09-01.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KpiReport, KpiRow } from '@nastavnik/shared';
+import { bootStrapi, type BootedStrapi } from '../harness/strapi.js';
+
+let booted: BootedStrapi;
+const org: Record<string, string> = {};
+const jwt: Record<string, string> = {};
+
+type Data = Record<string, unknown>;
+
+async function create(type: string, data: Data): Promise<string> {
+  const doc = await booted.strapi
+    .documents(`plugin::nastavnik.${type}` as 'plugin::nastavnik.person')
+    .create({
+      data: data as never,
+    });
+  return doc.documentId;
+}
+
+const consent = (minor: boolean) => ({
+  givenBy: minor ? 'legal_representative' : 'self',
+  ...(minor ? { representativeName: 'Законный Представитель Тестовый' } : {}),
+  processing: true,
+  signedAt: '2021-08-01',
+});
+
+async function person(organisation: string, name: string, data: Data): Promise<string> {
+  const minor = data.category === 'pupil' || data.category === 'student';
+  return create('person', { fullName: name, organisation, consent: consent(minor), ...data });
+}
+
+async function pair(
+  organisation: string,
+  title: string,
+  mentors: string[],
+  mentees: string[],
+  extra: Data = {},
+): Promise<string> {
+  return create('pair', {
+    title,
+    organisation,
+    mentors,
+    mentees,
+    form: 'pupil_pupil',
+    pairStatus: 'active',
+    ...extra,
+  });
+}
+
+async function user(name: string, role: string, organisation: string) {
+  const { strapi, url } = booted;
+  const roleRow = (await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: role } })) as { id: number };
+  const orgRow = (await strapi.db
+    .query('plugin::nastavnik.organisation')
+    .findOne({ where: { documentId: organisation }, select: ['id'] })) as { id: number };
+  await strapi
+    .plugin('users-permissions')
+    .service<{ add(user: Data): Promise<unknown> }>('user')
+    .add({
+      username: name,
+      email: `${name}@kpi.test`,
+      password: 'Kpi1password',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: roleRow.id,
+      organisation: orgRow.id,
+    });
+  const res = await fetch(`${url}/api/auth/local`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier: name, password: 'Kpi1password' }),
+  });
+  jwt[name] = ((await res.json()) as { jwt: string }).jwt;
+}
+
+async function graphql(query: string, variables: Data, token?: string) {
+  const res = await fetch(`${booted.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as {
+    data?: { nastavnikKpiReport?: KpiReport | null } | null;
+    errors?: Array<{ message: string }>;
+  };
+}
+
+const REPORT = `query($organisation: ID!, $year: Int) { nastavnikKpiReport(organisation: $organisation, year: $year) { organisation organisationName year standardSet rows } }`;
+
+async function report(slug: string, token: string, year = 2021): Promise<KpiReport> {
+  const res = await graphql(REPORT, { organisation: org[slug], year }, token);
+  if (!res.data?.nastavnikKpiReport) throw new Error(`Нет отчёта: ${JSON.stringify(res)}`);
+  return res.data.nastavnikKpiReport;
+}
+
+const row = (r: KpiReport, code: string): KpiRow => {
+  const found = r.rows.find((x) => x.code === code);
+  if (!found) throw new Error(`Нет показателя ${code}`);
+  return found;
+};
+
+/** numerator / denominator → value, own and rolled up, as the report gives them. */
+const figures = (r: KpiRow) => ({
+  own: [r.own.numerator, r.own.denominator, r.own.value],
+  rollup: [r.rollup.numerator, r.rollup.denominator, r.rollup.value, r.rollup.withoutDenominator],
+});
+
+beforeAll(async () => {
+  booted = await bootStrapi({ env: { SEED: 'false', ADMIN_PASSWORD: 'Kpi1admin1' } });
+  org.R = await create('organisation', { name: 'Синтетическая область', slug: 'syn-region', kind: 'region' });
+  org.M = await create('organisation', {
+    name: 'Синтетический муниципалитет',
+    slug: 'syn-municipality',
+    kind: 'municipal_authority',
+    parent: org.R,
+  });
+  org.A = await create('organisation', { name: 'Школа А', slug: 'syn-a', kind: 'school', parent: org.M });
+  org.B = await create('organisation', { name: 'Школа Б', slug: 'syn-b', kind: 'school', parent: org.M });
+  org.C = await create('organisation', { name: 'Колледж В', slug: 'syn-c', kind: 'college', parent: org.R });
+
+  // R's KPIs for 2021 (academic year), with their bounds.
+  const target = (value: number, bound = 'exact') => [{ year: 2021, value, bound }];
+  const academic = 'academic';
+  const kpis: Array<[string, string, Data, Data[], Data[]?]> = [
+    [
+      '1',
+      'Наставляемые 10–18 лет',
+      {
+        kind: 'participation',
+        yearBasis: academic,
+        population: { categories: ['pupil', 'student'], ageYears: { min: 10, max: 18 } },
+        role: 'mentee',
+        denominator: { source: 'contingent', metricCodes: ['pupils_10_18'] },
+      },
+      target(50, 'min'),
+    ],
+    [
+      '2',
+      'Наставники 15–18 лет',
+      {
+        kind: 'participation',
+        yearBasis: academic,
+        population: { categories: ['pupil', 'student'], ageYears: { min: 15, max: 18 } },
+        role: 'mentor',
+        denominator: { source: 'contingent', metricCodes: ['pupils_15_18'] },
+      },
+      target(10),
+    ],
+    [
+      '3',
+      'Молодые педагоги',
+      {
+        kind: 'participation',
+        yearBasis: academic,
+        population: { categories: ['teacher', 'young_specialist'], experienceYears: { min: 0, max: 3 } },
+        role: 'mentee',
+        denominator: { source: 'persons' },
+      },
+      target(100),
+    ],
+    ['4', 'Предприятия', { kind: 'partners', yearBasis: academic, partnerKinds: ['employer'] }, target(2)],
+    [
+      '5',
+      'Удовлетворённость наставляемых',
+      {
+        kind: 'satisfaction',
+        yearBasis: academic,
+        audience: 'mentee',
+        questionCode: 'satisfaction',
+        threshold: 4,
+      },
+      target(50),
+    ],
+    [
+      '6',
+      'Публикации о наставничестве',
+      { kind: 'manual', reason: 'Считается по сайту вручную' },
+      target(5),
+      [{ year: 2021, value: 7 }],
+    ],
+  ];
+  for (const [order, [code, title, definition, targets, actuals]] of kpis.entries()) {
+    await create('kpi-indicator', {
+      organisation: org.R,
+      code,
+      title,
+      unit: code === '4' || code === '6' ? 'ед.' : '%',
+      metricKind: definition.kind === 'manual' ? 'manual' : 'computed',
+      definition,
+      targets,
+      ...(actuals ? { actuals } : {}),
+      order,
+    });
+  }
+
+  // Contingent: A's latest fact within the year is 2021-09-01; the forecast of the same day, an older
+  // fact and a fact after the year's end are not it. B has none. C's fact is 2021-10-01.
+  const snapshot = (o: string, date: string, snapshotKind: string, values: Record<string, number>) =>
+    create('contingent-snapshot', {
+      organisation: o,
+      date,
+      snapshotKind,
+      metrics: Object.entries(values).map(([code, value]) => ({ code, label: code, value })),
+    });
+  await snapshot(org.A, '2020-09-01', 'fact', { pupils_10_18: 999, pupils_15_18: 999 });
+  await snapshot(org.A, '2021-09-01', 'fact', { pupils_10_18: 10, pupils_15_18: 4 });
+  await snapshot(org.A, '2021-09-01', 'forecast', { pupils_10_18: 500, pupils_15_18: 500 });
+  await snapshot(org.A, '2022-09-01', 'fact', { pupils_10_18: 777, pupils_15_18: 777 });
+  await snapshot(org.C, '2021-10-01', 'fact', { pupils_10_18: 6, pupils_15_18: 2 });
+
+  // School A.
+  const A = org.A;
+  const pupil = (name: string, birthDate: string) => person(A, name, { category: 'pupil', birthDate });
+  const a1 = await pupil('Первый Ученик', '2011-09-01'); // 10 on the reference day: counted
+  const a2 = await pupil('Второй Ученик', '2011-09-02'); // 9: not counted
+  const a3 = await pupil('Третий Ученик', '2002-09-02'); // 18 (19 the next day): counted
+  const a4 = await pupil('Четвёртый Ученик', '2002-09-01'); // 19: not counted
+  const a5 = await pupil('Пятый Ученик', '2008-05-05'); // 13, in two programmes: counted once
+  const a6 = await person(A, 'Шестой Ученик', {
+    category: 'pupil',
+    birthDate: '2007-03-03',
+    birthYear: 2007,
+  });
+  const a7 = await pupil('Седьмой Ученик', '2010-01-01'); // only in a proposed pair
+  const a8 = await pupil('Восьмой Ученик', '2009-03-03'); // only in a pair of a programme of 2019/20
+  const a9 = await pupil('Девятый Ученик', '2006-09-01'); // 15 on the reference day: a counted mentor
+  // a6 withdraws consent: anonymised, the birth date goes, the birth year and the participation stay.
+  await booted.strapi.documents('plugin::nastavnik.person').update({
+    documentId: a6,
+    data: { consent: { ...consent(true), withdrawnAt: '2021-10-10T10:00:00.000Z' } } as never,
+  });
+
+  const programme = (title: string, periodStart: string, periodEnd: string) =>
+    create('programme', { title, form: 'pupil_pupil', organisation: A, periodStart, periodEnd });
+  const x = await programme('Программа X', '2021-09-01', '2022-05-31');
+  const y = await programme('Программа Y', '2021-10-01', '2022-06-30');
+  const old = await programme('Программа 2019/20', '2019-09-01', '2020-05-31');
+  await pair(A, 'P1', [a3], [a1, a2], { programme: x });
+  await pair(A, 'P2', [a9], [a3, a4, a5], { programme: x });
+  await pair(A, 'P3', [a9], [a5, a6], { programme: y });
+  await pair(A, 'P4', [a9], [a7], { pairStatus: 'proposed' });
+  await pair(A, 'P5', [a9], [a8], { programme: old });
+
+  const teacher = (name: string, category: string, teachingExperienceYears: number) =>
+    person(A, name, { category, teachingExperienceYears });
+  const t1 = await teacher('Учитель Первый', 'teacher', 3);
+  await teacher('Учитель Второй', 'teacher', 0.5); // young, not in a pair
+  const t3 = await teacher('Учитель Третий', 'teacher', 3.5); // not young
+  const t4 = await teacher('Учитель Четвёртый', 'young_specialist', 0);
+  const t5 = await teacher('Учитель Пятый', 'teacher', 20);
+  await pair(A, 'P6', [t5], [t1, t3, t4], { form: 'teacher_teacher' });
+
+  await create('partner', { organisation: A, name: 'Завод', kind: 'employer', mentorsProvided: 2 });
+  await create('partner', { organisation: A, name: 'Фонд', kind: 'ngo', mentorsProvided: 1 });
+  await create('partner', { organisation: A, name: 'Фабрика', kind: 'employer', mentorsProvided: 0 });
+
+  // School B: participants, no contingent.
+  const b1 = await person(org.B, 'Ученик Б1', { category: 'pupil', birthDate: '2010-06-06' });
+  const b2 = await person(org.B, 'Ученик Б2', { category: 'pupil', birthDate: '2005-02-02' });
+  await pair(org.B, 'P7', [b2], [b1]);
+
+  // College C.
+  const c1 = await person(org.C, 'Студент В1', { category: 'student', birthDate: '2004-04-04' });
+  const c2 = await person(org.C, 'Студент В2', { category: 'student', birthDate: '2003-01-01' });
+  await pair(org.C, 'P8', [c2], [c1], { form: 'student_student' });
+  await create('partner', { organisation: org.C, name: 'Комбинат', kind: 'employer', mentorsProvided: 1 });
+
+  // Satisfaction (1–5): the latest answer of the year counts, answers before the year do not.
+  const questions = [{ code: 'satisfaction', text: 'Насколько вы довольны?', type: 'scale', min: 1, max: 5 }];
+  const qMentee = await create('questionnaire', {
+    title: 'Удовлетворённость наставляемых',
+    organisation: org.R,
+    audience: 'mentee',
+    purpose: 'satisfaction',
+    questions,
+  });
+  const qMentor = await create('questionnaire', {
+    title: 'Удовлетворённость наставников',
+    organisation: org.R,
+    audience: 'mentor',
+    purpose: 'satisfaction',
+    questions,
+  });
+  const answer = (o: string, p: string, q: string, value: number, submittedAt: string) =>
+    create('questionnaire-response', {
+      organisation: o,
+      person: p,
+      questionnaire: q,
+      answers: { satisfaction: value },
+      submittedAt,
+    });
+  await answer(A, a1, qMentee, 5, '2021-12-01T10:00:00.000Z');
+  await answer(A, a3, qMentee, 2, '2021-10-01T10:00:00.000Z');
+  await answer(A, a3, qMentee, 4, '2022-03-01T10:00:00.000Z');
+  await answer(A, a5, qMentee, 3, '2022-05-01T10:00:00.000Z');
+  await answer(A, a2, qMentee, 5, '2021-06-01T10:00:00.000Z'); // before the year
+  await answer(A, t5, qMentor, 1, '2021-12-01T10:00:00.000Z'); // another audience
+  await answer(org.C, c1, qMentee, 4, '2022-01-15T10:00:00.000Z');
+
+  await user('kpiCuratorA', 'curator', org.A);
+  await user('kpiMethodistM', 'methodist', org.M);
+  await user('kpiMethodistR', 'methodist', org.R);
+}, 240_000);
+
+afterAll(async () => {
+  await booted.stop();
+});
+
+describe('KPI values worked out by hand', () => {
+  it('school A: its own numbers', async () => {
+    const r = await report('A', jwt.kpiCuratorA ?? '');
+    expect(r.standardSet).toBe(false);
+    expect(r.rows.map((x) => x.code)).toEqual(['1', '2', '3', '4', '5', '6']);
+    // 10–18 mentees: a1 (10 today), a3 (18), a5 (two programmes, once), a6 (withdrawn, by birth year) = 4 of 10.
+    expect(figures(row(r, '1'))).toEqual({ own: [4, 10, 40], rollup: [4, 10, 40, 0] });
+    expect(row(r, '1')).toMatchObject({
+      target: 50,
+      bound: 'min',
+      windowStart: '2021-09-01',
+      windowEnd: '2022-08-31',
+    });
+    expect(row(r, '1').own.status).toBe('behind');
+    // 15–18 mentors: a3 (18) and a9 (15 today) of 4.
+    expect(figures(row(r, '2'))).toEqual({ own: [2, 4, 50], rollup: [2, 4, 50, 0] });
+    expect(row(r, '2').own.status).toBe('met');
+    // Young teachers (0–3 years) from the people base: t1 (3) and t4 (0) in a pair, t2 not: 2 of 3.
+    expect(figures(row(r, '3'))).toEqual({ own: [2, 3, 66.7], rollup: [2, 3, 66.7, 0] });
+    // Employers that provided mentors: the plant only.
+    expect(figures(row(r, '4'))).toEqual({ own: [1, null, 1], rollup: [1, null, 1, 0] });
+    // Satisfied mentees: a1 (5), a3 (latest 4); a5 (3) not: 2 of 3.
+    expect(figures(row(r, '5'))).toEqual({ own: [2, 3, 66.7], rollup: [2, 3, 66.7, 0] });
+    expect(row(r, '6')).toMatchObject({
+      kind: 'manual',
+      manualReason: 'Считается по сайту вручную',
+      manualValue: 7,
+      own: { value: 7, status: 'met' },
+    });
+  });
+
+  it('municipality M: the sum over A and B, where B has no contingent', async () => {
+    const r = await report('M', jwt.kpiMethodistM ?? '');
+    const k1 = row(r, '1');
+    // M has no numbers of its own; B's 1 mentee is left out for want of a denominator and counted as such.
+    expect(figures(k1)).toEqual({ own: [0, null, null], rollup: [4, 10, 40, 1] });
+    expect(k1.own.status).toBe('no_data');
+    expect(k1.rollup.organisations).toBe(3);
+    expect(figures(row(r, '2'))).toEqual({ own: [0, null, null], rollup: [2, 4, 50, 1] });
+    expect(figures(row(r, '3')).rollup).toEqual([2, 3, 66.7, 1]);
+    expect(figures(row(r, '4')).rollup).toEqual([1, null, 1, 0]);
+  });
+
+  it('region R: sum of numerators over sum of denominators, not an average of shares', async () => {
+    const r = await report('R', jwt.kpiMethodistR ?? '');
+    expect(r.organisationName).toBe('Синтетическая область');
+    // A 4/10 and C 1/6: 5/16 = 31.25 % (the average of 40 % and 16.7 % would be 28.3 %).
+    expect(figures(row(r, '1')).rollup).toEqual([5, 16, 31.3, 1]);
+    expect(row(r, '1').rollup.organisations).toBe(5);
+    // A 2/4 and C 1/2.
+    expect(figures(row(r, '2')).rollup).toEqual([3, 6, 50, 1]);
+    // Only A has young teachers; B and C have no denominator.
+    expect(figures(row(r, '3')).rollup).toEqual([2, 3, 66.7, 2]);
+    // The plant (A) and the works (C).
+    expect(figures(row(r, '4')).rollup).toEqual([2, null, 2, 0]);
+    expect(row(r, '4').rollup.status).toBe('met');
+    // A 2/3 and C 1/1.
+    expect(figures(row(r, '5')).rollup).toEqual([3, 4, 75, 1]);
+  });
+
+  it('college C through REST, the same numbers', async () => {
+    const res = await fetch(`${booted.url}/api/nastavnik/kpi/${org.C}?year=2021`, {
+      headers: { authorization: `Bearer ${jwt.kpiMethodistR}` },
+    });
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as KpiReport;
+    expect(figures(row(r, '1')).own).toEqual([1, 6, 16.7]);
+    expect(figures(row(r, '2')).own).toEqual([1, 2, 50]);
+    expect(figures(row(r, '5')).own).toEqual([1, 1, 100]);
+  });
+
+  it('refuses outside the caller’s subtree and without sign-in', async () => {
+    const up = await graphql(REPORT, { organisation: org.R, year: 2021 }, jwt.kpiCuratorA);
+    expect(up.errors?.[0]?.message).toContain('вне вашей зоны доступа');
+    const sideways = await graphql(REPORT, { organisation: org.C, year: 2021 }, jwt.kpiMethodistM);
+    expect(sideways.errors?.[0]?.message).toContain('вне вашей зоны доступа');
+    const anonymous = await graphql(REPORT, { organisation: org.A, year: 2021 });
+    expect(anonymous.errors?.[0]?.message).toContain('Войдите');
+    const rest = await fetch(`${booted.url}/api/nastavnik/kpi/${org.A}?year=20x1`, {
+      headers: { authorization: `Bearer ${jwt.kpiCuratorA}` },
+    });
+    expect(rest.status).toBe(400);
+    expect(await rest.text()).toContain('Параметр year');
+  });
+
+  it('shows no person in the answer', async () => {
+    const r = JSON.stringify(await report('R', jwt.kpiMethodistR ?? ''));
+    for (const name of ['Ученик', 'Учитель', 'Студент', 'Представитель']) expect(r).not.toContain(name);
+  });
+});
