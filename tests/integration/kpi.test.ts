@@ -8,6 +8,8 @@
  * R → колледж C. R's road map holds the KPIs; the others use them (nearest parent's set).
  * Year 2021, academic: 2021-09-01…2022-08-31; ages on 2021-09-01, so 10–18 means born 2002-09-02…2011-09-01.
  */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiReport, KpiRow } from '@nastavnik/shared';
 import { bootStrapi, type BootedStrapi } from '../harness/strapi.js';
@@ -310,6 +312,25 @@ beforeAll(async () => {
   await answer(A, t5, qMentor, 1, '2021-12-01T10:00:00.000Z'); // another audience
   await answer(org.C, c1, qMentee, 4, '2022-01-15T10:00:00.000Z');
 
+  // Two measurements: a1's grade goes up, a5's down, a3's absences go down (an improvement).
+  const measure = (p: string, metric: string, moment: string, value: number, recordedAt: string) =>
+    create('progress-record', {
+      organisation: A,
+      person: p,
+      metric,
+      moment,
+      value,
+      recordedAt,
+      source: 'manual',
+    });
+  await measure(a1, 'average_grade', 'start', 3.5, '2021-09-15');
+  await measure(a1, 'average_grade', 'end', 4, '2021-12-20');
+  await measure(a5, 'average_grade', 'start', 4, '2021-09-15');
+  await measure(a5, 'average_grade', 'end', 3.8, '2021-12-20');
+  await measure(a3, 'absences', 'start', 10, '2021-09-15');
+  await measure(a3, 'absences', 'end', 4, '2021-12-20');
+  await measure(a4, 'average_grade', 'start', 3, '2021-09-15'); // no second measurement
+
   await user('kpiCuratorA', 'curator', org.A);
   await user('kpiMethodistM', 'methodist', org.M);
   await user('kpiMethodistR', 'methodist', org.R);
@@ -407,5 +428,164 @@ describe('KPI values worked out by hand', () => {
   it('shows no person in the answer', async () => {
     const r = JSON.stringify(await report('R', jwt.kpiMethodistR ?? ''));
     for (const name of ['Ученик', 'Учитель', 'Студент', 'Представитель']) expect(r).not.toContain(name);
+  });
+});
+
+/** Names of people in the data set: none may appear in a roll-up. */
+const PEOPLE = [
+  'Первый Ученик',
+  'Третий Ученик',
+  'Учитель Первый',
+  'Ученик Б1',
+  'Студент В1',
+  'Представитель',
+];
+
+async function download(path: string, token: string | undefined) {
+  const res = await fetch(`${booted.url}/api/nastavnik/kpi/${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', bytes: await res.arrayBuffer() };
+}
+
+async function workbookOf(bytes: ArrayBuffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes);
+  return workbook;
+}
+
+/** A sheet's rows below the header (row 3) as objects «column header → value», keyed by organisation. */
+function sheetRows(workbook: ExcelJS.Workbook, name: string) {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`Нет листа ${name}: ${workbook.worksheets.map((w) => w.name).join(', ')}`);
+  const header = Array.from(sheet.getRow(3).values as unknown[], (v) => (typeof v === 'string' ? v : ''));
+  const rows: Record<string, Record<string, unknown>> = {};
+  for (let r = 4; r <= sheet.rowCount; r++) {
+    const values = sheet.getRow(r).values as unknown[];
+    rows[String(values[1])] = Object.fromEntries(header.map((h, i) => [h, values[i]]));
+  }
+  return rows;
+}
+
+describe('reports', () => {
+  // Calendar 2021; ages on 2021-01-01. Pairs taking part: P1, P2, P3 (programmes of 2021/22), P6, P7, P8;
+  // not P4 (proposed) nor P5 (programme of 2019/20).
+  it('participant counts: one sheet per level, each organisation with its subtree', async () => {
+    const file = await download(`${org.R}/participants?year=2021`, jwt.kpiMethodistR);
+    expect(file.status).toBe(200);
+    expect(file.type).toContain('spreadsheetml');
+    const workbook = await workbookOf(file.bytes);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['1. Итого', '2. Уровень 2', '3. Уровень 3']);
+    const region = sheetRows(workbook, '1. Итого')['Синтетическая область'] ?? {};
+    // Mentors: a3, a9, t5 (A), b2, c2. Mentees: a1–a6, t1, t3, t4 (A), b1, c1 (a3 is both).
+    expect(region['Наставники: всего']).toBe(5);
+    expect(region['Наставляемые: всего']).toBe(11);
+    expect(region['Наставляемые: Обучающийся (школьник)']).toBe(7);
+    expect(region['Наставляемые: Студент']).toBe(1);
+    expect(region['Наставляемые: Педагог']).toBe(2);
+    expect(region['Наставляемые: Молодой специалист']).toBe(1);
+    // a1, a2 are 9; a5 12, a6 14 by birth year, b1 10; a3, a4 18, c1 16; the teachers have no birth date.
+    expect(region['Наставляемые: до 10 лет']).toBe(2);
+    expect(region['Наставляемые: 10–14 лет']).toBe(3);
+    expect(region['Наставляемые: 15–18 лет']).toBe(3);
+    expect(region['Наставляемые: возраст не указан']).toBe(3);
+    expect(region['Наставляемые: форма «Ученик – ученик»']).toBe(7);
+    expect(region['Наставляемые: форма «Учитель – учитель»']).toBe(3);
+    expect(region['Пары и группы: всего']).toBe(6);
+    expect(region['Пары и группы: Пара (один на один)']).toBe(6);
+    // The plant and the foundation (A), the works (C); the factory provided nobody.
+    expect(region['Партнёры, предоставившие наставников: всего']).toBe(3);
+    expect(region['Наставников от партнёров']).toBe(4);
+    const level2 = sheetRows(workbook, '2. Уровень 2');
+    expect(Object.keys(level2).sort()).toEqual(['Колледж В', 'Синтетический муниципалитет']);
+    expect(level2['Синтетический муниципалитет']?.['Наставляемые: всего']).toBe(10);
+    expect(level2['Колледж В']?.['Наставники: всего']).toBe(1);
+    const level3 = sheetRows(workbook, '3. Уровень 3');
+    expect(level3['Школа А']?.['Пары и группы: всего']).toBe(4);
+    expect(level3['Школа Б']?.['Наставляемые: всего']).toBe(1);
+    // No person anywhere in a roll-up.
+    const text = JSON.stringify(workbook.worksheets.map((w) => w.getSheetValues()));
+    for (const name of PEOPLE) expect(text).not.toContain(name);
+  });
+
+  it('lists a school’s own participants for its curator only', async () => {
+    const own = await workbookOf((await download(`${org.A}/participants?year=2021`, jwt.kpiCuratorA)).bytes);
+    const list = own.getWorksheet('Участники');
+    expect(list?.getRow(1).values).toEqual([
+      undefined,
+      'ФИО',
+      'Категория',
+      'Роль',
+      'Класс или группа',
+      'Формы наставничества',
+    ]);
+    const names = (list?.getSheetValues() ?? []).slice(2).map((r) => (r as unknown[])[1]);
+    // a1–a6 (a6 anonymised), a9, t1, t3, t4, t5.
+    expect(names).toHaveLength(11);
+    expect(names).toContain('Третий Ученик');
+    expect(names).not.toContain('Седьмой Ученик'); // only in a proposed pair
+    const third = (list?.getSheetValues() ?? []).find(
+      (r) => (r as unknown[] | undefined)?.[1] === 'Третий Ученик',
+    ) as unknown[];
+    expect(third[3]).toBe('наставник, наставляемый');
+    const methodist = await workbookOf(
+      (await download(`${org.A}/participants?year=2021`, jwt.kpiMethodistR)).bytes,
+    );
+    expect(methodist.getWorksheet('Участники')).toBeUndefined();
+    expect((await download(`${org.R}/participants?year=2021`, jwt.kpiCuratorA)).status).toBe(403);
+    expect((await download(`${org.A}/participants?year=2021`, undefined)).status).toBe(403);
+  });
+
+  it('analytic note: KPIs against targets, satisfaction, impact, road map', async () => {
+    const file = await download(`${org.R}/note?year=2021`, jwt.kpiMethodistR);
+    expect(file.status).toBe(200);
+    expect(file.type).toContain('wordprocessingml');
+    const xml = (await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')?.async('string')) ?? '';
+    const text = xml
+      .replace(/<\/w:tc>/g, ' | ')
+      .replace(/<\/w:tr>/g, '\n')
+      .replace(/<\/w:p>/g, ' ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/ +/g, ' ');
+    expect(text).toContain('Аналитическая справка по итогам внутреннего мониторинга');
+    expect(text).toContain('Организация: Синтетическая область.');
+    // KPI 1 rolled up over the region: 5 of 16, B without a denominator; the «не менее» target.
+    expect(text).toContain(
+      'Наставляемые 10–18 лет, % | не менее 50 | 31,3 | 5 из 16; без знаменателя: 1 орг. | Отстаёт',
+    );
+    expect(text).toContain('Предприятия, ед. | 2 | 2 | 2 ед. | Достигнут');
+    // 4 mentees answered of 11 taking part in 2021; 3 satisfied.
+    expect(text).toContain('Наставляемые | 4 | 36,4 % | 3 | 75 %');
+    expect(text).toContain('Наставников: 5, наставляемых: 11; пар и групп: 6');
+    // Absences 10 → 4 is an improvement; grades: 3.5 → 4 up, 4 → 3.8 down.
+    expect(text).toContain('absences | 1 | 10 | 4 | -6 | 1 (100 %)');
+    expect(text).toContain('average_grade | 2 | 3,75 | 3,9 | +0,15 | 1 (50 %)');
+    expect(text).toContain('Дорожная карта организации не загружена.');
+    for (const name of PEOPLE) expect(text).not.toContain(name);
+  });
+
+  it('gives the same files through GraphQL', async () => {
+    const res = await fetch(`${booted.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt.kpiMethodistM}` },
+      body: JSON.stringify({
+        query: `query($o: ID!) { nastavnikParticipantsReport(organisation: $o, year: 2021) { filename mimeType base64 } nastavnikAnalyticNote(organisation: $o, year: 2021) { filename } }`,
+        variables: { o: org.M },
+      }),
+    });
+    const body = (await res.json()) as {
+      data: {
+        nastavnikParticipantsReport: { filename: string; base64: string };
+        nastavnikAnalyticNote: { filename: string };
+      };
+    };
+    expect(body.data.nastavnikParticipantsReport.filename).toBe('uchastniki-syn-municipality-2021.xlsx');
+    expect(body.data.nastavnikAnalyticNote.filename).toBe('spravka-syn-municipality-2021.docx');
+    const bytes = Buffer.from(body.data.nastavnikParticipantsReport.base64, 'base64');
+    const workbook = await workbookOf(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
+    expect(sheetRows(workbook, '1. Итого')['Синтетический муниципалитет']?.['Наставники: всего']).toBe(4);
   });
 });

@@ -92,12 +92,29 @@ function yearParam(ctx: Context): number | undefined {
   return Number(raw);
 }
 
-const kpiController = factories.createCoreController('plugin::nastavnik.kpi-indicator', ({ strapi }) => ({
-  async report(ctx: Context) {
-    const organisation = (ctx.params as { id: string }).id;
-    ctx.body = await kpiServiceOf(strapi).report({ organisation, year: yearParam(ctx) });
-  },
-}));
+function sendFile(ctx: Context, file: { bytes: Uint8Array; filename: string; format: 'docx' | 'xlsx' }) {
+  ctx.set('Content-Type', MIME[file.format]);
+  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  ctx.body = Buffer.from(file.bytes);
+}
+
+const kpiController = factories.createCoreController('plugin::nastavnik.kpi-indicator', ({ strapi }) => {
+  const request = (ctx: Context) => ({
+    organisation: (ctx.params as { id: string }).id,
+    year: yearParam(ctx),
+  });
+  return {
+    async report(ctx: Context) {
+      ctx.body = await kpiServiceOf(strapi).report(request(ctx));
+    },
+    async participants(ctx: Context) {
+      sendFile(ctx, await kpiServiceOf(strapi).participantsFile(request(ctx)));
+    },
+    async note(ctx: Context) {
+      sendFile(ctx, await kpiServiceOf(strapi).noteFile(request(ctx)));
+    },
+  };
+});
 
 const custom: Record<string, unknown> = { roadmap: roadmapController, 'kpi-indicator': kpiController };
 

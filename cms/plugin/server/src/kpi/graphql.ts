@@ -4,6 +4,17 @@ import { objectFromZod, type NexusBuilder } from '../graphql/zod-types.js';
 import { kpiServiceOf } from '../services/access.js';
 import type { Strapi } from '../types.js';
 
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+const asDownload = (file: { bytes: Uint8Array; filename: string; format: 'docx' | 'xlsx' }) => ({
+  filename: file.filename,
+  mimeType: MIME[file.format],
+  base64: Buffer.from(file.bytes).toString('base64'),
+});
+
 export const KPI_REPORT_TYPE = { name: 'NastavnikKpiReport', schema: kpiReportSchema } as const;
 
 export function kpiGraphql(strapi: Strapi, nexus: NexusBuilder) {
@@ -11,9 +22,40 @@ export function kpiGraphql(strapi: Strapi, nexus: NexusBuilder) {
   return {
     types: [
       objectFromZod(nexus, KPI_REPORT_TYPE.name, KPI_REPORT_TYPE.schema, { ids: ['organisation'] }),
+      nexus.objectType({
+        name: 'NastavnikReportFile',
+        definition(t) {
+          t.nonNull.string('filename');
+          t.nonNull.string('mimeType');
+          t.nonNull.string('base64');
+        },
+      }),
       nexus.extendType({
         type: 'Query',
         definition(t) {
+          t.nonNull.field('nastavnikParticipantsReport', {
+            type: 'NastavnikReportFile',
+            description:
+              'Численность участников (XLSX): по уровням дерева организаций, каждая — с подведомственными; список участников — только куратору своей организации',
+            args: { organisation: nexus.nonNull(nexus.idArg()), year: nexus.intArg() },
+            resolve: async (_p: unknown, args: { organisation: string; year?: number | null }) =>
+              asDownload(
+                await service().participantsFile({
+                  organisation: args.organisation,
+                  year: args.year ?? undefined,
+                }),
+              ),
+          });
+          t.nonNull.field('nastavnikAnalyticNote', {
+            type: 'NastavnikReportFile',
+            description:
+              'Аналитическая справка внутреннего мониторинга (DOCX): показатели, участники, удовлетворённость, влияние, дорожная карта',
+            args: { organisation: nexus.nonNull(nexus.idArg()), year: nexus.intArg() },
+            resolve: async (_p: unknown, args: { organisation: string; year?: number | null }) =>
+              asDownload(
+                await service().noteFile({ organisation: args.organisation, year: args.year ?? undefined }),
+              ),
+          });
           t.nonNull.field('nastavnikKpiReport', {
             type: KPI_REPORT_TYPE.name,
             description:
@@ -28,6 +70,8 @@ export function kpiGraphql(strapi: Strapi, nexus: NexusBuilder) {
     resolversConfig: {
       // The service decides: signed in, organisation in the caller's scope.
       'Query.nastavnikKpiReport': { auth: false },
+      'Query.nastavnikParticipantsReport': { auth: false },
+      'Query.nastavnikAnalyticNote': { auth: false },
     },
   };
 }

@@ -57,7 +57,7 @@ function table(strapi: Strapi, type: string) {
 }
 
 /** The schema's tables as the KPI query reads them. */
-function schemaOf(strapi: Strapi) {
+export function schemaOf(strapi: Strapi) {
   const org = table(strapi, uid('organisation'));
   const person = table(strapi, uid('person'));
   const pair = table(strapi, uid('pair'));
@@ -71,6 +71,8 @@ function schemaOf(strapi: Strapi) {
     org: { name: org.name, kind: org.column('kind'), parent: org.link('parent') },
     person: {
       name: person.name,
+      fullName: person.column('fullName'),
+      classOrGroup: person.column('classOrGroup'),
       category: person.column('category'),
       birthDate: person.column('birthDate'),
       birthYear: person.column('birthYear'),
@@ -85,6 +87,7 @@ function schemaOf(strapi: Strapi) {
       name: pair.name,
       status: pair.column('pairStatus'),
       form: pair.column('form'),
+      kind: pair.column('kind'),
       approvalDate: pair.column('approvalOrderDate'),
       mentors: pair.link('mentors'),
       mentees: pair.link('mentees'),
@@ -124,16 +127,16 @@ function schemaOf(strapi: Strapi) {
     },
   };
 }
-type Schema = ReturnType<typeof schemaOf>;
+export type Schema = ReturnType<typeof schemaOf>;
 
 /** A typed null: PostgreSQL types a bare NULL of a CTE as text, which SUM refuses. */
 const NO_NUMBER = 'CAST(NULL AS INTEGER)';
 
 /** Pairs that count as taking part: approved by order, working, or finished. */
-const TAKING_PART = ['approved', 'active', 'completed'];
+export const TAKING_PART = ['approved', 'active', 'completed'];
 
 /** SQL text with its `?` bindings, built piece by piece in order. */
-class Sql {
+export class Sql {
   text = '';
   bindings: unknown[] = [];
   add(text: string, ...bindings: unknown[]): this {
@@ -186,29 +189,40 @@ function populationWhere(sql: Sql, s: Schema, p: Population, window: YearWindow)
   if (p.teacherGroups) sql.add(` AND ${t}.${s.person.teacherGroup} IN (${sql.list(p.teacherGroups)})`);
 }
 
-/** Person ids who are mentors or mentees (by `link`) of a pair taking part in the window. */
-function participantsOf(
+/** The conditions (on `pr`) of a pair taking part in the window: status, approval date, programme period. */
+export function pairTakesPart(sql: Sql, s: Schema, window: YearWindow) {
+  const pg = s.programme;
+  sql.add(
+    ` pr.${s.pair.status} IN (${sql.list(TAKING_PART)})` +
+      ` AND (pr.${s.pair.approvalDate} IS NULL OR pr.${s.pair.approvalDate} <= ?)`,
+    window.end,
+  );
+  // A pair of a programme that ran entirely outside the year did not take part in it.
+  sql.add(
+    ` AND NOT EXISTS (SELECT 1 FROM ${s.pair.programme.name} pl JOIN ${pg.name} g ON g.id = pl.${s.pair.programme.other}` +
+      ` WHERE pl.${s.pair.programme.own} = pr.id AND (g.${pg.start} > ? OR g.${pg.end} < ?))`,
+    window.end,
+    window.start,
+  );
+}
+
+/**
+ * Person ids (`person_id`, and `columns` of the pair `pr`) who are mentors or mentees (by `link`) of a
+ * pair taking part in the window.
+ */
+export function participantsOf(
   sql: Sql,
   s: Schema,
   link: { name: string; own: string; other: string },
   forms: readonly string[] | undefined,
   window: YearWindow,
+  columns = '',
 ) {
-  const pr = s.programme;
   sql.add(
-    `SELECT l.${link.other} AS person_id FROM ${link.name} l JOIN ${s.pair.name} pr ON pr.id = l.${link.own}` +
-      ` WHERE pr.${s.pair.status} IN (${sql.list(TAKING_PART)})` +
-      ` AND (pr.${s.pair.approvalDate} IS NULL OR pr.${s.pair.approvalDate} <= ?)`,
-    window.end,
+    `SELECT l.${link.other} AS person_id${columns} FROM ${link.name} l JOIN ${s.pair.name} pr ON pr.id = l.${link.own} WHERE`,
   );
+  pairTakesPart(sql, s, window);
   if (forms) sql.add(` AND pr.${s.pair.form} IN (${sql.list(forms)})`);
-  // A pair of a programme that ran entirely outside the year did not take part in it.
-  sql.add(
-    ` AND NOT EXISTS (SELECT 1 FROM ${s.pair.programme.name} pl JOIN ${pr.name} g ON g.id = pl.${s.pair.programme.other}` +
-      ` WHERE pl.${s.pair.programme.own} = pr.id AND (g.${pr.start} > ? OR g.${pr.end} < ?))`,
-    window.end,
-    window.start,
-  );
 }
 
 /** The CTE of one KPI: `org`, `n` (numerator) and `d` (denominator, null when none applies). */
@@ -308,6 +322,23 @@ function contingentDenominator(sql: Sql, s: Schema, codes: readonly string[], wi
   sql.add(` AND m.${s.metric.code} IN (${sql.list(codes)}) GROUP BY latest.org`);
 }
 
+/** `WITH RECURSIVE sub(id)`: the organisation and everything below it; UNION stops on a cycle in bad data. */
+export function subtreeCte(sql: Sql, s: Schema, rootId: number) {
+  const parent = s.org.parent;
+  sql.add(
+    `WITH RECURSIVE sub(id) AS (SELECT id FROM ${s.org.name} WHERE id = ?` +
+      ` UNION SELECT l.${parent.own} FROM ${parent.name} l JOIN sub ON l.${parent.other} = sub.id)`,
+    rootId,
+  );
+}
+
+/** Rows of a raw query, whichever driver answered. */
+export async function rawRows(strapi: Strapi, sql: Sql): Promise<Array<Record<string, unknown>>> {
+  const result = (await strapi.db.connection.raw(sql.text, sql.bindings)) as
+    Array<Record<string, unknown>> | { rows: Array<Record<string, unknown>> };
+  return Array.isArray(result) ? result : result.rows;
+}
+
 export interface KpiQueryItem {
   definition: ComputedKpiDefinition;
   window: YearWindow;
@@ -341,13 +372,11 @@ export async function kpiRollup(
   const client = strapi.db.dialect.client;
   const parent = s.org.parent;
   const sql = new Sql();
-  // The subtree, then every (ancestor, descendant) pair inside it; UNION stops on a cycle in bad data.
+  subtreeCte(sql, s, rootId);
+  // Every (ancestor, descendant) pair inside the subtree.
   sql.add(
-    `WITH RECURSIVE sub(id) AS (SELECT id FROM ${s.org.name} WHERE id = ?` +
-      ` UNION SELECT l.${parent.own} FROM ${parent.name} l JOIN sub ON l.${parent.other} = sub.id),` +
-      ` closure(ancestor, org) AS (SELECT id, id FROM sub` +
+    `, closure(ancestor, org) AS (SELECT id, id FROM sub` +
       ` UNION SELECT c.ancestor, l.${parent.own} FROM closure c JOIN ${parent.name} l ON l.${parent.other} = c.org)`,
-    rootId,
   );
   items.forEach((item, i) => {
     sql.add(`, k${i}_raw AS (`);
@@ -377,9 +406,7 @@ export async function kpiRollup(
   items.forEach((_item, i) => sql.add(` LEFT JOIN k${i} ON k${i}.org = c.org`));
   sql.add(' GROUP BY c.ancestor');
 
-  const result = (await strapi.db.connection.raw(sql.text, sql.bindings)) as
-    Array<Record<string, unknown>> | { rows: Array<Record<string, unknown>> };
-  const rows = Array.isArray(result) ? result : result.rows;
+  const rows = await rawRows(strapi, sql);
   return rows.map((row) => ({
     organisationId: Number(row.org),
     organisations: Number(row.orgs),

@@ -9,7 +9,11 @@ const roadmapRoutes = [
   { method: 'GET', path: '/roadmaps/:id/export', handler: 'roadmap.export' },
 ];
 
-const kpiRoutes = [{ method: 'GET', path: '/kpi/:id', handler: 'kpi-indicator.report' }];
+const kpiRoutes = [
+  { method: 'GET', path: '/kpi/:id', handler: 'kpi-indicator.report' },
+  { method: 'GET', path: '/kpi/:id/participants', handler: 'kpi-indicator.participants' },
+  { method: 'GET', path: '/kpi/:id/note', handler: 'kpi-indicator.note' },
+];
 
 const routes = [
   ...roadmapRoutes,

@@ -8,7 +8,17 @@ import { userRoles } from '@nastavnik/shared';
 import { definitions } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 
-type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete' | 'export' | 'importFile' | 'report';
+type Action =
+  | 'find'
+  | 'findOne'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'export'
+  | 'importFile'
+  | 'report'
+  | 'participants'
+  | 'note';
 const READ: Action[] = ['find', 'findOne'];
 const ALL: Action[] = ['find', 'findOne', 'create', 'update', 'delete'];
 const WRITE_NO_DELETE: Action[] = ['find', 'findOne', 'create', 'update'];
@@ -16,7 +26,7 @@ const ROADMAP_READ: Action[] = [...READ, 'export'];
 const ROADMAP_ALL: Action[] = [...ALL, 'export', 'importFile'];
 /** KPI values and monitoring reports: figures of the caller's subtree, no person in them. */
 const KPI_READ: Action[] = [...READ, 'report'];
-const KPI_ALL: Action[] = [...ALL, 'report'];
+const KPI_ALL: Action[] = [...ALL, 'report', 'participants', 'note'];
 
 const allTypes = definitions.map((d) => d.definition.singularName);
 const publicTypes = definitions
