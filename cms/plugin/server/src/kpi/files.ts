@@ -155,7 +155,7 @@ export async function analyticNoteFile(strapi: Strapi, input: unknown): Promise<
   const node = await authoriseOrganisation(strapi, request.organisation);
   const today = todayUtc();
   const year = calendarYear(request.year, today);
-  const set = await computeSet(strapi, node, year, today);
+  const set = await computeSet(strapi, node, year, today, true);
   const figures = set.byOrganisation.get(node.id);
   const kpis = set.items.map((item, i) => kpiRowOf(item, figures, i, today));
   const window = yearWindow(year, 'calendar');

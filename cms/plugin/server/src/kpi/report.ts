@@ -125,6 +125,7 @@ export async function computeSet(
   node: OrganisationNode,
   year: number | undefined,
   today: string,
+  onlyRoot = false,
 ): Promise<ComputedSet> {
   // A school without KPIs of its own is measured by its municipality's or region's set.
   let own: IndicatorSpec[] = [];
@@ -142,7 +143,7 @@ export async function computeSet(
   for (const { spec, window } of items) {
     if (isComputed(spec.definition)) computed.push({ definition: spec.definition, window });
   }
-  const rows = await kpiRollup(strapi, node.id, computed);
+  const rows = await kpiRollup(strapi, node.id, computed, onlyRoot);
   // Manual KPIs have no numbers in the query: put them back in the specs' order.
   const byOrganisation = new Map<number, OrgKpiRow>();
   for (const row of rows) {
@@ -217,7 +218,7 @@ export async function kpiReport(strapi: Strapi, input: unknown): Promise<KpiRepo
   const request = parseRequest(input);
   const node = await authoriseOrganisation(strapi, request.organisation);
   const today = todayUtc();
-  const set = await computeSet(strapi, node, request.year, today);
+  const set = await computeSet(strapi, node, request.year, today, true);
   const figures = set.byOrganisation.get(node.id);
   const org = (await strapi.db
     .query(ORG)

@@ -367,17 +367,22 @@ export async function kpiRollup(
   strapi: Strapi,
   rootId: number,
   items: readonly KpiQueryItem[],
+  /** Only the root's row (its own and rolled-up numbers), not every organisation's. */
+  onlyRoot = false,
 ): Promise<OrgKpiRow[]> {
   const s = schemaOf(strapi);
   const client = strapi.db.dialect.client;
   const parent = s.org.parent;
   const sql = new Sql();
   subtreeCte(sql, s, rootId);
-  // Every (ancestor, descendant) pair inside the subtree.
-  sql.add(
-    `, closure(ancestor, org) AS (SELECT id, id FROM sub` +
-      ` UNION SELECT c.ancestor, l.${parent.own} FROM closure c JOIN ${parent.name} l ON l.${parent.other} = c.org)`,
-  );
+  // Every (ancestor, descendant) pair inside the subtree, or only the root's.
+  if (onlyRoot) sql.add(', closure(ancestor, org) AS (SELECT CAST(? AS INTEGER), id FROM sub)', rootId);
+  else {
+    sql.add(
+      `, closure(ancestor, org) AS (SELECT id, id FROM sub` +
+        ` UNION SELECT c.ancestor, l.${parent.own} FROM closure c JOIN ${parent.name} l ON l.${parent.other} = c.org)`,
+    );
+  }
   items.forEach((item, i) => {
     sql.add(`, k${i}_raw AS (`);
     kpiCte(sql, s, item.definition, item.window, client);
