@@ -57,18 +57,20 @@ async function database() {
     };
   }
   const { Client } = require(require.resolve('pg', { paths: [cmsDir] }));
+  // Kept: booting points DATABASE_URL at the new database, which cannot drop itself.
+  const base = process.env.DATABASE_URL;
   const name = `nastavnik_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: process.env.DATABASE_URL });
+  const admin = new Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
+  const url = new URL(base);
   url.pathname = `/${name}`;
   return {
     db: 'postgres',
     env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
     drop: async () => {
-      const c = new Client({ connectionString: process.env.DATABASE_URL });
+      const c = new Client({ connectionString: base });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();

@@ -589,3 +589,56 @@ describe('reports', () => {
     expect(sheetRows(workbook, '1. Итого')['Синтетический муниципалитет']?.['Наставники: всего']).toBe(4);
   });
 });
+
+describe('monitoring snapshots', () => {
+  const FREEZE = `mutation($o: ID!, $label: String!) { nastavnikFreezeMonitoring(organisation: $o, year: 2021, label: $label) { documentId label year takenAt report } }`;
+  const freeze = async (token: string | undefined, label: string) => {
+    const res = await fetch(`${booted.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: FREEZE, variables: { o: org.M, label } }),
+    });
+    return (await res.json()) as {
+      data?: {
+        nastavnikFreezeMonitoring?: { documentId: string; year: number; report: KpiReport } | null;
+      } | null;
+      errors?: Array<{ message: string }>;
+    };
+  };
+
+  it('keeps the numbers of the moment while the data changes', async () => {
+    const frozen = await freeze(jwt.kpiMethodistM, 'Мониторинг, декабрь 2021');
+    const snapshot = frozen.data?.nastavnikFreezeMonitoring;
+    if (!snapshot) throw new Error(JSON.stringify(frozen));
+    expect(snapshot.year).toBe(2021);
+    expect(figures(row(snapshot.report, '1')).rollup).toEqual([4, 10, 40, 1]);
+
+    // A new 12-year-old mentee in school A after the snapshot.
+    const late = await person(org.A ?? '', 'Поздний Ученик', { category: 'pupil', birthDate: '2009-10-10' });
+    await pair(org.A ?? '', 'P9', [], [late]);
+    expect(figures(row(await report('M', jwt.kpiMethodistM ?? ''), '1')).rollup).toEqual([5, 10, 50, 1]);
+
+    const stored = (await booted.strapi.db.query('plugin::nastavnik.monitoring-snapshot').findOne({
+      where: { documentId: snapshot.documentId },
+    })) as { report: KpiReport; counts: { total: { mentee: number } }; label: string };
+    expect(stored.label).toBe('Мониторинг, декабрь 2021');
+    expect(figures(row(stored.report, '1')).rollup).toEqual([4, 10, 40, 1]);
+    expect(stored.counts.total.mentee).toBe(10);
+
+    // Frozen: its numbers cannot be edited afterwards.
+    await expect(
+      booted.strapi.documents('plugin::nastavnik.monitoring-snapshot').update({
+        documentId: snapshot.documentId,
+        data: { report: { ...stored.report, rows: [] } } as never,
+      }),
+    ).rejects.toThrow('Срез мониторинга не изменяется');
+  });
+
+  it('is made by a curator or methodist of the tree, not outside it', async () => {
+    const outside = await freeze(jwt.kpiCuratorA, 'Чужой срез');
+    expect(outside.errors?.[0]?.message).toContain('вне вашей зоны доступа');
+    const anonymous = await freeze(undefined, 'Аноним');
+    expect(anonymous.errors?.length).toBeGreaterThan(0);
+    expect(anonymous.data?.nastavnikFreezeMonitoring ?? null).toBeNull();
+  });
+});

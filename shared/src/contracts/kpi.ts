@@ -58,3 +58,22 @@ export const kpiReportSchema = z.object({
   rows: z.array(kpiRowSchema),
 });
 export type KpiReport = z.infer<typeof kpiReportSchema>;
+
+/** Freeze the numbers of a monitoring moment (`nastavnikFreezeMonitoring`). */
+export const monitoringFreezeRequestSchema = kpiReportRequestSchema.extend({
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Назовите срез (например, «Мониторинг, декабрь 2025»)')
+    .max(200, 'Не длиннее 200 символов'),
+});
+export type MonitoringFreezeRequest = z.infer<typeof monitoringFreezeRequestSchema>;
+
+export const monitoringSnapshotResultSchema = z.object({
+  documentId: z.string(),
+  label: z.string(),
+  year: z.number().int(),
+  takenAt: z.string(),
+  report: kpiReportSchema,
+});
+export type MonitoringSnapshotResult = z.infer<typeof monitoringSnapshotResultSchema>;

@@ -17,6 +17,7 @@ import newsItem from './news-item.js';
 import partner from './partner.js';
 import capture from './capture.js';
 import progressRecord from './progress-record.js';
+import monitoringSnapshot from './monitoring-snapshot.js';
 
 export const definitions: readonly DefinedContentType[] = [
   organisation,
@@ -36,6 +37,7 @@ export const definitions: readonly DefinedContentType[] = [
   partner,
   capture,
   progressRecord,
+  monitoringSnapshot,
 ];
 
 /** Strapi's shape: key = singularName, value = { schema }. */

@@ -5,12 +5,14 @@
  */
 import {
   addCounts,
+  monitoringFreezeRequestSchema,
   analyticNoteDocx,
   emptyCounts,
   organisationKinds,
   participantsXlsx,
   yearWindow,
   type CountsLevel,
+  type MonitoringSnapshotResult,
   type OrganisationKind,
   type ParticipantCounts,
   type SatisfactionRow,
@@ -20,10 +22,13 @@ import { currentActor } from '../tenancy/actor.js';
 import { organisations } from '../tenancy/organisations.js';
 import type { Strapi } from '../types.js';
 import { impactRows, participantCounts, participantList } from './monitoring.js';
-import { authoriseOrganisation, computeSet, kpiRowOf, parseRequest, todayUtc } from './report.js';
+import { errors } from '@strapi/utils';
+import { asJson } from '../types.js';
+import { authoriseOrganisation, computeSet, kpiReport, kpiRowOf, parseRequest, todayUtc } from './report.js';
 
 const ORG = 'plugin::nastavnik.organisation';
 const ROADMAP = 'plugin::nastavnik.roadmap';
+const SNAPSHOT = 'plugin::nastavnik.monitoring-snapshot';
 
 export interface ReportFile {
   bytes: Uint8Array;
@@ -188,4 +193,36 @@ export async function analyticNoteFile(strapi: Strapi, input: unknown): Promise<
     roadmap: await roadmapSummary(strapi, node.documentId),
   });
   return { bytes, filename: `spravka-${root?.slug ?? 'organisation'}-${year}.docx`, format: 'docx' };
+}
+
+/**
+ * Freeze the KPI values and participant counts of the organisation's subtree as they are now: the
+ * snapshot is written with the caller's rights (a curator or methodist of the organisation's tree).
+ */
+export async function freezeMonitoring(strapi: Strapi, input: unknown): Promise<MonitoringSnapshotResult> {
+  const parsed = monitoringFreezeRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new errors.ValidationError(`${issue?.path.join('.') || 'запрос'}: ${issue?.message ?? ''}`);
+  }
+  const { label, ...request } = parsed.data;
+  const report = await kpiReport(strapi, request);
+  const node = await authoriseOrganisation(strapi, request.organisation);
+  const { order, children, info } = await levelsOf(strapi, node.documentId);
+  const window = yearWindow(report.year, 'calendar');
+  const counts =
+    rolledUp(order, children, info, await participantCounts(strapi, node.id, window)).get(node.documentId) ??
+    emptyCounts();
+  const takenAt = new Date().toISOString();
+  const created = await strapi.documents(SNAPSHOT).create({
+    data: {
+      organisation: node.documentId,
+      label,
+      year: report.year,
+      takenAt,
+      report: asJson(report),
+      counts: asJson(counts),
+    },
+  });
+  return { documentId: created.documentId, label, year: report.year, takenAt, report };
 }

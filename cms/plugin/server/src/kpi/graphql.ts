@@ -1,5 +1,5 @@
 /** GraphQL for KPIs: an organisation's values for a year, own and rolled up over its subtree. */
-import { kpiReportSchema } from '@nastavnik/shared';
+import { kpiReportSchema, monitoringSnapshotResultSchema } from '@nastavnik/shared';
 import { objectFromZod, type NexusBuilder } from '../graphql/zod-types.js';
 import { kpiServiceOf } from '../services/access.js';
 import type { Strapi } from '../types.js';
@@ -22,6 +22,30 @@ export function kpiGraphql(strapi: Strapi, nexus: NexusBuilder) {
   return {
     types: [
       objectFromZod(nexus, KPI_REPORT_TYPE.name, KPI_REPORT_TYPE.schema, { ids: ['organisation'] }),
+      objectFromZod(nexus, 'NastavnikMonitoringSnapshotResult', monitoringSnapshotResultSchema, {
+        ids: ['documentId'],
+      }),
+      nexus.extendType({
+        type: 'Mutation',
+        definition(t) {
+          t.nonNull.field('nastavnikFreezeMonitoring', {
+            type: 'NastavnikMonitoringSnapshotResult',
+            description:
+              'Срез внутреннего мониторинга: сохраняет показатели и численность участников на этот момент, чтобы последующие правки их не меняли',
+            args: {
+              organisation: nexus.nonNull(nexus.idArg()),
+              year: nexus.intArg(),
+              label: nexus.nonNull(nexus.stringArg()),
+            },
+            resolve: (_p: unknown, args: { organisation: string; year?: number | null; label: string }) =>
+              service().freeze({
+                organisation: args.organisation,
+                year: args.year ?? undefined,
+                label: args.label,
+              }),
+          });
+        },
+      }),
       nexus.objectType({
         name: 'NastavnikReportFile',
         definition(t) {
@@ -72,6 +96,9 @@ export function kpiGraphql(strapi: Strapi, nexus: NexusBuilder) {
       'Query.nastavnikKpiReport': { auth: false },
       'Query.nastavnikParticipantsReport': { auth: false },
       'Query.nastavnikAnalyticNote': { auth: false },
+      'Mutation.nastavnikFreezeMonitoring': {
+        auth: { scope: ['plugin::nastavnik.monitoring-snapshot.create'] },
+      },
     },
   };
 }

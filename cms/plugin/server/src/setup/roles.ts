@@ -48,6 +48,7 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
     'roadmap-activity': ALL,
     'kpi-indicator': KPI_ALL,
     'contingent-snapshot': ALL,
+    'monitoring-snapshot': WRITE_NO_DELETE,
     case: ALL,
     'news-item': ALL,
     'site-section': ALL,
