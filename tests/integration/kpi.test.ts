@@ -558,6 +558,11 @@ describe('reports', () => {
     // 4 mentees answered of 11 taking part in 2021; 3 satisfied.
     expect(text).toContain('Наставляемые | 4 | 36,4 % | 3 | 75 %');
     expect(text).toContain('Наставников: 5, наставляемых: 11; пар и групп: 6');
+    // By form, calendar 2021: mentees a1 (5), a2 (5, June) and a3 (2, October) answered of the 7 pupils;
+    // the mentor t5 answered 1.
+    expect(text).toContain('Наставляемые | Ученик – ученик | 7 | 3 | 42,9 % | 2 (66,7 %)');
+    expect(text).toContain('Наставляемые | Учитель – учитель | 3 | 0 | 0 % | 0 (—)');
+    expect(text).toContain('Наставники | Учитель – учитель | 1 | 1 | 100 % | 0 (0 %)');
     // Absences 10 → 4 is an improvement; grades: 3.5 → 4 up, 4 → 3.8 down.
     expect(text).toContain('absences | 1 | 10 | 4 | -6 | 1 (100 %)');
     expect(text).toContain('average_grade | 2 | 3,75 | 3,9 | +0,15 | 1 (50 %)');

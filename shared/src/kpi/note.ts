@@ -3,7 +3,7 @@
  * their targets with the numbers behind them, participants, satisfaction with response rates, the
  * programme's impact from the two measurements, and road-map progress. Figures only: no person is named.
  */
-import { kpiStatuses, targetBounds } from '../enums.js';
+import { kpiStatuses, mentoringForms, targetBounds, type MentoringForm } from '../enums.js';
 import type { KpiRow } from '../contracts/kpi.js';
 import { roleLabels, type ParticipantCounts, type Role } from './participants.js';
 
@@ -28,6 +28,15 @@ export interface SatisfactionRow {
   participants: number;
 }
 
+/** Satisfaction of one role in one form of mentoring. */
+export interface FormSatisfactionRow {
+  audience: Role;
+  form: MentoringForm;
+  participants: number;
+  respondents: number;
+  satisfied: number;
+}
+
 export interface AnalyticNote {
   organisation: string;
   year: number;
@@ -35,6 +44,8 @@ export interface AnalyticNote {
   kpis: readonly KpiRow[];
   counts: ParticipantCounts;
   satisfaction: readonly SatisfactionRow[];
+  /** For the calendar year of the note. */
+  satisfactionByForm: readonly FormSatisfactionRow[];
   impact: readonly ImpactRow[];
   roadmap: { title: string; total: number; done: number; overdue: number; cancelled: number } | null;
 }
@@ -140,6 +151,22 @@ export async function analyticNoteDocx(note: AnalyticNote): Promise<Uint8Array> 
           ]),
         )
       : paragraph('Анкеты удовлетворённости за год не заполнялись.'),
+    ...(note.satisfactionByForm.length
+      ? [
+          paragraph(`По формам наставничества (${note.year} календарный год):`),
+          table(
+            ['Участники', 'Форма', 'Участвуют', 'Ответили', 'Доля ответивших', 'Удовлетворены'],
+            note.satisfactionByForm.map((s) => [
+              roleLabels[s.audience],
+              mentoringForms.label(s.form),
+              String(s.participants),
+              String(s.respondents),
+              percent(s.respondents, s.participants),
+              `${s.satisfied} (${percent(s.satisfied, s.respondents)})`,
+            ]),
+          ),
+        ]
+      : []),
     paragraph('4. Влияние программ (два замера: начало и конец программы)', { heading: true }),
     note.impact.length
       ? table(

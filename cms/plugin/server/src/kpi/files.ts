@@ -21,7 +21,7 @@ import { roadmapServiceOf } from '../services/access.js';
 import { currentActor } from '../tenancy/actor.js';
 import { organisations } from '../tenancy/organisations.js';
 import type { Strapi } from '../types.js';
-import { impactRows, participantCounts, participantList } from './monitoring.js';
+import { impactRows, participantCounts, participantList, satisfactionByForm } from './monitoring.js';
 import { errors } from '@strapi/utils';
 import { asJson } from '../types.js';
 import { authoriseOrganisation, computeSet, kpiReport, kpiRowOf, parseRequest, todayUtc } from './report.js';
@@ -189,6 +189,7 @@ export async function analyticNoteFile(strapi: Strapi, input: unknown): Promise<
     kpis,
     counts,
     satisfaction,
+    satisfactionByForm: await satisfactionByForm(strapi, node.id, window),
     impact: await impactRows(strapi, node.id, window),
     roadmap: await roadmapSummary(strapi, node.documentId),
   });

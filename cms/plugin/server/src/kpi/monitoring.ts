@@ -4,12 +4,15 @@
  * measured at the start and the end, and a school's own participant list for its curator.
  */
 import {
+  SATISFACTION_QUESTION,
+  SATISFIED_FROM,
   birthBounds,
   bump,
   emptyCounts,
   mentoringForms,
   personCategories,
   type AgeBand,
+  type FormSatisfactionRow,
   type ImpactRow,
   type MentoringForm,
   type PairKind,
@@ -20,7 +23,16 @@ import {
   type YearWindow,
 } from '@nastavnik/shared';
 import type { Strapi } from '../types.js';
-import { pairTakesPart, participantsOf, rawRows, schemaOf, Sql, subtreeCte, type Schema } from './sql.js';
+import {
+  latestAnswers,
+  pairTakesPart,
+  participantsOf,
+  rawRows,
+  schemaOf,
+  Sql,
+  subtreeCte,
+  type Schema,
+} from './sql.js';
 
 const uid = (name: string) => `plugin::nastavnik.${name}`;
 
@@ -231,4 +243,43 @@ export async function participantList(
     role: ['наставник', 'наставляемый'].filter((r) => roles.has(r)).join(', '),
     forms: [...forms].sort().join('; '),
   }));
+}
+
+/**
+ * Satisfaction by form of mentoring, for mentees and mentors: how many take part in the window, how many
+ * answered the satisfaction questionnaire (their latest answer), how many of them are satisfied.
+ */
+export async function satisfactionByForm(
+  strapi: Strapi,
+  rootId: number,
+  window: YearWindow,
+): Promise<FormSatisfactionRow[]> {
+  const s = schemaOf(strapi);
+  const po = s.person.org;
+  const sql = new Sql();
+  subtreeCte(sql, s, rootId);
+  for (const [i, audience] of (['mentee', 'mentor'] as const).entries()) {
+    const answered = latestAnswers(s, strapi.db.dialect.client, audience, SATISFACTION_QUESTION, window);
+    sql.add(
+      `${i ? ' UNION ALL ' : ' '}SELECT '${audience}' AS audience, part.form AS form, COUNT(DISTINCT part.person_id) AS participants,` +
+        ` COUNT(DISTINCT a.person) AS respondents, COUNT(DISTINCT CASE WHEN a.score >= ? THEN a.person END) AS satisfied FROM (`,
+      SATISFIED_FROM,
+    );
+    const link = audience === 'mentee' ? s.pair.mentees : s.pair.mentors;
+    participantsOf(sql, s, link, undefined, window, `, pr.${s.pair.form} AS form`);
+    sql.add(
+      `) part JOIN ${po.name} po ON po.${po.own} = part.person_id JOIN sub ON sub.id = po.${po.other}` +
+        ` LEFT JOIN (${answered.text}) a ON a.person = part.person_id AND a.rn = 1 AND a.score IS NOT NULL GROUP BY part.form`,
+      ...answered.bindings,
+    );
+  }
+  return (await rawRows(strapi, sql))
+    .map((r) => ({
+      audience: r.audience === 'mentor' ? ('mentor' as const) : ('mentee' as const),
+      form: String(r.form) as MentoringForm,
+      participants: Number(r.participants),
+      respondents: Number(r.respondents),
+      satisfied: Number(r.satisfied),
+    }))
+    .sort((a, b) => a.audience.localeCompare(b.audience) || a.form.localeCompare(b.form));
 }

@@ -265,39 +265,52 @@ function kpiCte(sql: Sql, s: Schema, k: ComputedKpiDefinition, window: YearWindo
       return;
     }
     case 'satisfaction': {
-      const r = s.response;
-      const q = s.questionnaire;
-      const roleFlag = k.audience === 'mentee' ? s.person.isMentee : s.person.isMentor;
-      const path = client === 'postgres' ? k.questionCode : `$.${k.questionCode}`;
-      const numeric =
-        client === 'postgres'
-          ? `CASE WHEN jsonb_typeof(x.${r.answers}::jsonb -> CAST(? AS TEXT)) = 'number' THEN (x.${r.answers}::jsonb ->> CAST(? AS TEXT))::numeric END`
-          : `CASE WHEN json_type(x.${r.answers}, ?) IN ('integer', 'real') THEN json_extract(x.${r.answers}, ?) END`;
-      // Each respondent once: their latest answer of the year.
-      const end = new Date(`${window.end}T00:00:00Z`);
-      end.setUTCDate(end.getUTCDate() + 1);
+      const answered = latestAnswers(s, client, k.audience, k.questionCode, window);
       sql.add(
-        `SELECT org, SUM(CASE WHEN score >= ? THEN 1 ELSE 0 END) AS n, COUNT(*) AS d FROM (` +
-          `SELECT rl.${r.org.other} AS org, ${numeric} AS score, ROW_NUMBER() OVER (` +
-          `PARTITION BY COALESCE(rp.${r.person.other}, -x.id) ORDER BY x.${r.submittedAt} DESC, x.id DESC) AS rn` +
-          ` FROM ${r.name} x JOIN ${r.org.name} rl ON rl.${r.org.own} = x.id JOIN sub ON sub.id = rl.${r.org.other}` +
-          ` JOIN ${r.questionnaire.name} ql ON ql.${r.questionnaire.own} = x.id` +
-          ` JOIN ${q.name} q ON q.id = ql.${r.questionnaire.other}` +
-          ` LEFT JOIN ${r.person.name} rp ON rp.${r.person.own} = x.id` +
-          ` LEFT JOIN ${s.person.name} p ON p.id = rp.${r.person.other}` +
-          ` WHERE q.${q.purpose} = 'satisfaction' AND x.${r.submittedAt} >= ? AND x.${r.submittedAt} < ?` +
-          ` AND (q.${q.audience} = ? OR (q.${q.audience} = 'all' AND p.${roleFlag} IS TRUE))` +
-          `) answered WHERE rn = 1 AND score IS NOT NULL GROUP BY org`,
+        `SELECT org, SUM(CASE WHEN score >= ? THEN 1 ELSE 0 END) AS n, COUNT(*) AS d FROM (${answered.text})` +
+          ` answered WHERE rn = 1 AND score IS NOT NULL GROUP BY org`,
         k.threshold,
-        path,
-        path,
-        new Date(`${window.start}T00:00:00Z`),
-        end,
-        k.audience,
+        ...answered.bindings,
       );
       return;
     }
   }
+}
+
+/**
+ * Satisfaction answers of the window in the subtree (`org`, `person`, `score`, `rn`): `rn = 1` is each
+ * respondent's latest answer; a questionnaire for everyone counts for whoever takes part in that role.
+ */
+export function latestAnswers(
+  s: Schema,
+  client: string,
+  audience: 'mentee' | 'mentor',
+  questionCode: string,
+  window: YearWindow,
+) {
+  const r = s.response;
+  const q = s.questionnaire;
+  const roleFlag = audience === 'mentee' ? s.person.isMentee : s.person.isMentor;
+  const path = client === 'postgres' ? questionCode : `$.${questionCode}`;
+  const numeric =
+    client === 'postgres'
+      ? `CASE WHEN jsonb_typeof(x.${r.answers}::jsonb -> CAST(? AS TEXT)) = 'number' THEN (x.${r.answers}::jsonb ->> CAST(? AS TEXT))::numeric END`
+      : `CASE WHEN json_type(x.${r.answers}, ?) IN ('integer', 'real') THEN json_extract(x.${r.answers}, ?) END`;
+  const end = new Date(`${window.end}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return {
+    text:
+      `SELECT rl.${r.org.other} AS org, rp.${r.person.other} AS person, ${numeric} AS score, ROW_NUMBER() OVER (` +
+      `PARTITION BY COALESCE(rp.${r.person.other}, -x.id) ORDER BY x.${r.submittedAt} DESC, x.id DESC) AS rn` +
+      ` FROM ${r.name} x JOIN ${r.org.name} rl ON rl.${r.org.own} = x.id JOIN sub ON sub.id = rl.${r.org.other}` +
+      ` JOIN ${r.questionnaire.name} ql ON ql.${r.questionnaire.own} = x.id` +
+      ` JOIN ${q.name} q ON q.id = ql.${r.questionnaire.other}` +
+      ` LEFT JOIN ${r.person.name} rp ON rp.${r.person.own} = x.id` +
+      ` LEFT JOIN ${s.person.name} p ON p.id = rp.${r.person.other}` +
+      ` WHERE q.${q.purpose} = 'satisfaction' AND x.${r.submittedAt} >= ? AND x.${r.submittedAt} < ?` +
+      ` AND (q.${q.audience} = ? OR (q.${q.audience} = 'all' AND p.${roleFlag} IS TRUE))`,
+    bindings: [path, path, new Date(`${window.start}T00:00:00Z`), end, audience] as unknown[],
+  };
 }
 
 /**
