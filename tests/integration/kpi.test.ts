@@ -334,6 +334,7 @@ beforeAll(async () => {
   await user('kpiCuratorA', 'curator', org.A);
   await user('kpiMethodistM', 'methodist', org.M);
   await user('kpiMethodistR', 'methodist', org.R);
+  await user('kpiStaffA', 'staff', org.A);
 }, 240_000);
 
 afterAll(async () => {
@@ -416,6 +417,20 @@ describe('KPI values worked out by hand', () => {
     expect(up.errors?.[0]?.message).toContain('вне вашей зоны доступа');
     const sideways = await graphql(REPORT, { organisation: org.C, year: 2021 }, jwt.kpiMethodistM);
     expect(sideways.errors?.[0]?.message).toContain('вне вашей зоны доступа');
+    // Staff read the figures but do not download the reports.
+    expect((await report('A', jwt.kpiStaffA ?? '')).rows).toHaveLength(6);
+    const staffFile = await fetch(`${booted.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt.kpiStaffA}` },
+      body: JSON.stringify({
+        query: `query($o: ID!) { nastavnikParticipantsReport(organisation: $o, year: 2021) { filename } }`,
+        variables: { o: org.A },
+      }),
+    });
+    expect(
+      ((await staffFile.json()) as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
     const anonymous = await graphql(REPORT, { organisation: org.A, year: 2021 });
     expect(anonymous.errors?.[0]?.message).toContain('Войдите');
     const rest = await fetch(`${booted.url}/api/nastavnik/kpi/${org.A}?year=20x1`, {

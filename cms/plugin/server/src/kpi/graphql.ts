@@ -92,10 +92,13 @@ export function kpiGraphql(strapi: Strapi, nexus: NexusBuilder) {
       }),
     ],
     resolversConfig: {
-      // The service decides: signed in, organisation in the caller's scope.
+      // The service decides: signed in, organisation in the caller's scope (every role reads KPI figures).
       'Query.nastavnikKpiReport': { auth: false },
-      'Query.nastavnikParticipantsReport': { auth: false },
-      'Query.nastavnikAnalyticNote': { auth: false },
+      // The files: the roles the REST downloads are granted to (curators and methodists).
+      'Query.nastavnikParticipantsReport': {
+        auth: { scope: ['plugin::nastavnik.kpi-indicator.participants'] },
+      },
+      'Query.nastavnikAnalyticNote': { auth: { scope: ['plugin::nastavnik.kpi-indicator.note'] } },
       'Mutation.nastavnikFreezeMonitoring': {
         auth: { scope: ['plugin::nastavnik.monitoring-snapshot.create'] },
       },
