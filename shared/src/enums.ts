@@ -282,6 +282,33 @@ export const accessActorKinds = enumeration({
   admin: 'Администратор или API-токен',
 });
 export type AccessActorKind = (typeof accessActorKinds.values)[number];
+export const yearBases = enumeration({
+  calendar: 'Календарный год',
+  academic: 'Учебный год (с 1 сентября)',
+});
+export type YearBasis = (typeof yearBases.values)[number];
+
+export const participationRoles = enumeration({
+  mentee: 'Наставляемый',
+  mentor: 'Наставник',
+  any: 'Наставник или наставляемый',
+});
+export type ParticipationRole = (typeof participationRoles.values)[number];
+
+export const targetBounds = enumeration({
+  exact: 'Плановое значение',
+  min: 'Не менее',
+  max: 'Не более',
+});
+export type TargetBound = (typeof targetBounds.values)[number];
+
+export const kpiStatuses = enumeration({
+  met: 'Достигнут',
+  on_track: 'В графике',
+  behind: 'Отстаёт',
+  no_data: 'Нет данных',
+});
+export type KpiStatus = (typeof kpiStatuses.values)[number];
 
 /** Every enumeration by the name the plugin's schema.json files refer to it with. */
 export const enumerations = {
@@ -299,6 +326,10 @@ export const enumerations = {
   roadmapStates,
   activityStatuses,
   kpiMetricKinds,
+  yearBases,
+  participationRoles,
+  targetBounds,
+  kpiStatuses,
   snapshotKinds,
   caseReviewStates,
   documentKinds,

@@ -13,3 +13,4 @@ export * from './pairs.js';
 export * from './pairs-order.js';
 export * from './meetings.js';
 export * from './questionnaire-templates.js';
+export * from './kpi/index.js';

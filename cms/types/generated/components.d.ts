@@ -167,6 +167,7 @@ export interface NastavnikYearlyValue extends Struct.ComponentSchema {
     displayName: '\u0417\u043D\u0430\u0447\u0435\u043D\u0438\u0435 \u0437\u0430 \u0433\u043E\u0434';
   };
   attributes: {
+    bound: Schema.Attribute.Enumeration<['exact', 'min', 'max']> & Schema.Attribute.DefaultTo<'exact'>;
     value: Schema.Attribute.Decimal & Schema.Attribute.Required;
     year: Schema.Attribute.Integer & Schema.Attribute.Required;
   };

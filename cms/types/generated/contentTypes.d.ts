@@ -738,6 +738,7 @@ export interface PluginNastavnikKpiIndicator extends Struct.CollectionTypeSchema
     code: Schema.Attribute.String;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    definition: Schema.Attribute.JSON;
     formula: Schema.Attribute.Text;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.kpi-indicator'> &
@@ -798,6 +799,43 @@ export interface PluginNastavnikMeeting extends Struct.CollectionTypeSchema {
     topic: Schema.Attribute.String;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginNastavnikMonitoringSnapshot extends Struct.CollectionTypeSchema {
+  collectionName: 'nastavnik_monitoring_snapshots';
+  info: {
+    description: '\u041F\u043E\u043A\u0430\u0437\u0430\u0442\u0435\u043B\u0438 \u0438 \u0447\u0438\u0441\u043B\u0435\u043D\u043D\u043E\u0441\u0442\u044C \u0443\u0447\u0430\u0441\u0442\u043D\u0438\u043A\u043E\u0432 \u043D\u0430 \u043C\u043E\u043C\u0435\u043D\u0442 \u0432\u043D\u0443\u0442\u0440\u0435\u043D\u043D\u0435\u0433\u043E \u043C\u043E\u043D\u0438\u0442\u043E\u0440\u0438\u043D\u0433\u0430: \u043D\u0435 \u043C\u0435\u043D\u044F\u044E\u0442\u0441\u044F \u043F\u0440\u0438 \u043F\u043E\u0441\u043B\u0435\u0434\u0443\u044E\u0449\u0438\u0445 \u043F\u0440\u0430\u0432\u043A\u0430\u0445';
+    displayName: '\u0421\u0440\u0435\u0437\u044B \u043C\u043E\u043D\u0438\u0442\u043E\u0440\u0438\u043D\u0433\u0430';
+    pluralName: 'monitoring-snapshots';
+    singularName: 'monitoring-snapshot';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: true;
+    };
+  };
+  attributes: {
+    counts: Schema.Attribute.JSON & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    label: Schema.Attribute.String & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::nastavnik.monitoring-snapshot'> &
+      Schema.Attribute.Private;
+    organisation: Schema.Attribute.Relation<'manyToOne', 'plugin::nastavnik.organisation'>;
+    publishedAt: Schema.Attribute.DateTime;
+    report: Schema.Attribute.JSON & Schema.Attribute.Required;
+    takenAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    year: Schema.Attribute.Integer & Schema.Attribute.Required;
   };
 }
 
@@ -1753,6 +1791,7 @@ declare module '@strapi/strapi' {
       'plugin::nastavnik.contingent-snapshot': PluginNastavnikContingentSnapshot;
       'plugin::nastavnik.kpi-indicator': PluginNastavnikKpiIndicator;
       'plugin::nastavnik.meeting': PluginNastavnikMeeting;
+      'plugin::nastavnik.monitoring-snapshot': PluginNastavnikMonitoringSnapshot;
       'plugin::nastavnik.news-item': PluginNastavnikNewsItem;
       'plugin::nastavnik.organisation': PluginNastavnikOrganisation;
       'plugin::nastavnik.pair': PluginNastavnikPair;

@@ -2,7 +2,7 @@
  * Plugin components. Strapi has no components folder for plugins, so `register()` adds these to the
  * components registry under the `nastavnik` category (GraphQL: `ComponentNastavnik…`).
  */
-import { consentGivers, documentKinds, programmeStages } from '@nastavnik/shared';
+import { consentGivers, documentKinds, programmeStages, targetBounds } from '@nastavnik/shared';
 import { defineComponent, enumField } from '../content-types/define.js';
 
 export const components = [
@@ -67,6 +67,10 @@ export const components = [
     attributes: {
       year: { type: 'integer', required: true, label: 'Год' },
       value: { type: 'decimal', required: true, label: 'Значение' },
+      bound: enumField(targetBounds, 'Граница плана', {
+        default: 'exact',
+        description: '«не менее 5%» — нижняя граница; число в таблице — плановое значение',
+      }),
     },
   }),
   defineComponent({

@@ -19,6 +19,7 @@ import capture from './capture.js';
 import progressRecord from './progress-record.js';
 import adminAccess from '../admin-access/content-type.js';
 import accessLog from './access-log.js';
+import monitoringSnapshot from './monitoring-snapshot.js';
 
 export const definitions: readonly DefinedContentType[] = [
   organisation,
@@ -39,6 +40,7 @@ export const definitions: readonly DefinedContentType[] = [
   capture,
   progressRecord,
   accessLog,
+  monitoringSnapshot,
 ];
 
 /**

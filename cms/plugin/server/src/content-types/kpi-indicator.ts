@@ -1,5 +1,23 @@
-import { kpiMetricKinds } from '@nastavnik/shared';
-import { defineContentType, enumField, organisationRelation, manyToOne } from './define.js';
+import { kpiDefinitionSchema, kpiMetricKinds, type KpiDefinition } from '@nastavnik/shared';
+import { errors } from '@strapi/utils';
+import { defineContentType, enumField, organisationRelation, manyToOne, type WriteEvent } from './define.js';
+
+/** A computed KPI needs a definition the database can answer; a manual one may carry the reason. */
+function checkKind({ action, data }: WriteEvent) {
+  if (!data || (action !== 'create' && action !== 'update')) return;
+  const definition = data.definition as KpiDefinition | null | undefined;
+  if (action === 'create' && data.metricKind === 'computed' && !definition) {
+    throw new errors.ValidationError('Вычисляемому показателю нужно определение (поле definition).', {
+      path: ['definition'],
+    });
+  }
+  if (definition?.kind === 'manual' && data.metricKind === 'computed') {
+    throw new errors.ValidationError(
+      'Определение вида manual: показатель вводится вручную, metricKind должен быть manual.',
+      { path: ['metricKind'] },
+    );
+  }
+}
 
 export default defineContentType({
   singularName: 'kpi-indicator',
@@ -16,10 +34,12 @@ export default defineContentType({
     'formula',
     'metricKind',
     'unit',
+    'definition',
     'targets',
     'actuals',
     'order',
   ],
+  rules: { beforeWrite: checkKind },
   mainField: 'title',
   listColumns: ['code', 'title', 'unit', 'metricKind', 'organisation'],
   attributes: {
@@ -30,6 +50,13 @@ export default defineContentType({
     formula: { type: 'text', label: 'Формула расчёта' },
     metricKind: enumField(kpiMetricKinds, 'Способ получения', { required: true, default: 'manual' }),
     unit: { type: 'string', default: '%', label: 'Единица' },
+    definition: {
+      type: 'json',
+      schema: kpiDefinitionSchema,
+      label: 'Как вычисляется',
+      description:
+        'Числитель и знаменатель: kind participation (люди в парах из контингента), partners, satisfaction или manual с причиной (reason)',
+    },
     targets: {
       type: 'component',
       component: 'nastavnik.yearly-value',

@@ -11,7 +11,7 @@ import type { Context } from 'koa';
 import { definitions, uidOf } from '../content-types/index.js';
 import type { RoadmapImportCall } from '../roadmaps/import.js';
 import { pairsOrderFor } from '../matching/service.js';
-import { roadmapServiceOf } from '../services/access.js';
+import { kpiServiceOf, roadmapServiceOf } from '../services/access.js';
 import { adminPanelController } from '../admin-panel/controller.js';
 
 const MIME = {
@@ -100,7 +100,44 @@ const programmeController = factories.createCoreController('plugin::nastavnik.pr
   },
 }));
 
-const custom: Record<string, unknown> = { roadmap: roadmapController, programme: programmeController };
+/** `?year=2021` as a number; anything else is named in the error. */
+function yearParam(ctx: Context): number | undefined {
+  const raw = (ctx.query as Record<string, string | undefined>).year;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d{4}$/.test(raw))
+    throw new errors.ValidationError(`Параметр year: ожидался год (например, 2021), получено «${raw}».`);
+  return Number(raw);
+}
+
+function sendFile(ctx: Context, file: { bytes: Uint8Array; filename: string; format: 'docx' | 'xlsx' }) {
+  ctx.set('Content-Type', MIME[file.format]);
+  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  ctx.body = Buffer.from(file.bytes);
+}
+
+const kpiController = factories.createCoreController('plugin::nastavnik.kpi-indicator', ({ strapi }) => {
+  const request = (ctx: Context) => ({
+    organisation: (ctx.params as { id: string }).id,
+    year: yearParam(ctx),
+  });
+  return {
+    async report(ctx: Context) {
+      ctx.body = await kpiServiceOf(strapi).report(request(ctx));
+    },
+    async participants(ctx: Context) {
+      sendFile(ctx, await kpiServiceOf(strapi).participantsFile(request(ctx)));
+    },
+    async note(ctx: Context) {
+      sendFile(ctx, await kpiServiceOf(strapi).noteFile(request(ctx)));
+    },
+  };
+});
+
+const custom: Record<string, unknown> = {
+  roadmap: roadmapController,
+  programme: programmeController,
+  'kpi-indicator': kpiController,
+};
 
 export default {
   ...Object.fromEntries(

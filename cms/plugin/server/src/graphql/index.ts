@@ -14,6 +14,7 @@ import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
 import { ADMIN_ACCESS } from '../admin-access/actor.js';
 import { PERSONAL_TYPES, recordNestedRead } from '../security/audit.js';
+import { kpiGraphql } from '../kpi/graphql.js';
 import type { NexusBuilder } from './zod-types.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -156,6 +157,7 @@ export function registerGraphql(strapi: Strapi) {
   extension.use(({ nexus }: { nexus: NexusBuilder }) => roadmapGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => captureGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => matchingGraphql(strapi, nexus));
+  extension.use(({ nexus }: { nexus: NexusBuilder }) => kpiGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => ({
     types: [
       nexus.objectType({

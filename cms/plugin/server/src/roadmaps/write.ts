@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import {
   matchPersons,
+  recogniseKpi,
   type DuplicateInfo,
   type ImportWarning,
   type OrganisationKind,
@@ -167,7 +168,9 @@ async function responsiblePersonIds(strapi: Strapi, draft: RoadmapDraft, organis
 
 /** KPIs and snapshots are few: the document service keeps their components right. */
 async function writeFigures(strapi: Strapi, draft: RoadmapDraft, organisation: string, roadmap: string) {
+  const context = { academicYear: draft.period?.academicYear ?? false, contingent: draft.contingent };
   for (const [order, kpi] of draft.kpis.entries()) {
+    const definition = recogniseKpi(kpi, context);
     await strapi.documents(KPI).create({
       data: {
         organisation,
@@ -175,9 +178,10 @@ async function writeFigures(strapi: Strapi, draft: RoadmapDraft, organisation: s
         code: kpi.code ?? undefined,
         title: kpi.title,
         formula: kpi.formula ?? undefined,
-        metricKind: 'manual',
+        metricKind: definition.kind === 'manual' ? 'manual' : 'computed',
+        definition,
         unit: kpi.unit || undefined,
-        targets: kpi.targets.map((t) => ({ year: t.year, value: t.value })),
+        targets: kpi.targets.map((t) => ({ year: t.year, value: t.value, bound: t.bound })),
         order: order + 1,
       },
     });

@@ -13,9 +13,16 @@ const programmeRoutes = [
   { method: 'GET', path: '/programmes/:id/pairs-order', handler: 'programme.pairsOrder' },
 ];
 
+const kpiRoutes = [
+  { method: 'GET', path: '/kpi/:id', handler: 'kpi-indicator.report' },
+  { method: 'GET', path: '/kpi/:id/participants', handler: 'kpi-indicator.participants' },
+  { method: 'GET', path: '/kpi/:id/note', handler: 'kpi-indicator.note' },
+];
+
 const routes = [
   ...roadmapRoutes,
   ...programmeRoutes,
+  ...kpiRoutes,
   ...definitions.flatMap(({ definition: { singularName: name, pluralName: plural } }) => [
     { method: 'GET', path: `/${plural}`, handler: `${name}.find` },
     { method: 'GET', path: `/${plural}/:id`, handler: `${name}.findOne` },

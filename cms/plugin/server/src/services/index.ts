@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { captureService } from '../captures/service.js';
 import { definitions, uidOf } from '../content-types/index.js';
+import { kpiService } from '../kpi/service.js';
 import { roadmapService } from '../roadmaps/service.js';
 
 /** Core services, one per type (the core controllers and any custom code call them). */
@@ -16,4 +17,5 @@ export const coreServices = {
   ...plain,
   roadmap: factories.createCoreService('plugin::nastavnik.roadmap', roadmapService),
   capture: factories.createCoreService('plugin::nastavnik.capture', captureService),
+  kpi: kpiService,
 };

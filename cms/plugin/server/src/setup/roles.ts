@@ -8,12 +8,26 @@ import { userRoles } from '@nastavnik/shared';
 import { definitions } from '../content-types/index.js';
 import type { Strapi } from '../types.js';
 
-type Action = 'find' | 'findOne' | 'create' | 'update' | 'delete' | 'export' | 'importFile' | 'pairsOrder';
+type Action =
+  | 'find'
+  | 'findOne'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'export'
+  | 'importFile'
+  | 'pairsOrder'
+  | 'report'
+  | 'participants'
+  | 'note';
 const READ: Action[] = ['find', 'findOne'];
 const ALL: Action[] = ['find', 'findOne', 'create', 'update', 'delete'];
 const WRITE_NO_DELETE: Action[] = ['find', 'findOne', 'create', 'update'];
 const ROADMAP_READ: Action[] = [...READ, 'export'];
 const ROADMAP_ALL: Action[] = [...ALL, 'export', 'importFile'];
+/** KPI values and monitoring reports: figures of the caller's subtree, no person in them. */
+const KPI_READ: Action[] = [...READ, 'report'];
+const KPI_ALL: Action[] = [...ALL, 'report', 'participants', 'note'];
 
 const allTypes = definitions.map((d) => d.definition.singularName);
 const publicTypes = definitions
@@ -28,6 +42,7 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
     roadmap: ROADMAP_ALL,
     programme: [...ALL, 'pairsOrder'],
     'access-log': READ,
+    'kpi-indicator': KPI_ALL,
   },
   methodist: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
@@ -35,8 +50,9 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
     programme: ALL,
     roadmap: ROADMAP_ALL,
     'roadmap-activity': ALL,
-    'kpi-indicator': ALL,
+    'kpi-indicator': KPI_ALL,
     'contingent-snapshot': ALL,
+    'monitoring-snapshot': WRITE_NO_DELETE,
     case: ALL,
     'news-item': ALL,
     'site-section': ALL,
@@ -45,6 +61,7 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
   editor: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
     roadmap: ROADMAP_READ,
+    'kpi-indicator': KPI_READ,
     'site-section': ALL,
     'news-item': ALL,
     case: WRITE_NO_DELETE,
@@ -53,6 +70,7 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
   staff: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
     roadmap: ROADMAP_READ,
+    'kpi-indicator': KPI_READ,
     person: READ,
     pair: READ,
     questionnaire: READ,

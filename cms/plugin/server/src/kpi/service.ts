@@ -1,0 +1,13 @@
+/** KPIs and monitoring reports as the plugin's `kpi` service (GraphQL resolvers and REST controllers call it). */
+import type { Strapi } from '../types.js';
+import { analyticNoteFile, freezeMonitoring, participantsReportFile } from './files.js';
+import { kpiReport } from './report.js';
+
+export const kpiService = ({ strapi }: { strapi: Strapi }) => ({
+  report: (input: unknown) => kpiReport(strapi, input),
+  participantsFile: (input: unknown) => participantsReportFile(strapi, input),
+  noteFile: (input: unknown) => analyticNoteFile(strapi, input),
+  freeze: (input: unknown) => freezeMonitoring(strapi, input),
+});
+
+export type KpiService = ReturnType<typeof kpiService>;
