@@ -12,6 +12,7 @@ import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
 import { ensureRoles } from './setup/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
+import { DEFAULT_PREFIX, registerPublicSite } from './public-site/index.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
 import type { Context } from 'koa';
 import type { Strapi } from './types.js';
@@ -61,6 +62,7 @@ const GRAPHQL_BODY_LIMIT = 24 * 1024 * 1024;
 
 function bootstrap({ strapi }: { strapi: Strapi }) {
   registerTenancyMiddleware(strapi);
+  registerPublicSite(strapi);
   strapi.server.use(restErrorReporter(strapi));
   strapi.server.use(async (ctx: Context, next: () => Promise<unknown>) => {
     if (ctx.path === '/graphql' && Number(ctx.get('content-length') || 0) > GRAPHQL_BODY_LIMIT) {
@@ -103,6 +105,12 @@ export default {
   controllers,
   routes,
   services: { ...coreServices, setup: setupService },
-  // No options yet: every setting is code (roles, labels) or the host's GraphQL configuration.
-  config: { default: {}, validator: () => undefined },
+  config: {
+    // Where the public «Наставничество» pages are mounted (`config/plugins.ts`: nastavnik.config.publicPrefix).
+    default: { publicPrefix: DEFAULT_PREFIX },
+    validator(config: { publicPrefix?: unknown }) {
+      if (config.publicPrefix !== undefined && typeof config.publicPrefix !== 'string')
+        throw new Error('nastavnik.publicPrefix: ожидался путь, например "/nastavnichestvo".');
+    },
+  },
 };

@@ -1,0 +1,176 @@
+/**
+ * The public «Наставничество» section: server-rendered Russian pages mounted as plain routes of the
+ * Strapi server (no /api prefix, no authentication, no client script) at the plugin's `publicPrefix`
+ * (default `/nastavnichestvo`). Every page is read as an anonymous visitor, so it shows exactly what
+ * the anonymous API may show; responses carry a strict Content-Security-Policy without scripts.
+ */
+import type { Context } from 'koa';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { reportUnexpectedError } from '../errors.js';
+import { roadmapServiceOf } from '../services/access.js';
+import { asAnonymous } from '../tenancy/actor.js';
+import type { Strapi } from '../types.js';
+import type { PageContext } from './context.js';
+import { organisationBySlug, roadmapsOf, sitemapEntries } from './data.js';
+import { PAGES, type PageLoader, type PageParams } from './pages.js';
+import { parseVi } from './settings.js';
+import { STYLESHEET, STYLESHEET_HASH } from './stylesheet.js';
+import { ErrorPage, NotFoundPage } from './templates/errors.js';
+
+export const DEFAULT_PREFIX = '/nastavnichestvo';
+
+/** No scripts at all; styles and images from the site itself (images also from https sources). */
+const CSP = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** `/nastavnichestvo/` or `nastavnichestvo` → `/nastavnichestvo`. */
+export function normalisePrefix(value: unknown): string {
+  const raw = typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_PREFIX;
+  const trimmed = raw.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : '';
+}
+
+export function publicPrefix(strapi: Strapi): string {
+  return normalisePrefix(strapi.plugin('nastavnik').config<string | undefined>('publicPrefix'));
+}
+
+/** The public origin: the configured server URL when there is one, the request's origin otherwise. */
+function originOf(strapi: Strapi, ctx: Context): string {
+  const configured = strapi.config.get<string>('server.url', '');
+  return /^https?:\/\//.test(configured) ? configured.replace(/\/+$/, '') : ctx.origin;
+}
+
+function pageContext(strapi: Strapi, ctx: Context, prefix: string): PageContext {
+  const path = ctx.path.slice(prefix.length) || '/';
+  return {
+    prefix,
+    origin: originOf(strapi, ctx),
+    path,
+    vi: parseVi(ctx.query.vi),
+    stylesheet: `${prefix}/assets/site-${STYLESHEET_HASH}.css`,
+  };
+}
+
+const html = (element: ReactElement) => `<!DOCTYPE html>${renderToStaticMarkup(element)}`;
+
+function sendHtml(ctx: Context, status: number, body: string) {
+  ctx.status = status;
+  ctx.set('Content-Security-Policy', CSP);
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = body;
+}
+
+/** Addresses end with a slash; the same page without it is sent there, keeping the query. */
+function redirectToSlash(ctx: Context): boolean {
+  if (ctx.path.endsWith('/')) return false;
+  ctx.status = 301;
+  ctx.redirect(`${ctx.path}/${ctx.querystring ? `?${ctx.querystring}` : ''}`);
+  return true;
+}
+
+function pageHandler(strapi: Strapi, prefix: string, load: PageLoader) {
+  return async (ctx: Context) => {
+    if (redirectToSlash(ctx)) return;
+    const page = pageContext(strapi, ctx, prefix);
+    try {
+      const element = await load(strapi, page, ctx.params as PageParams);
+      sendHtml(ctx, element ? 200 : 404, html(element ?? NotFoundPage({ ctx: page })));
+    } catch (error) {
+      const errorId = reportUnexpectedError(strapi, error, `public page ${ctx.path}`);
+      sendHtml(ctx, 500, html(ErrorPage({ ctx: page, errorId })));
+    }
+  };
+}
+
+const xmlEscape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+async function sitemap(strapi: Strapi, ctx: Context, prefix: string) {
+  const origin = originOf(strapi, ctx);
+  const urls = (await sitemapEntries(strapi)).map(
+    (e) =>
+      `<url><loc>${xmlEscape(`${origin}${prefix}${e.path}`)}</loc>${
+        e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''
+      }</url>`,
+  );
+  ctx.type = 'application/xml; charset=utf-8';
+  ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;
+}
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The published road map as the school's own table, only for a road map of that organisation. */
+async function roadmapFile(strapi: Strapi, ctx: Context, prefix: string) {
+  const { org, roadmap, format } = ctx.params as PageParams;
+  const organisation = org ? await organisationBySlug(strapi, org) : null;
+  const versions = organisation ? await roadmapsOf(strapi, organisation.documentId) : [];
+  if (
+    !roadmap ||
+    (format !== 'docx' && format !== 'xlsx') ||
+    !versions.some((v) => v.documentId === roadmap)
+  ) {
+    sendHtml(ctx, 404, html(NotFoundPage({ ctx: pageContext(strapi, ctx, prefix) })));
+    return;
+  }
+  const { bytes, filename } = await asAnonymous(() => roadmapServiceOf(strapi).exportFile(roadmap, format));
+  ctx.set('Content-Type', MIME[format]);
+  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  ctx.body = Buffer.from(bytes);
+}
+
+export function registerPublicSite(strapi: Strapi) {
+  const prefix = publicPrefix(strapi);
+  const open = { auth: false as const };
+  strapi.server.routes([
+    {
+      method: 'GET',
+      path: `${prefix}/assets/site-:hash.css`,
+      handler: (ctx: Context) => {
+        ctx.type = 'text/css; charset=utf-8';
+        ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+        ctx.body = STYLESHEET;
+      },
+      config: open,
+    },
+    {
+      method: 'GET',
+      path: `${prefix}/sitemap.xml`,
+      handler: (ctx: Context) => sitemap(strapi, ctx, prefix),
+      config: open,
+    },
+    {
+      method: 'GET',
+      path: `${prefix}/:org/dorozhnaya-karta/:roadmap/file.:format`,
+      handler: (ctx: Context) => roadmapFile(strapi, ctx, prefix),
+      config: open,
+    },
+    // The router matches the slash exactly: the address without it redirects to the one with it.
+    ...PAGES.flatMap(([path, load]) => [
+      {
+        method: 'GET' as const,
+        path: `${prefix}${path}`,
+        handler: pageHandler(strapi, prefix, load),
+        config: open,
+      },
+      {
+        method: 'GET' as const,
+        path: `${prefix}${path}`.replace(/\/$/, '') || '/',
+        handler: pageHandler(strapi, prefix, load),
+        config: open,
+      },
+    ]),
+  ]);
+  strapi.log.info(`[nastavnik] публичный раздел «Наставничество»: ${prefix}/`);
+}
