@@ -23,7 +23,7 @@ main:focus{outline:none}
 .site-name{font-weight:700;font-size:1.15rem;margin:.75rem 0}
 .vi-switch{margin:.75rem 0}
 .section-nav{background:#082e57}
-.section-nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding-top:.5rem;padding-bottom:.5rem}
+.section-nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0 auto;padding-top:.5rem;padding-bottom:.5rem}
 .section-nav a{text-decoration:none;padding:.25rem 0;display:inline-block}
 .section-nav a[aria-current=page]{text-decoration:underline;text-decoration-thickness:.2em;font-weight:700}
 .breadcrumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem;padding:0;margin:1rem 0 0}

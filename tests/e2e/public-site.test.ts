@@ -1,0 +1,151 @@
+/**
+ * The public «Наставничество» pages in Debian's Chromium: every page type, in the ordinary version and
+ * in the version for the visually impaired (each colour scheme, large fonts, images off), checked with
+ * axe-core against WCAG 2.1 A/AA, reachable by keyboard, styled under the pages' own CSP.
+ * Screenshots go to test-results/screenshots/public-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './helpers/chromium-flags.mjs';
+import { bootStrapi, compileHostApp, repoRoot, type BootedStrapi } from '../harness/strapi.js';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const SHOTS = path.join(repoRoot, 'test-results', 'screenshots');
+const PREFIX = '/nastavnichestvo';
+const DEMO = `${PREFIX}/bor-demo-school/`;
+
+/** name → address: one of every page type, then the same types in the accessible version. */
+const PAGES: Array<readonly [string, string]> = [
+  ['index', `${PREFIX}/`],
+  ['home', DEMO],
+  ['municipal', `${PREFIX}/bor-uoimp/`],
+  ['roadmap', `${DEMO}dorozhnaya-karta/`],
+  ['programmes', `${DEMO}programmy/`],
+  ['kpis', `${DEMO}pokazateli/`],
+  ['cases', `${DEMO}luchshie-praktiki/`],
+  ['case', `${DEMO}luchshie-praktiki/demo-drobi/`],
+  ['news', `${DEMO}novosti/`],
+  ['not-found', `${PREFIX}/no-such-school/`],
+  ['vi-home-bw', `${DEMO}?vi=1-bw-img`],
+  ['vi-roadmap-wb', `${DEMO}dorozhnaya-karta/?vi=2-wb-img`],
+  ['vi-kpis-blue', `${DEMO}pokazateli/?vi=3-blue-noimg`],
+  ['vi-case-wb', `${DEMO}luchshie-praktiki/demo-drobi/?vi=3-wb-noimg`],
+  ['vi-news-blue', `${DEMO}novosti/?vi=2-blue-img`],
+  ['vi-municipal-bw', `${PREFIX}/bor-uoimp/?vi=2-bw-noimg`],
+  ['vi-index-wb', `${PREFIX}/?vi=1-wb-img`],
+];
+
+interface AxeResult {
+  passes: unknown[];
+  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
+}
+
+let booted: BootedStrapi;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await compileHostApp();
+  booted = await bootStrapi();
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
+}, 240_000);
+
+afterAll(async () => {
+  // Typed for the tests; beforeAll may have failed before setting them.
+  await (browser as Browser | undefined)?.close();
+  await (booted as BootedStrapi | undefined)?.stop();
+});
+
+async function axe(page: Page): Promise<AxeResult> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const run = (
+      window as unknown as {
+        axe: { run(context: Document, options: unknown): Promise<AxeResult> };
+      }
+    ).axe;
+    return run.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+  });
+}
+
+describe('public pages in Chromium', () => {
+  it.each(PAGES)('%s has no WCAG 2.1 AA violations', async (name, address) => {
+    // axe is injected as a script, which the pages' CSP rightly refuses.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      const res = await page.goto(`${booted.url}${address}`);
+      expect(res?.status()).toBe(name === 'not-found' ? 404 : 200);
+      await page.screenshot({ path: path.join(SHOTS, `public-${name}.png`), fullPage: true });
+      const { violations, passes } = await axe(page);
+      // The rules did run: a page this size passes dozens of them.
+      expect(passes.length).toBeGreaterThan(10);
+      const summary = violations.map(
+        (v) => `${v.id} (${v.impact ?? ''}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+      );
+      expect(summary).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is styled and readable under its own CSP, with no request refused', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') refused.push(message.text());
+    });
+    try {
+      await page.goto(`${booted.url}${DEMO}dorozhnaya-karta/`);
+      const background = await page.evaluate(
+        () => getComputedStyle(document.querySelector('.site-header') ?? document.body).backgroundColor,
+      );
+      expect(background).toBe('rgb(11, 61, 115)');
+      expect(refused).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('can be used by keyboard: the skip link comes first, focus is visible, links lead on', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${booted.url}${DEMO}`);
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(() => ({
+        text: document.activeElement?.textContent,
+        outline: getComputedStyle(document.activeElement ?? document.body).outlineStyle,
+      }));
+      expect(first.text).toBe('Перейти к основному содержанию');
+      expect(first.outline).toBe('solid');
+      await page.screenshot({ path: path.join(SHOTS, 'public-focus-skip-link.png') });
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      // The switch to the accessible version is the next stop after the site name links.
+      await page.goto(`${booted.url}${DEMO}`);
+      const order: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Tab');
+        order.push((await page.evaluate(() => document.activeElement?.textContent)) ?? '');
+      }
+      expect(order).toContain('Версия для слабовидящих');
+      await page.getByRole('link', { name: 'Версия для слабовидящих' }).press('Enter');
+      await page.waitForURL(/vi=1-bw-img/);
+      await page.getByRole('link', { name: 'Белым по чёрному' }).click();
+      await page.getByRole('link', { name: 'Дорожная карта' }).first().click();
+      expect(page.url()).toContain('dorozhnaya-karta/?vi=1-wb-img');
+      await page.screenshot({ path: path.join(SHOTS, 'public-vi-navigation.png') });
+      expect(await context.cookies()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
