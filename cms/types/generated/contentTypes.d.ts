@@ -589,6 +589,7 @@ export interface PluginNastavnikCase extends Struct.CollectionTypeSchema {
     publishedAt: Schema.Attribute.DateTime;
     results: Schema.Attribute.Text;
     reviewedAt: Schema.Attribute.DateTime;
+    reviewedContent: Schema.Attribute.JSON;
     reviewerNote: Schema.Attribute.Text;
     reviewState: Schema.Attribute.Enumeration<['draft', 'submitted', 'changes_requested', 'approved']> &
       Schema.Attribute.Required &
@@ -596,6 +597,8 @@ export interface PluginNastavnikCase extends Struct.CollectionTypeSchema {
     slug: Schema.Attribute.String & Schema.Attribute.Unique;
     solution: Schema.Attribute.RichText;
     sourceUrl: Schema.Attribute.String;
+    submittedAt: Schema.Attribute.DateTime;
+    submittedBy: Schema.Attribute.String;
     summary: Schema.Attribute.Text;
     tags: Schema.Attribute.JSON;
     title: Schema.Attribute.String & Schema.Attribute.Required;

@@ -6,15 +6,62 @@
 import { errors } from '@strapi/utils';
 import {
   authorsWithPublicationConsent,
+  caseContentSnapshot,
+  changedCaseFields,
   caseReviewStates,
   mentoringForms,
   publicationProblem,
   reviewDecisionProblem,
+  reviewStateAfterEdit,
   tagsSchema,
 } from '@nastavnik/shared';
+import { currentActor } from '../tenancy/actor.js';
+import { asJson } from '../types.js';
 import { defineContentType, enumField, organisationRelation, type WriteEvent } from './define.js';
 
 const CASE = 'plugin::nastavnik.case';
+
+/** The draft row as the review rules compare it: content with its links, and the review fields. */
+async function storedDraft({ strapi, documentId }: WriteEvent) {
+  if (!documentId) return null;
+  return (await strapi.db.query(CASE).findOne({
+    where: { documentId, publishedAt: null },
+    populate: { authors: true, materials: { select: ['id'] }, organisation: { select: ['documentId'] } },
+  })) as Record<string, unknown> | null;
+}
+
+/** Who is writing, as the review queue names them: the API user's name, or the administration. */
+async function writerName(event: WriteEvent): Promise<string> {
+  const actor = await currentActor(event.strapi);
+  if (actor.kind !== 'user') return actor.kind === 'admin' ? 'администратор' : 'система';
+  const user = (await event.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { id: actor.userId }, select: ['username'] })) as { username?: string } | null;
+  return user?.username ?? `пользователь ${actor.userId}`;
+}
+
+/**
+ * The review trail: an approved case whose content changes goes back to review (so an edit can never
+ * be republished unseen); a submission records who and when; an approval keeps the content the
+ * methodist saw, which the review queue compares with later edits.
+ */
+async function trackReview(event: WriteEvent) {
+  const { action, data } = event;
+  if (!data || (action !== 'create' && action !== 'update')) return;
+  const stored = action === 'update' ? await storedDraft(event) : null;
+  const changed = stored ? changedCaseFields(stored, data) : [];
+  const next = reviewStateAfterEdit(stored?.reviewState, data.reviewState, changed);
+  if (next) data.reviewState = next;
+  const state = data.reviewState;
+  if (state === 'submitted' && stored?.reviewState !== 'submitted') {
+    data.submittedAt = new Date().toISOString();
+    data.submittedBy = await writerName(event);
+  }
+  if (state === 'approved' && (stored?.reviewState !== 'approved' || changed.length)) {
+    data.reviewedAt = new Date().toISOString();
+    data.reviewedContent = asJson(caseContentSnapshot({ ...(stored ?? {}), ...data }));
+  }
+}
 
 /** Publishing happens through `publish`, or through create/update with status "published". */
 async function requireApprovedToPublish({ strapi, action, documentId, data, status }: WriteEvent) {
@@ -61,7 +108,10 @@ export default defineContentType({
   publicWhen: { reviewState: 'approved' },
   publicRedact: { authors: authorsWithPublicationConsent },
   rules: {
-    beforeWrite: requireApprovedToPublish,
+    async beforeWrite(event) {
+      await trackReview(event);
+      await requireApprovedToPublish(event);
+    },
     authorizeUser(actor, { data }) {
       const problem = reviewDecisionProblem(actor.role, data?.reviewState);
       if (problem) throw new errors.ForbiddenError(problem);
@@ -87,5 +137,12 @@ export default defineContentType({
     reviewState: enumField(caseReviewStates, 'Рассмотрение', { required: true, default: 'draft' }),
     reviewerNote: { type: 'text', label: 'Замечания методиста' },
     reviewedAt: { type: 'datetime', label: 'Рассмотрен' },
+    submittedAt: { type: 'datetime', label: 'Отправлен на рассмотрение' },
+    submittedBy: { type: 'string', label: 'Кто отправил на рассмотрение' },
+    reviewedContent: {
+      type: 'json',
+      label: 'Содержание на момент одобрения',
+      description: 'Заполняется автоматически; с ним очередь рассмотрения сравнивает последующие правки',
+    },
   },
 });

@@ -9,6 +9,7 @@ import type { Strapi } from '../types.js';
 import { subtreeOf } from '../tenancy/organisations.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
+import { caseReviewGraphql } from '../cases/review-queue.js';
 import type { NexusBuilder } from './zod-types.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -63,6 +64,7 @@ export function registerGraphql(strapi: Strapi) {
   const extension = strapi.plugin('graphql').service<GraphqlExtensionService>('extension');
   extension.use(({ nexus }: { nexus: NexusBuilder }) => roadmapGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => captureGraphql(strapi, nexus));
+  extension.use(({ nexus }: { nexus: NexusBuilder }) => caseReviewGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => ({
     types: [
       nexus.objectType({
