@@ -13,6 +13,7 @@ import { applyAdminLabels } from './setup/admin-labels.js';
 import { ensureRoles } from './setup/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
 import { DEFAULT_PREFIX, registerPublicSite } from './public-site/index.js';
+import { ensureSearchTables, reindexAllCases } from './cases/search.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
 import type { Context } from 'koa';
 import type { Strapi } from './types.js';
@@ -60,9 +61,11 @@ function register({ strapi }: { strapi: Strapi }) {
 /** GraphQL requests above this size are refused with a message instead of a bare 413 from the body parser. */
 const GRAPHQL_BODY_LIMIT = 24 * 1024 * 1024;
 
-function bootstrap({ strapi }: { strapi: Strapi }) {
+async function bootstrap({ strapi }: { strapi: Strapi }) {
   registerTenancyMiddleware(strapi);
   registerPublicSite(strapi);
+  await ensureSearchTables(strapi);
+  await reindexAllCases(strapi);
   strapi.server.use(restErrorReporter(strapi));
   strapi.server.use(async (ctx: Context, next: () => Promise<unknown>) => {
     if (ctx.path === '/graphql' && Number(ctx.get('content-length') || 0) > GRAPHQL_BODY_LIMIT) {

@@ -15,6 +15,7 @@ import {
   reviewStateAfterEdit,
   tagsSchema,
 } from '@nastavnik/shared';
+import { reindexCase } from '../cases/search.js';
 import { currentActor } from '../tenancy/actor.js';
 import { asJson } from '../types.js';
 import { defineContentType, enumField, organisationRelation, type WriteEvent } from './define.js';
@@ -111,6 +112,10 @@ export default defineContentType({
     async beforeWrite(event) {
       await trackReview(event);
       await requireApprovedToPublish(event);
+    },
+    // The public search index holds exactly the approved, published cases.
+    async afterWrite({ strapi, documentId }) {
+      if (documentId) await reindexCase(strapi, documentId);
     },
     authorizeUser(actor, { data }) {
       const problem = reviewDecisionProblem(actor.role, data?.reviewState);

@@ -13,6 +13,8 @@ export interface PageContext {
   /** The path of this page below the mount point, starting and ending with `/` (`/` for the index). */
   path: string;
   vi: ViSettings | null;
+  /** The query string's single values (search words, filters), without `vi`. */
+  query: Readonly<Record<string, string>>;
   /** The stylesheet's address, with its content hash so it can be cached for ever. */
   stylesheet: string;
 }

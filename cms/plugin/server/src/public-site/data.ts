@@ -322,7 +322,7 @@ export function sitemapEntries(strapi: Strapi): Promise<SitemapEntry[]> {
       populate: { organisation: { fields: ['slug'] } },
       limit: 100_000,
     })) as Array<{ slug?: string | null; updatedAt?: string | null; organisation?: { slug: string } | null }>;
-    const entries: SitemapEntry[] = [{ path: '/' }];
+    const entries: SitemapEntry[] = [{ path: '/' }, { path: '/luchshie-praktiki/' }];
     for (const org of organisations) {
       for (const page of [
         '',

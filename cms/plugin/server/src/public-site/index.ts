@@ -54,6 +54,11 @@ function pageContext(strapi: Strapi, ctx: Context, prefix: string): PageContext 
     origin: originOf(strapi, ctx),
     path,
     vi: parseVi(ctx.query.vi),
+    query: Object.fromEntries(
+      Object.entries(ctx.query).flatMap(([key, value]) =>
+        key !== 'vi' && typeof value === 'string' ? [[key, value.slice(0, 200)]] : [],
+      ),
+    ),
     stylesheet: `${prefix}/assets/site-${STYLESHEET_HASH}.css`,
   };
 }

@@ -3,6 +3,8 @@
  * return the element to render, or null when there is no such page.
  */
 import type { ReactElement } from 'react';
+import { searchCases } from '../cases/search.js';
+import { subtreeOf } from '../tenancy/organisations.js';
 import type { Strapi } from '../types.js';
 import type { PageContext } from './context.js';
 import {
@@ -148,9 +150,38 @@ const kpis: PageLoader = (strapi, ctx, params) =>
     <KpisPage ctx={ctx} organisation={organisation} kpis={await kpisOf(strapi, organisation.documentId)} />
   ));
 
+/** The search a library page runs: words and filters from the query string, within `scope` when given. */
+async function librarySearch(strapi: Strapi, ctx: PageContext, scope?: string) {
+  const q = ctx.query;
+  let organisation = q.org || scope;
+  // A section's library stays inside its organisation's subtree, whatever the address asks.
+  if (scope && q.org && !(await subtreeOf(strapi, scope)).has(q.org)) organisation = scope;
+  const year = Number(q.year);
+  return searchCases(strapi, {
+    text: q.q,
+    form: q.form || undefined,
+    organisationKind: q.kind || undefined,
+    organisation,
+    year: Number.isInteger(year) && year > 0 ? year : undefined,
+    tag: q.tag || undefined,
+    limit: 50,
+  });
+}
+
+const library: PageLoader = async (strapi, ctx) => (
+  <CasesPage ctx={ctx} data={{ result: await librarySearch(strapi, ctx), path: '/luchshie-praktiki/' }} />
+);
+
 const cases: PageLoader = (strapi, ctx, params) =>
   withOrganisation(strapi, params, async (organisation) => (
-    <CasesPage ctx={ctx} organisation={organisation} cases={await casesOf(strapi, organisation.documentId)} />
+    <CasesPage
+      ctx={ctx}
+      data={{
+        organisation,
+        result: await librarySearch(strapi, ctx, organisation.documentId),
+        path: `/${organisation.slug}/luchshie-praktiki/`,
+      }}
+    />
   ));
 
 const oneCase: PageLoader = (strapi, ctx, params) =>
@@ -167,6 +198,8 @@ const news: PageLoader = (strapi, ctx, params) =>
 /** Route paths below the mount point, each with its page. */
 export const PAGES: ReadonlyArray<readonly [string, PageLoader]> = [
   ['/', index],
+  // Before the organisation pages: this segment is not an organisation.
+  ['/luchshie-praktiki/', library],
   ['/:org/', home],
   ['/:org/dorozhnaya-karta/', roadmap],
   ['/:org/dorozhnaya-karta/:roadmap/', roadmap],

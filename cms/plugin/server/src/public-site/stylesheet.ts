@@ -68,6 +68,18 @@ progress{width:14rem;height:1rem}
 .legend-target::before,.legend-actual::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em}
 .legend-target::before{background:#b1b4b6}
 .legend-actual::before{background:#0b4f9c}
+.search-form{border:1px solid #b1b4b6;padding:.5rem 1rem;margin:1rem 0;display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:0 1rem}
+.search-form .field{display:flex;flex-direction:column;gap:.25rem;margin:.5rem 0}
+.search-form label{font-weight:700}
+input,select,button{font:inherit}
+input[type=search],select{border:2px solid #1b1b1b;padding:.35rem .5rem;background:#fff;color:#1b1b1b;max-width:100%}
+button{background:#00703c;color:#fff;border:2px solid transparent;padding:.45rem 1.2rem;font-weight:700;cursor:pointer;border-radius:3px}
+button:hover{background:#005a30}
+mark{background:#fff2a8;color:#1b1b1b;padding:0 .1em}
+html.vi button{background:transparent;color:inherit;border-color:currentColor}
+html.vi input[type=search],html.vi select{background:transparent;color:inherit;border-color:currentColor}
+html.vi mark{background:transparent;color:inherit;text-decoration:underline;text-decoration-thickness:.2em;font-weight:700}
+html.vi-scheme-wb option{background:#000;color:#fff}
 .site-footer{border-top:1px solid #b1b4b6;background:#f3f2f1;padding:1rem 0;font-size:.95rem}
 .vi-panel{display:flex;flex-wrap:wrap;gap:.5rem 2rem;padding:.5rem 0 .75rem}
 .vi-group{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0}

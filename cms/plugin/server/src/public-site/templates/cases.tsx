@@ -1,5 +1,15 @@
-/** Лучшие практики: the organisation's approved, published cases, and one page per case. */
-import { mentoringForms, type MentoringForm } from '@nastavnik/shared';
+/**
+ * Лучшие практики: the case library with Russian full-text search and filters (a plain GET form, no
+ * script), facet counts over the matches, highlighted snippets; and one page per case.
+ */
+import {
+  mentoringForms,
+  organisationKinds,
+  type MentoringForm,
+  type OrganisationKind,
+} from '@nastavnik/shared';
+import type { CaseHit, CaseSearchResult } from '../../cases/search.js';
+import { formatVi } from '../settings.js';
 import { href, type PageContext } from '../context.js';
 import type { Case, Organisation } from '../data.js';
 import { Layout } from './layout.js';
@@ -7,35 +17,181 @@ import { FileLink, Paragraphs, RichText, SafeLink, safeUrl, tagList } from './pa
 
 const caseDescription = (c: Case) => c.summary?.trim() || `Практика наставничества «${c.title}»`;
 
-export function CasesPage({
+const FILTERS = ['form', 'kind', 'org', 'year', 'tag'] as const;
+type Filter = (typeof FILTERS)[number];
+
+const formLabel = (value: string) =>
+  (mentoringForms.values as readonly string[]).includes(value)
+    ? mentoringForms.label(value as MentoringForm)
+    : value;
+const kindLabel = (value: string) =>
+  (organisationKinds.values as readonly string[]).includes(value)
+    ? organisationKinds.label(value as OrganisationKind)
+    : value;
+
+export interface LibraryData {
+  /** The section's organisation; absent on the library of every organisation. */
+  organisation?: Organisation;
+  result: CaseSearchResult;
+  /** Where the form sends its query: this page's own address. */
+  path: string;
+}
+
+/** This page with the query changed: one filter set or cleared, the rest kept. */
+function withQuery(ctx: PageContext, path: string, changes: Partial<Record<Filter | 'q', string | null>>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...ctx.query, ...changes }))
+    if (value && (key === 'q' || (FILTERS as readonly string[]).includes(key))) params.set(key, value);
+  if (ctx.vi) params.set('vi', formatVi(ctx.vi));
+  const query = params.toString();
+  return `${ctx.prefix}${path}${query ? `?${query}` : ''}`;
+}
+
+function Select({
   ctx,
-  organisation,
-  cases,
+  name,
+  label,
+  options,
 }: {
   ctx: PageContext;
-  organisation: Organisation;
-  cases: Case[];
+  name: Filter;
+  label: string;
+  options: Array<{ value: string; label: string; count: number }>;
 }) {
+  const current = ctx.query[name] ?? '';
+  if (!options.length && !current) return null;
+  return (
+    <p className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={current}>
+        <option value="">Все</option>
+        {current && !options.some((o) => o.value === current) ? (
+          <option value={current}>{current}</option>
+        ) : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label} ({o.count})
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
+function Snippet({ hit }: { hit: CaseHit }) {
+  if (!hit.snippet.length) return hit.summary ? <p>{hit.summary}</p> : null;
+  return (
+    <p className="snippet">
+      {hit.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
+    </p>
+  );
+}
+
+export function CasesPage({ ctx, data }: { ctx: PageContext; data: LibraryData }) {
+  const { organisation, result } = data;
+  const { facets } = result;
+  const q = ctx.query.q ?? '';
+  const filtered = q || FILTERS.some((f) => ctx.query[f]);
   return (
     <Layout
       ctx={ctx}
-      title="Лучшие практики"
-      description={`Лучшие практики наставничества организации «${organisation.name}»: кейсы, одобренные методистом.`}
+      title={organisation ? 'Лучшие практики' : 'Банк лучших практик наставничества'}
+      description={
+        organisation
+          ? `Лучшие практики наставничества организации «${organisation.name}» и подведомственных: кейсы, одобренные методистом.`
+          : 'Банк лучших практик наставничества: кейсы школ, колледжей и учреждений дополнительного образования, одобренные методистами.'
+      }
       organisation={organisation}
       current="luchshie-praktiki/"
     >
-      <h1>Лучшие практики</h1>
-      {cases.length ? null : <p>Кейсы пока не опубликованы.</p>}
+      <h1>{organisation ? 'Лучшие практики' : 'Банк лучших практик наставничества'}</h1>
+      <form method="get" action={`${ctx.prefix}${data.path}`} role="search" className="search-form">
+        {ctx.vi ? <input type="hidden" name="vi" value={formatVi(ctx.vi)} /> : null}
+        <p className="field">
+          <label htmlFor="search-q">Поиск по кейсам</label>
+          <input id="search-q" type="search" name="q" defaultValue={q} />
+        </p>
+        <Select
+          ctx={ctx}
+          name="form"
+          label="Форма наставничества"
+          options={facets.form.map((f) => ({ ...f, label: formLabel(f.value) }))}
+        />
+        <Select
+          ctx={ctx}
+          name="kind"
+          label="Вид организации"
+          options={facets.organisationKind.map((f) => ({ ...f, label: kindLabel(f.value) }))}
+        />
+        <Select
+          ctx={ctx}
+          name="org"
+          label="Организация (с подведомственными)"
+          options={facets.organisation.map((f) => ({ ...f, label: f.name ?? f.value }))}
+        />
+        <Select
+          ctx={ctx}
+          name="year"
+          label="Год"
+          options={facets.year.map((f) => ({ ...f, label: f.value }))}
+        />
+        <Select
+          ctx={ctx}
+          name="tag"
+          label="Тема"
+          options={facets.tag.map((f) => ({ ...f, label: f.value }))}
+        />
+        <p>
+          <button type="submit">Найти</button>
+          {filtered ? (
+            <>
+              {' '}
+              <a
+                href={withQuery(ctx, data.path, {
+                  q: null,
+                  form: null,
+                  kind: null,
+                  org: null,
+                  year: null,
+                  tag: null,
+                })}
+              >
+                Сбросить
+              </a>
+            </>
+          ) : null}
+        </p>
+      </form>
+      <p role="status">
+        {result.total
+          ? `Найдено кейсов: ${result.total}${result.total > result.hits.length ? `, показаны первые ${result.hits.length}` : ''}.`
+          : filtered
+            ? 'Ничего не найдено. Попробуйте другие слова или уберите фильтры.'
+            : 'Кейсы пока не опубликованы.'}
+      </p>
       <ul className="cards">
-        {cases.map((c) => (
-          <li key={c.documentId} className="card">
+        {result.hits.map((hit) => (
+          <li key={hit.documentId} className="card">
             <h2>
-              <a href={href(ctx, `/${organisation.slug}/luchshie-praktiki/${c.slug ?? c.documentId}/`)}>
-                {c.title}
+              <a
+                href={href(
+                  ctx,
+                  `/${hit.organisation.slug ?? ''}/luchshie-praktiki/${encodeURIComponent(hit.slug ?? hit.documentId)}/`,
+                )}
+              >
+                {hit.title}
               </a>
             </h2>
-            {c.form ? <p className="muted">Форма «{mentoringForms.label(c.form as MentoringForm)}»</p> : null}
-            {c.summary ? <p>{c.summary}</p> : null}
+            <p className="muted">
+              {[
+                hit.form ? `Форма «${formLabel(hit.form)}»` : null,
+                hit.organisation.name,
+                hit.year ? String(hit.year) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            <Snippet hit={hit} />
           </li>
         ))}
       </ul>
@@ -71,7 +227,7 @@ export function CasePage({
           {item.form ? (
             <>
               <dt>Форма наставничества</dt>
-              <dd>«{mentoringForms.label(item.form as MentoringForm)}»</dd>
+              <dd>«{formLabel(item.form)}»</dd>
             </>
           ) : null}
           {item.audience ? (
