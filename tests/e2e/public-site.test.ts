@@ -30,6 +30,7 @@ const PAGES: Array<readonly [string, string]> = [
   ['case', `${DEMO}luchshie-praktiki/demo-drobi/`],
   ['news', `${DEMO}novosti/`],
   ['library-search', `${PREFIX}/luchshie-praktiki/?q=${encodeURIComponent('дробям')}`],
+  ['join', `${DEMO}stat-uchastnikom/`],
   ['not-found', `${PREFIX}/no-such-school/`],
   ['vi-home-bw', `${DEMO}?vi=1-bw-img`],
   ['vi-roadmap-wb', `${DEMO}dorozhnaya-karta/?vi=2-wb-img`],
@@ -38,6 +39,7 @@ const PAGES: Array<readonly [string, string]> = [
   ['vi-news-blue', `${DEMO}novosti/?vi=2-blue-img`],
   ['vi-municipal-bw', `${PREFIX}/bor-uoimp/?vi=2-bw-noimg`],
   ['vi-index-wb', `${PREFIX}/?vi=1-wb-img`],
+  ['vi-join-blue', `${DEMO}stat-uchastnikom/?vi=2-blue-img`],
   ['vi-library-wb', `${DEMO}luchshie-praktiki/?vi=2-wb-img&q=${encodeURIComponent('шестиклассники')}`],
 ];
 
@@ -134,6 +136,51 @@ describe('public pages in Chromium', () => {
       await page.getByLabel('Поиск по кейсам').press('Enter');
       await page.waitForURL(/q=%D0%BA%D0%BE%D1%81/);
       expect(await page.getByRole('status').textContent()).toContain('Ничего не найдено');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes applications from the join form: invalid, minor without representative, valid', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${booted.url}${DEMO}stat-uchastnikom/`);
+      // A person needs a few seconds; the form refuses anything faster.
+      await page.waitForTimeout(3_100);
+      await page.getByLabel('Наставником').check();
+      await page.getByLabel('Эл. почта').fill('неправильно');
+      await page.getByRole('button', { name: 'Отправить заявку' }).click();
+      await page.waitForSelector('.error-summary');
+      const summary = await page.locator('.error-summary').textContent();
+      expect(summary).toContain('Укажите фамилию, имя и отчество.');
+      expect(summary).toContain('Адрес эл. почты указан неверно');
+      expect(summary).toContain('Без согласия на обработку персональных данных');
+      await page.screenshot({ path: path.join(SHOTS, 'public-join-invalid.png'), fullPage: true });
+      expect((await axe(page)).violations.map((v) => v.id)).toEqual([]);
+      // The summary leads to the field in error.
+      await page.locator('.error-summary a', { hasText: 'Укажите фамилию' }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('join-fullName');
+
+      await page.getByLabel('Наставляемым').check();
+      await page.getByLabel('Фамилия, имя, отчество').fill('Тестов Миша');
+      await page.getByLabel('Кто вы').selectOption('pupil');
+      await page.getByLabel('Дата рождения').fill('2014-02-03');
+      await page.getByLabel('Эл. почта').fill('parent@example.ru');
+      await page.getByLabel('Я согласен(на)').check();
+      await page.getByRole('button', { name: 'Отправить заявку' }).click();
+      await page.waitForSelector('.error-summary');
+      const minor = await page.locator('.error-summary').textContent();
+      expect(minor).toContain('Участнику нет 18 лет: укажите ФИО законного представителя');
+      await page.screenshot({ path: path.join(SHOTS, 'public-join-minor.png'), fullPage: true });
+
+      await page.getByLabel('ФИО законного представителя').fill('Тестова Ольга Ивановна');
+      await page.getByLabel('Законный представитель согласен').check();
+      await page.getByLabel('Я согласен(на)').check();
+      await page.getByRole('button', { name: 'Отправить заявку' }).click();
+      await page.waitForURL(/otpravleno=1/);
+      expect(await page.getByRole('status').textContent()).toContain('Заявка отправлена');
+      await page.screenshot({ path: path.join(SHOTS, 'public-join-sent.png'), fullPage: true });
     } finally {
       await context.close();
     }

@@ -959,6 +959,7 @@ export interface PluginNastavnikPerson extends Struct.CollectionTypeSchema {
     anonymised: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     availability: Schema.Attribute.Text;
     awaitingConsent: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    awaitingCurator: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     birthDate: Schema.Attribute.Date;
     birthYear: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<

@@ -14,7 +14,10 @@ import type { Strapi } from '../types.js';
 import type { PageContext } from './context.js';
 import { organisationBySlug, roadmapsOf, sitemapEntries } from './data.js';
 import { PAGES, type PageLoader, type PageParams } from './pages.js';
-import { parseVi } from './settings.js';
+import { formatVi, parseVi } from './settings.js';
+import { issueToken, receiveApplication } from './join.js';
+import { JoinPage } from './templates/join.js';
+import { JOIN_FIELDS } from '@nastavnik/shared';
 import { STYLESHEET, STYLESHEET_HASH } from './stylesheet.js';
 import { ErrorPage, NotFoundPage } from './templates/errors.js';
 
@@ -135,6 +138,57 @@ async function roadmapFile(strapi: Strapi, ctx: Context, prefix: string) {
   ctx.body = Buffer.from(bytes);
 }
 
+const TEXT_FIELDS = JOIN_FIELDS.filter((f) => f !== 'consent' && f !== 'representativeConsent');
+
+/** A «Стать участником» form sent: stored and redirected, or shown again with what is wrong. */
+async function joinSubmission(strapi: Strapi, ctx: Context, prefix: string) {
+  const page = pageContext(strapi, ctx, prefix);
+  const { org } = ctx.params as PageParams;
+  const organisation = org ? await organisationBySlug(strapi, org) : null;
+  if (!organisation) {
+    sendHtml(ctx, 404, html(NotFoundPage({ ctx: page })));
+    return;
+  }
+  const raw: unknown = (ctx.request as { body?: unknown }).body;
+  const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const vi = parseVi(body.vi);
+  try {
+    const outcome = await receiveApplication(strapi, organisation.documentId, body, ctx.ip);
+    if (outcome.kind === 'stored') {
+      ctx.status = 303;
+      ctx.redirect(
+        `${prefix}/${organisation.slug}/stat-uchastnikom/?otpravleno=1${vi ? `&vi=${formatVi(vi)}` : ''}`,
+      );
+      return;
+    }
+    const values = Object.fromEntries(
+      TEXT_FIELDS.flatMap((f) => (typeof body[f] === 'string' ? [[f, body[f].slice(0, 2000)]] : [])),
+    );
+    const data = {
+      organisation,
+      values,
+      errors: outcome.kind === 'invalid' ? outcome.errors : {},
+      // A person who only mistyped keeps the time they have already spent on the form.
+      token:
+        outcome.kind === 'invalid' || outcome.keepToken
+          ? typeof body.t === 'string'
+            ? body.t
+            : ''
+          : issueToken(strapi, organisation.documentId),
+      sent: false,
+      refusal: outcome.kind === 'refused' ? outcome.message : undefined,
+    };
+    sendHtml(
+      ctx,
+      outcome.kind === 'refused' ? outcome.status : 400,
+      html(JoinPage({ ctx: { ...page, vi }, data })),
+    );
+  } catch (error) {
+    const errorId = reportUnexpectedError(strapi, error, 'join form');
+    sendHtml(ctx, 500, html(ErrorPage({ ctx: page, errorId })));
+  }
+}
+
 export function registerPublicSite(strapi: Strapi) {
   const prefix = publicPrefix(strapi);
   const open = { auth: false as const };
@@ -159,6 +213,12 @@ export function registerPublicSite(strapi: Strapi) {
       method: 'GET',
       path: `${prefix}/:org/dorozhnaya-karta/:roadmap/file.:format`,
       handler: (ctx: Context) => roadmapFile(strapi, ctx, prefix),
+      config: open,
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/:org/stat-uchastnikom/`,
+      handler: (ctx: Context) => joinSubmission(strapi, ctx, prefix),
       config: open,
     },
     // The router matches the slash exactly: the address without it redirects to the one with it.

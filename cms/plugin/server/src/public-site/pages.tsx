@@ -27,6 +27,8 @@ import {
 import { CasePage, CasesPage } from './templates/cases.js';
 import { HomePage, type ChildProgress } from './templates/home.js';
 import { IndexPage } from './templates/index-page.js';
+import { JoinPage } from './templates/join.js';
+import { issueToken } from './join.js';
 import { KpisPage } from './templates/kpis.js';
 import { NewsPage } from './templates/news.js';
 import { safeUrl } from './templates/parts.js';
@@ -195,6 +197,22 @@ const news: PageLoader = (strapi, ctx, params) =>
     <NewsPage ctx={ctx} organisation={organisation} news={await newsOf(strapi, organisation.documentId)} />
   ));
 
+const join: PageLoader = (strapi, ctx, params) =>
+  withOrganisation(strapi, params, (organisation) =>
+    Promise.resolve(
+      <JoinPage
+        ctx={ctx}
+        data={{
+          organisation,
+          values: {},
+          errors: {},
+          token: issueToken(strapi, organisation.documentId),
+          sent: ctx.query.otpravleno === '1',
+        }}
+      />,
+    ),
+  );
+
 /** Route paths below the mount point, each with its page. */
 export const PAGES: ReadonlyArray<readonly [string, PageLoader]> = [
   ['/', index],
@@ -208,4 +226,5 @@ export const PAGES: ReadonlyArray<readonly [string, PageLoader]> = [
   ['/:org/luchshie-praktiki/', cases],
   ['/:org/luchshie-praktiki/:case/', oneCase],
   ['/:org/novosti/', news],
+  ['/:org/stat-uchastnikom/', join],
 ];

@@ -80,6 +80,27 @@ html.vi button{background:transparent;color:inherit;border-color:currentColor}
 html.vi input[type=search],html.vi select{background:transparent;color:inherit;border-color:currentColor}
 html.vi mark{background:transparent;color:inherit;text-decoration:underline;text-decoration-thickness:.2em;font-weight:700}
 html.vi-scheme-wb option{background:#000;color:#fff}
+.visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.trap{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
+form .field{margin:1rem 0;max-width:40rem}
+form .field>label,fieldset legend{display:block;font-weight:700;margin-bottom:.25rem}
+fieldset{border:0;padding:0}
+input[type=text],input[type=email],input[type=tel],input[type=date],textarea{width:100%;border:2px solid #1b1b1b;padding:.4rem .5rem;font:inherit;background:#fff;color:#1b1b1b}
+.radio,.checkbox{display:flex;align-items:flex-start;gap:.5rem;margin:.35rem 0}
+.checkbox{flex-wrap:wrap}
+.checkbox .field-error{flex-basis:100%}
+.radio input,.checkbox input{width:1.4rem;height:1.4rem;margin:.1rem 0 0}
+.radio label,.checkbox label{font-weight:400}
+.hint{color:#595959;margin:.1rem 0 .3rem}
+.field-invalid{border-left:5px solid #b10e1e;padding-left:.75rem}
+.field-invalid input,.field-invalid select,.field-invalid textarea{border-color:#b10e1e}
+.field-error{color:#b10e1e;font-weight:700;margin:.2rem 0}
+.error-summary{border:4px solid #b10e1e;padding:.5rem 1rem;margin:1rem 0}
+.error-summary a{color:#b10e1e;font-weight:700}
+.notice-success{border:4px solid #00703c;padding:.5rem 1rem;margin:1rem 0}
+html.vi input[type=text],html.vi input[type=email],html.vi input[type=tel],html.vi input[type=date],html.vi textarea{background:transparent;color:inherit;border-color:currentColor}
+html.vi .field-error,html.vi .error-summary a,html.vi .hint{color:inherit}
+html.vi .error-summary,html.vi .notice-success,html.vi .field-invalid{border-color:currentColor}
 .site-footer{border-top:1px solid #b1b4b6;background:#f3f2f1;padding:1rem 0;font-size:.95rem}
 .vi-panel{display:flex;flex-wrap:wrap;gap:.5rem 2rem;padding:.5rem 0 .75rem}
 .vi-group{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0}

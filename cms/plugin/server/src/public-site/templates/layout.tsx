@@ -18,6 +18,7 @@ export const SECTION_PAGES = [
   { path: 'pokazateli/', label: 'Показатели' },
   { path: 'luchshie-praktiki/', label: 'Лучшие практики' },
   { path: 'novosti/', label: 'Новости' },
+  { path: 'stat-uchastnikom/', label: 'Стать участником' },
 ] as const;
 
 export interface Crumb {
