@@ -11,6 +11,7 @@ declare module 'vitest' {
     strapiUrl: string;
     fixtures: Fixtures;
     bootMs: number;
+    databaseEnv: Record<string, string>;
   }
 }
 
@@ -23,6 +24,7 @@ export async function setup(project: TestProject) {
   project.provide('strapiUrl', booted.url);
   project.provide('fixtures', fixtures);
   project.provide('bootMs', Math.round(booted.bootMs));
+  project.provide('databaseEnv', booted.databaseEnv);
   process.stdout.write(
     `Strapi для тестов: ${booted.url}, запуск ${Math.round(booted.bootMs)} мс (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})\n`,
   );

@@ -14,6 +14,7 @@ import { ensureRoles } from './setup/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
 import { DEFAULT_PREFIX, registerPublicSite } from './public-site/index.js';
 import { ensureSearchTables, reindexAllCases } from './cases/search.js';
+import { ensureVersionTable } from './public-site/cache.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
 import type { Context } from 'koa';
 import type { Strapi } from './types.js';
@@ -64,6 +65,7 @@ const GRAPHQL_BODY_LIMIT = 24 * 1024 * 1024;
 async function bootstrap({ strapi }: { strapi: Strapi }) {
   registerTenancyMiddleware(strapi);
   registerPublicSite(strapi);
+  await ensureVersionTable(strapi);
   await ensureSearchTables(strapi);
   await reindexAllCases(strapi);
   strapi.server.use(restErrorReporter(strapi));

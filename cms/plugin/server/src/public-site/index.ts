@@ -13,13 +13,14 @@ import { asAnonymous } from '../tenancy/actor.js';
 import type { Strapi } from '../types.js';
 import type { PageContext } from './context.js';
 import { organisationBySlug, roadmapsOf, sitemapEntries } from './data.js';
-import { PAGES, type PageLoader, type PageParams } from './pages.js';
+import { cacheable, PAGES, type PageLoader, type PageParams } from './pages.js';
 import { formatVi, parseVi } from './settings.js';
 import { issueToken, receiveApplication } from './join.js';
 import { JoinPage } from './templates/join.js';
 import { JOIN_FIELDS } from '@nastavnik/shared';
 import { STYLESHEET, STYLESHEET_HASH } from './stylesheet.js';
 import { ErrorPage, NotFoundPage } from './templates/errors.js';
+import { bumpVersion, cached, currentVersion, store, type CachedPage } from './cache.js';
 
 export const DEFAULT_PREFIX = '/nastavnichestvo';
 
@@ -85,13 +86,72 @@ function redirectToSlash(ctx: Context): boolean {
   return true;
 }
 
+/** A cached page to the client: compressed as it accepts, or 304 when its copy is current. */
+function sendCached(ctx: Context, entry: CachedPage) {
+  ctx.status = entry.status;
+  if (entry.type.startsWith('text/html')) {
+    ctx.set('Content-Security-Policy', CSP);
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  }
+  for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
+  // Always revalidated: the ETag answers «unchanged» cheaply, and a change shows at once.
+  ctx.set('Cache-Control', 'no-cache');
+  ctx.set('Vary', 'Accept-Encoding');
+  ctx.set('ETag', entry.etag);
+  ctx.type = entry.type;
+  if (entry.status === 200 && ctx.fresh) {
+    ctx.status = 304;
+    return;
+  }
+  const encoding = ctx.acceptsEncodings('br', 'gzip', 'identity');
+  if (encoding === 'br' || encoding === 'gzip') {
+    ctx.set('Content-Encoding', encoding);
+    ctx.body = encoding === 'br' ? entry.br : entry.gzip;
+  } else ctx.body = entry.body;
+}
+
+/** The cache key: the public origin, the path and the query in a stable order. */
+function cacheKey(strapi: Strapi, ctx: Context) {
+  const params = new URLSearchParams(ctx.querystring);
+  params.sort();
+  return `${originOf(strapi, ctx)}${ctx.path}?${params.toString()}`;
+}
+
+/** Render through the cache: the version is read before any data, so a page is never older than its key. */
+async function throughCache(
+  strapi: Strapi,
+  ctx: Context,
+  render: () => Promise<{
+    status: number;
+    type: string;
+    body: string | Buffer;
+    headers?: Record<string, string>;
+  }>,
+) {
+  const version = await currentVersion(strapi);
+  const key = cacheKey(strapi, ctx);
+  sendCached(ctx, cached(version, key) ?? store(version, key, await render()));
+}
+
 function pageHandler(strapi: Strapi, prefix: string, load: PageLoader) {
   return async (ctx: Context) => {
     if (redirectToSlash(ctx)) return;
     const page = pageContext(strapi, ctx, prefix);
     try {
-      const element = await load(strapi, page, ctx.params as PageParams);
-      sendHtml(ctx, element ? 200 : 404, html(element ?? NotFoundPage({ ctx: page })));
+      if (!cacheable(load)) {
+        const element = await load(strapi, page, ctx.params as PageParams);
+        sendHtml(ctx, element ? 200 : 404, html(element ?? NotFoundPage({ ctx: page })));
+        return;
+      }
+      await throughCache(strapi, ctx, async () => {
+        const element = await load(strapi, page, ctx.params as PageParams);
+        return {
+          status: element ? 200 : 404,
+          type: 'text/html; charset=utf-8',
+          body: html(element ?? NotFoundPage({ ctx: page })),
+        };
+      });
     } catch (error) {
       const errorId = reportUnexpectedError(strapi, error, `public page ${ctx.path}`);
       sendHtml(ctx, 500, html(ErrorPage({ ctx: page, errorId })));
@@ -102,7 +162,7 @@ function pageHandler(strapi: Strapi, prefix: string, load: PageLoader) {
 const xmlEscape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-async function sitemap(strapi: Strapi, ctx: Context, prefix: string) {
+async function sitemapXml(strapi: Strapi, ctx: Context, prefix: string) {
   const origin = originOf(strapi, ctx);
   const urls = (await sitemapEntries(strapi)).map(
     (e) =>
@@ -110,8 +170,7 @@ async function sitemap(strapi: Strapi, ctx: Context, prefix: string) {
         e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''
       }</url>`,
   );
-  ctx.type = 'application/xml; charset=utf-8';
-  ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;
 }
 
 const MIME = {
@@ -189,8 +248,24 @@ async function joinSubmission(strapi: Strapi, ctx: Context, prefix: string) {
   }
 }
 
+const WRITES: ReadonlySet<string> = new Set([
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+  'clone',
+]);
+
 export function registerPublicSite(strapi: Strapi) {
   const prefix = publicPrefix(strapi);
+  // Any committed change to the plugin's data may show on some page (or stop showing): a new version.
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (context.uid.startsWith('plugin::nastavnik.') && WRITES.has(context.action)) await bumpVersion(strapi);
+    return result;
+  });
   const open = { auth: false as const };
   strapi.server.routes([
     {
@@ -206,7 +281,12 @@ export function registerPublicSite(strapi: Strapi) {
     {
       method: 'GET',
       path: `${prefix}/sitemap.xml`,
-      handler: (ctx: Context) => sitemap(strapi, ctx, prefix),
+      handler: (ctx: Context) =>
+        throughCache(strapi, ctx, async () => ({
+          status: 200,
+          type: 'application/xml; charset=utf-8',
+          body: await sitemapXml(strapi, ctx, prefix),
+        })),
       config: open,
     },
     {

@@ -213,6 +213,9 @@ const join: PageLoader = (strapi, ctx, params) =>
     ),
   );
 
+/** Pages that differ per request (the join form's signed time) are rendered fresh every time. */
+export const cacheable = (load: PageLoader) => load !== join;
+
 /** Route paths below the mount point, each with its page. */
 export const PAGES: ReadonlyArray<readonly [string, PageLoader]> = [
   ['/', index],
