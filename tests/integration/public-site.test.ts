@@ -187,6 +187,36 @@ describe('public pages', () => {
       for (const body of bodies) expect(body.includes(secret), `«${secret}» на странице`).toBe(false);
   });
 
+  it('answers a headless site with the whole section in one GraphQL query, without personal data', async () => {
+    const res = await gql<{ nastavnikPublicSection: Record<string, unknown> | null }>(
+      `query($slug: String!) { nastavnikPublicSection(slug: $slug) }`,
+      { slug: 'bor-demo-school' },
+    );
+    expect(res.errors, res.raw).toBeUndefined();
+    const section = dataOf(res).nastavnikPublicSection as {
+      organisation: { slug: string };
+      section: { curatorContact: unknown };
+      roadmap: { progress: { total: number; done: number; activities: unknown[] } };
+      programmes: unknown[];
+      cases: Array<{ slug: string }>;
+      news: unknown[];
+      kpis: unknown[];
+    };
+    expect(section.organisation.slug).toBe('bor-demo-school');
+    expect(section.roadmap.progress).toMatchObject({ total: 11, done: 5 });
+    expect(section.roadmap.progress.activities).toHaveLength(11);
+    expect(section.programmes).toHaveLength(2);
+    expect(section.cases.map((c) => c.slug)).toContain('demo-drobi');
+    expect(section.news.length).toBeGreaterThanOrEqual(2);
+    expect(section.kpis).toHaveLength(2);
+    expect(section.section.curatorContact).toBeNull();
+    for (const secret of SECRETS) expect(res.raw.includes(secret), secret).toBe(false);
+    const none = await gql<{ nastavnikPublicSection: unknown }>(
+      `{ nastavnikPublicSection(slug: "no-such-school") }`,
+    );
+    expect(dataOf(none).nastavnikPublicSection).toBeNull();
+  });
+
   it('never lets hostile HTML or javascript: links of a case reach its page', async () => {
     const created = await gql<{ createNastavnikCase: { documentId: string } }>(
       `mutation($data: NastavnikCaseInput!) { createNastavnikCase(data: $data, status: DRAFT) { documentId } }`,

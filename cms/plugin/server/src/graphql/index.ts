@@ -10,6 +10,7 @@ import { subtreeOf } from '../tenancy/organisations.js';
 import { roadmapGraphql } from '../roadmaps/graphql.js';
 import { captureGraphql } from '../captures/graphql.js';
 import { caseReviewGraphql } from '../cases/review-queue.js';
+import { publicSection } from '../public-site/section.js';
 import type { NexusBuilder } from './zod-types.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -111,6 +112,13 @@ export function registerGraphql(strapi: Strapi) {
               };
             },
           });
+          t.field('nastavnikPublicSection', {
+            type: 'JSON',
+            description:
+              'Всё, что показывает публичный раздел «Наставничество» организации, одним запросом: организация, раздел, текущая дорожная карта с ходом выполнения, программы, кейсы, новости, партнёры, показатели, подведомственные организации. Только то, что видит посетитель.',
+            args: { slug: nexus.nonNull(nexus.stringArg()) },
+            resolve: (_parent: unknown, args: { slug: string }) => publicSection(strapi, args.slug),
+          });
           t.nonNull.list.nonNull.field('nastavnikOrganisationSubtree', {
             type: 'NastavnikOrganisation',
             description: 'Организация и все подведомственные ей организации',
@@ -130,6 +138,8 @@ export function registerGraphql(strapi: Strapi) {
     ],
     resolversConfig: {
       'Query.nastavnikMe': { auth: false },
+      // Public by nature: the answer is read with a visitor's rights whoever asks.
+      'Query.nastavnikPublicSection': { auth: false },
       'Query.nastavnikOrganisationSubtree': { auth: { scope: ['plugin::nastavnik.organisation.find'] } },
       ...relationGuards(),
       ...redactionGuards(),
