@@ -112,10 +112,16 @@ export default {
   services: { ...coreServices, setup: setupService },
   config: {
     // Where the public «Наставничество» pages are mounted (`config/plugins.ts`: nastavnik.config.publicPrefix).
-    default: { publicPrefix: DEFAULT_PREFIX },
-    validator(config: { publicPrefix?: unknown }) {
+    // joinRateLimit: «Стать участником» applications accepted from one address per 10 minutes.
+    default: { publicPrefix: DEFAULT_PREFIX, joinRateLimit: 5 },
+    validator(config: { publicPrefix?: unknown; joinRateLimit?: unknown }) {
       if (config.publicPrefix !== undefined && typeof config.publicPrefix !== 'string')
         throw new Error('nastavnik.publicPrefix: ожидался путь, например "/nastavnichestvo".');
+      if (
+        config.joinRateLimit !== undefined &&
+        !(Number.isInteger(config.joinRateLimit) && Number(config.joinRateLimit) > 0)
+      )
+        throw new Error('nastavnik.joinRateLimit: ожидалось целое число больше нуля.');
     },
   },
 };
