@@ -241,12 +241,6 @@ interface EntryRow {
   tags: string;
 }
 
-function count<T>(rows: EntryRow[], key: (r: EntryRow) => T[]): Map<T, number> {
-  const counts = new Map<T, number>();
-  for (const row of rows) for (const k of key(row)) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return counts;
-}
-
 const facet = (counts: Map<string, number>): FacetValue[] =>
   [...counts]
     .map(([value, n]) => ({ value, count: n }))
@@ -305,30 +299,52 @@ export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promi
     where.push(`s.organisation IN (${scope.map(() => '?').join(', ')})`);
     bindings.push(...scope);
   }
-  const sql = `SELECT s.document_id, s.slug, s.title, s.summary, s.form, s.organisation, s.organisation_slug,
-      s.organisation_name, s.organisation_kind, s.year, s.tags
-    FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
-  const orderBindings = terms.length && client === 'postgres' ? [searchableText(query.text ?? '')] : [];
-  let rows = rowsOf<EntryRow>(await strapi.db.connection.raw(sql, [...bindings, ...orderBindings]));
-  // Topics are a JSON list per case; few enough to filter here after the database narrowed the rest.
-  if (query.tag) rows = rows.filter((r) => parseTags(r.tags).includes(query.tag ?? ''));
-
+  if (query.tag) {
+    // Topics are stored as a JSON list of strings: the quoted topic inside it.
+    where.push('s.tags LIKE ?');
+    bindings.push(`%${JSON.stringify(query.tag).replace(/[%_]/g, '')}%`);
+  }
+  const scope = `FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.min(Math.max(1, query.limit ?? 20), 100);
-  const page = rows.slice(offset, offset + limit);
-  const bodies = new Map<string, string>();
-  if (terms.length && page.length) {
-    const found = rowsOf<{ document_id: string; body: string }>(
-      await strapi.db.connection.raw(
-        `SELECT document_id, body FROM ${TABLE} WHERE document_id IN (${page.map(() => '?').join(', ')})`,
-        page.map((r) => r.document_id),
-      ),
+  const orderBindings = terms.length && client === 'postgres' ? [searchableText(query.text ?? '')] : [];
+  const run = async <T>(sql: string, extra: unknown[] = []) =>
+    rowsOf<T>(await strapi.db.connection.raw(sql, [...bindings, ...extra]));
+  // The database ranks and counts; only one page of hits and the facet counts come back.
+  const [page, totals, forms, kinds, organisations, years, tagLists] = await Promise.all([
+    run<EntryRow & { body: string }>(
+      `SELECT s.document_id, s.slug, s.title, s.summary, s.body, s.form, s.organisation, s.organisation_slug,
+        s.organisation_name, s.organisation_kind, s.year, s.tags ${scope} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...orderBindings, limit, offset],
+    ),
+    run<{ n: number | string }>(`SELECT COUNT(*) AS n ${scope}`),
+    run<{ value: string | null; n: number | string }>(
+      `SELECT s.form AS value, COUNT(*) AS n ${scope} GROUP BY s.form`,
+    ),
+    run<{ value: string | null; n: number | string }>(
+      `SELECT s.organisation_kind AS value, COUNT(*) AS n ${scope} GROUP BY s.organisation_kind`,
+    ),
+    run<{ value: string | null; name: string | null; slug: string | null; n: number | string }>(
+      `SELECT s.organisation AS value, MIN(s.organisation_name) AS name, MIN(s.organisation_slug) AS slug, COUNT(*) AS n
+        ${scope} GROUP BY s.organisation`,
+    ),
+    run<{ value: number | string | null; n: number | string }>(
+      `SELECT s.year AS value, COUNT(*) AS n ${scope} GROUP BY s.year`,
+    ),
+    run<{ value: string; n: number | string }>(
+      `SELECT s.tags AS value, COUNT(*) AS n ${scope} GROUP BY s.tags`,
+    ),
+  ]);
+  const counted = (rows: Array<{ value: unknown; n: number | string }>) =>
+    new Map(
+      rows.filter((r) => r.value !== null && r.value !== '').map((r) => [String(r.value), Number(r.n)]),
     );
-    for (const b of found) bodies.set(b.document_id, b.body);
-  }
-  const organisations = new Map(rows.map((r) => [r.organisation ?? '', r]));
+  const tagCounts = new Map<string, number>();
+  for (const { value, n } of tagLists)
+    for (const tag of parseTags(value)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + Number(n));
+  const named = new Map(organisations.map((o) => [String(o.value), o]));
   return {
-    total: rows.length,
+    total: Number(totals[0]?.n ?? 0),
     hits: page.map((r) => ({
       documentId: r.document_id,
       slug: r.slug,
@@ -343,20 +359,18 @@ export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promi
       },
       year: r.year === null ? null : Number(r.year),
       tags: parseTags(r.tags),
-      snippet: terms.length ? snippet(bodies.get(r.document_id) ?? '', terms, stemmer) : [],
+      snippet: terms.length ? snippet(r.body, terms, stemmer) : [],
     })),
     facets: {
-      form: facet(count(rows, (r) => (r.form ? [r.form] : []))),
-      organisationKind: facet(count(rows, (r) => (r.organisation_kind ? [r.organisation_kind] : []))),
-      organisation: facet(count(rows, (r) => (r.organisation ? [r.organisation] : []))).map((f) => ({
+      form: facet(counted(forms)),
+      organisationKind: facet(counted(kinds)),
+      organisation: facet(counted(organisations)).map((f) => ({
         ...f,
-        name: organisations.get(f.value)?.organisation_name ?? null,
-        slug: organisations.get(f.value)?.organisation_slug ?? null,
+        name: named.get(f.value)?.name ?? null,
+        slug: named.get(f.value)?.slug ?? null,
       })),
-      year: facet(count(rows, (r) => (r.year === null ? [] : [String(r.year)]))).sort((a, b) =>
-        b.value.localeCompare(a.value),
-      ),
-      tag: facet(count(rows, (r) => parseTags(r.tags))),
+      year: facet(counted(years)).sort((a, b) => b.value.localeCompare(a.value)),
+      tag: facet(tagCounts),
     },
   };
 }
