@@ -120,7 +120,9 @@ async function indexCases(strapi, organisations) {
   }
 }
 
-function measure(name, options) {
+async function measure(name, options) {
+  // Let the previous target's last requests drain, so each target is measured on an idle server.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
   return new Promise((resolve, reject) => {
     const latencies = [];
     const instance = autocannon(

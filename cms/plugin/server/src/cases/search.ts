@@ -311,40 +311,51 @@ export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promi
   const run = async <T>(sql: string, extra: unknown[] = []) =>
     rowsOf<T>(await strapi.db.connection.raw(sql, [...bindings, ...extra]));
   // The database ranks and counts; only one page of hits and the facet counts come back.
-  const [page, totals, forms, kinds, organisations, years, tagLists] = await Promise.all([
+  const [page, groups] = await Promise.all([
     run<EntryRow & { body: string }>(
       `SELECT s.document_id, s.slug, s.title, s.summary, s.body, s.form, s.organisation, s.organisation_slug,
         s.organisation_name, s.organisation_kind, s.year, s.tags ${scope} ORDER BY ${order} LIMIT ? OFFSET ?`,
       [...orderBindings, limit, offset],
     ),
-    run<{ n: number | string }>(`SELECT COUNT(*) AS n ${scope}`),
-    run<{ value: string | null; n: number | string }>(
-      `SELECT s.form AS value, COUNT(*) AS n ${scope} GROUP BY s.form`,
-    ),
-    run<{ value: string | null; n: number | string }>(
-      `SELECT s.organisation_kind AS value, COUNT(*) AS n ${scope} GROUP BY s.organisation_kind`,
-    ),
-    run<{ value: string | null; name: string | null; slug: string | null; n: number | string }>(
-      `SELECT s.organisation AS value, MIN(s.organisation_name) AS name, MIN(s.organisation_slug) AS slug, COUNT(*) AS n
-        ${scope} GROUP BY s.organisation`,
-    ),
-    run<{ value: number | string | null; n: number | string }>(
-      `SELECT s.year AS value, COUNT(*) AS n ${scope} GROUP BY s.year`,
-    ),
-    run<{ value: string; n: number | string }>(
-      `SELECT s.tags AS value, COUNT(*) AS n ${scope} GROUP BY s.tags`,
+    // One pass over the matches: every combination of facet values with its count (a few hundred at most).
+    run<{
+      form: string | null;
+      kind: string | null;
+      organisation: string | null;
+      name: string | null;
+      slug: string | null;
+      year: number | string | null;
+      tags: string;
+      n: number | string;
+    }>(
+      `SELECT s.form AS form, s.organisation_kind AS kind, s.organisation AS organisation,
+        MIN(s.organisation_name) AS name, MIN(s.organisation_slug) AS slug, s.year AS year, s.tags AS tags, COUNT(*) AS n
+        ${scope} GROUP BY s.form, s.organisation_kind, s.organisation, s.year, s.tags`,
     ),
   ]);
-  const counted = (rows: Array<{ value: unknown; n: number | string }>) =>
-    new Map(
-      rows.filter((r) => r.value !== null && r.value !== '').map((r) => [String(r.value), Number(r.n)]),
-    );
+  const add = (map: Map<string, number>, key: string | number | null, n: number) => {
+    if (key === null || key === '') return;
+    map.set(String(key), (map.get(String(key)) ?? 0) + n);
+  };
+  const forms = new Map<string, number>();
+  const kinds = new Map<string, number>();
+  const organisationCounts = new Map<string, number>();
+  const years = new Map<string, number>();
   const tagCounts = new Map<string, number>();
-  for (const { value, n } of tagLists)
-    for (const tag of parseTags(value)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + Number(n));
+  let total = 0;
+  for (const g of groups) {
+    const n = Number(g.n);
+    total += n;
+    add(forms, g.form, n);
+    add(kinds, g.kind, n);
+    add(organisationCounts, g.organisation, n);
+    add(years, g.year, n);
+    for (const tag of parseTags(g.tags)) add(tagCounts, tag, n);
+  }
+  const organisations = groups.map((g) => ({ value: g.organisation, name: g.name, slug: g.slug }));
   const named = new Map(organisations.map((o) => [String(o.value), o]));
   return {
-    total: Number(totals[0]?.n ?? 0),
+    total,
     hits: page.map((r) => ({
       documentId: r.document_id,
       slug: r.slug,
@@ -362,14 +373,14 @@ export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promi
       snippet: terms.length ? snippet(r.body, terms, stemmer) : [],
     })),
     facets: {
-      form: facet(counted(forms)),
-      organisationKind: facet(counted(kinds)),
-      organisation: facet(counted(organisations)).map((f) => ({
+      form: facet(forms),
+      organisationKind: facet(kinds),
+      organisation: facet(organisationCounts).map((f) => ({
         ...f,
         name: named.get(f.value)?.name ?? null,
         slug: named.get(f.value)?.slug ?? null,
       })),
-      year: facet(counted(years)).sort((a, b) => b.value.localeCompare(a.value)),
+      year: facet(years).sort((a, b) => b.value.localeCompare(a.value)),
       tag: facet(tagCounts),
     },
   };
