@@ -92,9 +92,36 @@ export function normaliseCaseValue(field: string, value: unknown): unknown {
   return typeof value === 'string' ? value.trim() : value;
 }
 
-/** The content a methodist saw, in the normalised form `changedCaseFields` compares with. */
-export function caseContentSnapshot(content: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries(caseContentFields.map((f) => [f, normaliseCaseValue(f, content[f])]));
+/** FNV-1a over the normalised value: enough to tell a change, and it keeps no text (no names). */
+function fingerprint(value: unknown): string {
+  const text = JSON.stringify(value);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${hash.toString(16)}:${text.length}`;
+}
+
+export type CaseContentSnapshot = Partial<Record<CaseContentField, string>>;
+
+/**
+ * What a methodist saw, as a fingerprint per field: the snapshot is stored with the case, and a case's
+ * authors must not be readable from it.
+ */
+export function caseContentSnapshot(content: Readonly<Record<string, unknown>>): CaseContentSnapshot {
+  return Object.fromEntries(
+    caseContentFields.map((f) => [f, fingerprint(normaliseCaseValue(f, content[f]))]),
+  );
+}
+
+/** Content fields of `current` that differ from the snapshot taken at the last approval. */
+export function changedSinceSnapshot(
+  snapshot: Readonly<Record<string, unknown>>,
+  current: Readonly<Record<string, unknown>>,
+): CaseContentField[] {
+  const now = caseContentSnapshot(current);
+  return caseContentFields.filter((f) => snapshot[f] !== now[f]);
 }
 
 /** Content fields that `data` (a write, or the current case) sets to something other than `before`. */

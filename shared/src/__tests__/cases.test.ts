@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { caseContentSnapshot, changedCaseFields, reviewStateAfterEdit } from '../cases.js';
+import {
+  caseContentSnapshot,
+  changedCaseFields,
+  changedSinceSnapshot,
+  reviewStateAfterEdit,
+} from '../cases.js';
 
 const stored = {
   title: 'Дроби',
@@ -45,10 +50,11 @@ describe('changes to a case', () => {
     expect(changedCaseFields(stored, { materials: { connect: [], disconnect: [] } })).toEqual([]);
   });
 
-  it('compares the current case with the snapshot taken at approval', () => {
+  it('compares the current case with the snapshot taken at approval, which keeps no names', () => {
     const snapshot = caseContentSnapshot(stored);
-    expect(changedCaseFields(snapshot, { ...stored })).toEqual([]);
-    expect(changedCaseFields(snapshot, { ...stored, results: '3,1 → 3,6' })).toEqual(['results']);
+    expect(JSON.stringify(snapshot)).not.toContain('Иванова');
+    expect(changedSinceSnapshot(snapshot, { ...stored, summary: 'Кратко ' })).toEqual([]);
+    expect(changedSinceSnapshot(snapshot, { ...stored, results: '3,1 → 3,6' })).toEqual(['results']);
   });
 });
 

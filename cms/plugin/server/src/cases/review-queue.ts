@@ -4,7 +4,7 @@
  * and which parts changed since the methodist last approved it.
  */
 import { errors } from '@strapi/utils';
-import { caseContentSnapshot, changedCaseFields } from '@nastavnik/shared';
+import { changedSinceSnapshot } from '@nastavnik/shared';
 import caseType from '../content-types/case.js';
 import { currentActor } from '../tenancy/actor.js';
 import { subtreeOf } from '../tenancy/organisations.js';
@@ -45,6 +45,25 @@ export async function caseReviewQueue(strapi: Strapi, organisation?: string | nu
     sort: ['submittedAt:asc', 'updatedAt:asc'],
     limit: 1000,
   })) as unknown as QueuedCase[];
+  const userIds = [
+    ...new Set(
+      rows.flatMap((r) => (/^user:\d+$/.test(r.submittedBy ?? '') ? [Number(r.submittedBy?.slice(5))] : [])),
+    ),
+  ];
+  const users = userIds.length
+    ? ((await strapi.db
+        .query('plugin::users-permissions.user')
+        .findMany({ where: { id: { $in: userIds } }, select: ['id', 'username'] })) as Array<{
+        id: number;
+        username: string;
+      }>)
+    : [];
+  const nameOf = (who: string | null | undefined) => {
+    if (!who) return null;
+    if (who === 'admin') return 'администратор';
+    if (who === 'system') return 'система';
+    return users.find((u) => `user:${u.id}` === who)?.username ?? who;
+  };
   return rows.map((row) => {
     const reviewed =
       row.reviewedContent && typeof row.reviewedContent === 'object'
@@ -54,12 +73,12 @@ export async function caseReviewQueue(strapi: Strapi, organisation?: string | nu
       documentId: row.documentId,
       title: row.title,
       organisation: row.organisation ?? null,
-      submittedBy: row.submittedBy ?? null,
+      submittedBy: nameOf(row.submittedBy),
       submittedAt: row.submittedAt ?? null,
       lastReviewedAt: row.reviewedAt ?? null,
       reviewerNote: row.reviewerNote ?? null,
       firstReview: !reviewed,
-      changedFields: reviewed ? changedCaseFields(reviewed, caseContentSnapshot(row)).map(labelOf) : [],
+      changedFields: reviewed ? changedSinceSnapshot(reviewed, row).map(labelOf) : [],
     };
   });
 }

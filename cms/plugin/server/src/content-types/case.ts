@@ -31,14 +31,14 @@ async function storedDraft({ strapi, documentId }: WriteEvent) {
   })) as Record<string, unknown> | null;
 }
 
-/** Who is writing, as the review queue names them: the API user's name, or the administration. */
-async function writerName(event: WriteEvent): Promise<string> {
+/**
+ * Who is writing, by reference only (`user:<id>`, `admin`, `system`): the review queue resolves the
+ * name when a methodist asks, so the case itself carries no one's name.
+ */
+async function writerRef(event: WriteEvent): Promise<string> {
   const actor = await currentActor(event.strapi);
-  if (actor.kind !== 'user') return actor.kind === 'admin' ? 'администратор' : 'система';
-  const user = (await event.strapi.db
-    .query('plugin::users-permissions.user')
-    .findOne({ where: { id: actor.userId }, select: ['username'] })) as { username?: string } | null;
-  return user?.username ?? `пользователь ${actor.userId}`;
+  if (actor.kind === 'user') return `user:${actor.userId}`;
+  return actor.kind === 'admin' ? 'admin' : 'system';
 }
 
 /**
@@ -56,7 +56,7 @@ async function trackReview(event: WriteEvent) {
   const state = data.reviewState;
   if (state === 'submitted' && stored?.reviewState !== 'submitted') {
     data.submittedAt = new Date().toISOString();
-    data.submittedBy = await writerName(event);
+    data.submittedBy = await writerRef(event);
   }
   if (state === 'approved' && (stored?.reviewState !== 'approved' || changed.length)) {
     data.reviewedAt = new Date().toISOString();
@@ -143,7 +143,11 @@ export default defineContentType({
     reviewerNote: { type: 'text', label: 'Замечания методиста' },
     reviewedAt: { type: 'datetime', label: 'Рассмотрен' },
     submittedAt: { type: 'datetime', label: 'Отправлен на рассмотрение' },
-    submittedBy: { type: 'string', label: 'Кто отправил на рассмотрение' },
+    submittedBy: {
+      type: 'string',
+      label: 'Кто отправил на рассмотрение',
+      description: 'Ссылка на пользователя (user:номер); имя показывает очередь рассмотрения',
+    },
     reviewedContent: {
       type: 'json',
       label: 'Содержание на момент одобрения',
