@@ -76,6 +76,8 @@ if (
 
 const port = Number(process.env.PORT ?? 1337);
 const base = `http://localhost:${port}`;
+// The same variable the host's config/plugins.ts passes to the plugin as its publicPrefix.
+const publicSite = `${base}/${(process.env.PUBLIC_SITE_PREFIX ?? 'nastavnichestvo').replace(/^\/+|\/+$/g, '')}`;
 say(`запуск Strapi на ${base}…`);
 const child = spawn('npx', ['strapi', 'start'], {
   cwd: cms,
@@ -95,6 +97,7 @@ const poll = setInterval(async () => {
       say(`  панель администратора: ${base}/admin`);
       say(`  GraphQL:               ${base}/graphql`);
       say(`  REST:                  ${base}/api/nastavnik/…`);
+      say(`  публичный раздел:      ${publicSite}/ (демо-школа: ${publicSite}/bor-demo-school/)`);
     }
   } catch {
     /* not listening yet */

@@ -8,6 +8,8 @@ import { corsOrigin } from './cors';
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
   return {
+    // Where the public «Наставничество» pages are mounted (scripts/start.mjs prints the same address).
+    nastavnik: { config: { publicPrefix: env('PUBLIC_SITE_PREFIX', '/nastavnichestvo') } },
     graphql: {
       config: {
         endpoint: '/graphql',

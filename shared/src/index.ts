@@ -2,6 +2,8 @@ import './zod-locale.js';
 export * from './enums.js';
 export * from './consent.js';
 export * from './cases.js';
+export * from './search-text.js';
+export * from './join.js';
 export * from './capture/index.js';
 export * from './contracts/index.js';
 export * from './html-policy.js';

@@ -13,6 +13,7 @@ declare module 'vitest' {
     fixtures: Fixtures;
     admins: Record<string, FixtureAdmin>;
     bootMs: number;
+    databaseEnv: Record<string, string>;
   }
 }
 
@@ -26,6 +27,7 @@ export async function setup(project: TestProject) {
   project.provide('fixtures', fixtures);
   project.provide('admins', await createFixtureAdmins(booted.strapi, booted.url));
   project.provide('bootMs', Math.round(booted.bootMs));
+  project.provide('databaseEnv', booted.databaseEnv);
   process.stdout.write(
     `Strapi для тестов: ${booted.url}, запуск ${Math.round(booted.bootMs)} мс (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})\n`,
   );

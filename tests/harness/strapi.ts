@@ -25,6 +25,8 @@ export interface BootedStrapi {
   url: string;
   strapi: Core.Strapi;
   bootMs: number;
+  /** How to reach its database: another instance booted with it shares the data. */
+  databaseEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -171,6 +173,7 @@ export async function bootStrapi(
     url: `http://127.0.0.1:${port}`,
     strapi,
     bootMs,
+    databaseEnv: database.env,
     async stop() {
       httpServer.closeAllConnections();
       await settleDatabase(strapi);

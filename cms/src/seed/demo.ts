@@ -3,71 +3,8 @@
  * marked: «(демо)» in the name and isDemo. Created once; recognised afterwards by the demo programme.
  */
 import type { Core } from '@strapi/strapi';
-
-const guardian = (name: string) => ({
-  givenBy: 'legal_representative' as const,
-  representativeName: name,
-  processing: true,
-  publication: false,
-  signedAt: '2025-09-05',
-});
-const self = (publication = false) => ({
-  givenBy: 'self' as const,
-  processing: true,
-  publication,
-  signedAt: '2025-09-03',
-});
-
-export const DEMO_PEOPLE = [
-  {
-    key: 'mentorTeacher',
-    fullName: 'Смирнова Ольга Викторовна (демо)',
-    category: 'teacher',
-    teachingExperienceYears: 21,
-    teacherGroup: 'super_professional',
-    isMentor: true,
-    email: 'o.smirnova.demo@example.org',
-    phone: '+7 900 000-00-01',
-    consent: self(true),
-  },
-  {
-    key: 'youngTeacher',
-    fullName: 'Кузнецов Артём Игоревич (демо)',
-    category: 'young_specialist',
-    teachingExperienceYears: 1,
-    teacherGroup: 'pre_professional',
-    isMentee: true,
-    email: 'a.kuznetsov.demo@example.org',
-    consent: self(),
-  },
-  {
-    key: 'pupilMentor',
-    fullName: 'Волкова Дарья (демо)',
-    category: 'pupil',
-    birthDate: '2009-03-14',
-    classOrGroup: '10 «А»',
-    isMentor: true,
-    consent: guardian('Волкова Ирина Петровна (демо)'),
-  },
-  {
-    key: 'pupilMentee1',
-    fullName: 'Орлов Максим (демо)',
-    category: 'pupil',
-    birthDate: '2013-11-02',
-    classOrGroup: '6 «Б»',
-    isMentee: true,
-    consent: guardian('Орлова Светлана Андреевна (демо)'),
-  },
-  {
-    key: 'pupilMentee2',
-    fullName: 'Зайцева Полина (демо)',
-    category: 'pupil',
-    birthDate: '2013-05-21',
-    classOrGroup: '6 «Б»',
-    isMentee: true,
-    consent: guardian('Зайцев Павел Олегович (демо)'),
-  },
-] as const;
+import { DEMO_PEOPLE } from './demo-people';
+import { seedDemoSection } from './demo-section';
 
 type DemoKey = (typeof DEMO_PEOPLE)[number]['key'];
 
@@ -251,10 +188,19 @@ export async function seedDemo(strapi: Core.Strapi, bySlug: Map<string, string>)
       },
       featuredProgrammes: [teachers.documentId, pupils.documentId],
       featuredCases: [demoCase.documentId],
+      documents: [
+        {
+          kind: 'regulation',
+          title: 'Положение о наставничестве (демо)',
+          url: 'https://bor-demo-school.example.org/nastavnichestvo/polozhenie.pdf',
+          date: '2025-09-01',
+        },
+      ],
       showKpis: true,
       showRoadmap: true,
     },
     status: 'published',
   });
+  await seedDemoSection(strapi, organisation);
   return true;
 }

@@ -664,6 +664,7 @@ export interface PluginNastavnikCase extends Struct.CollectionTypeSchema {
     publishedAt: Schema.Attribute.DateTime;
     results: Schema.Attribute.Text;
     reviewedAt: Schema.Attribute.DateTime;
+    reviewedContent: Schema.Attribute.JSON;
     reviewerNote: Schema.Attribute.Text;
     reviewState: Schema.Attribute.Enumeration<['draft', 'submitted', 'changes_requested', 'approved']> &
       Schema.Attribute.Required &
@@ -671,6 +672,8 @@ export interface PluginNastavnikCase extends Struct.CollectionTypeSchema {
     slug: Schema.Attribute.String & Schema.Attribute.Unique;
     solution: Schema.Attribute.RichText;
     sourceUrl: Schema.Attribute.String;
+    submittedAt: Schema.Attribute.DateTime;
+    submittedBy: Schema.Attribute.String;
     summary: Schema.Attribute.Text;
     tags: Schema.Attribute.JSON;
     title: Schema.Attribute.String & Schema.Attribute.Required;
@@ -1073,6 +1076,7 @@ export interface PluginNastavnikPerson extends Struct.CollectionTypeSchema {
     anonymised: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     availability: Schema.Attribute.Text;
     awaitingConsent: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    awaitingCurator: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     birthDate: Schema.Attribute.Date;
     birthYear: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<

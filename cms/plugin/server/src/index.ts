@@ -14,6 +14,9 @@ import { migrateStoredValues } from './setup/migrations.js';
 import { ensureRoles } from './setup/roles.js';
 import { ensureAdminRoles, registerOrganisationCondition } from './admin-access/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
+import { DEFAULT_PREFIX, registerPublicSite } from './public-site/index.js';
+import { ensureSearchTables, reindexAllCases } from './cases/search.js';
+import { ensureVersionTable } from './public-site/cache.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
 import {
   registerAccessLog,
@@ -69,6 +72,10 @@ async function bootstrap({ strapi }: { strapi: Strapi }) {
   // Conditions can only be registered while Strapi bootstraps.
   await registerOrganisationCondition(strapi);
   registerAccessLog(strapi);
+  registerPublicSite(strapi);
+  await ensureVersionTable(strapi);
+  await ensureSearchTables(strapi);
+  await reindexAllCases(strapi);
   strapi.server.use(restErrorReporter(strapi));
   // New administrators see the panel in Russian unless they choose otherwise.
   strapi.db.lifecycles.subscribe({
@@ -97,11 +104,24 @@ export default {
   controllers,
   routes,
   services: { ...coreServices, setup: setupService },
-  // Request limits, from the environment by default (security/config.ts); everything else is code.
+  // Request limits from the environment by default (security/config.ts); where the public
+  // «Наставничество» pages are mounted (`config/plugins.ts`: nastavnik.config.publicPrefix); joinRateLimit:
+  // «Стать участником» applications accepted from one address per 10 minutes.
   config: {
     default: ({ env }: { env: Parameters<typeof securityDefaults>[0] }) => ({
       security: securityDefaults(env),
+      publicPrefix: DEFAULT_PREFIX,
+      joinRateLimit: 5,
     }),
-    validator: validateSecurityConfig,
+    validator(config: { security?: unknown; publicPrefix?: unknown; joinRateLimit?: unknown }) {
+      validateSecurityConfig(config);
+      if (config.publicPrefix !== undefined && typeof config.publicPrefix !== 'string')
+        throw new Error('nastavnik.publicPrefix: ожидался путь, например "/nastavnichestvo".');
+      if (
+        config.joinRateLimit !== undefined &&
+        !(Number.isInteger(config.joinRateLimit) && Number(config.joinRateLimit) > 0)
+      )
+        throw new Error('nastavnik.joinRateLimit: ожидалось целое число больше нуля.');
+    },
   },
 };

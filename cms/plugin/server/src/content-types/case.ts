@@ -6,15 +6,63 @@
 import { errors } from '@strapi/utils';
 import {
   authorsWithPublicationConsent,
+  caseContentSnapshot,
+  changedCaseFields,
   caseReviewStates,
   mentoringForms,
   publicationProblem,
   reviewDecisionProblem,
+  reviewStateAfterEdit,
   tagsSchema,
 } from '@nastavnik/shared';
+import { reindexCase } from '../cases/search.js';
+import { currentActor } from '../tenancy/actor.js';
+import { asJson } from '../types.js';
 import { defineContentType, enumField, organisationRelation, type WriteEvent } from './define.js';
 
 const CASE = 'plugin::nastavnik.case';
+
+/** The draft row as the review rules compare it: content with its links, and the review fields. */
+async function storedDraft({ strapi, documentId }: WriteEvent) {
+  if (!documentId) return null;
+  return (await strapi.db.query(CASE).findOne({
+    where: { documentId, publishedAt: null },
+    populate: { authors: true, materials: { select: ['id'] }, organisation: { select: ['documentId'] } },
+  })) as Record<string, unknown> | null;
+}
+
+/**
+ * Who is writing, by reference only (`user:<id>`, `admin`, `system`): the review queue resolves the
+ * name when a methodist asks, so the case itself carries no one's name.
+ */
+async function writerRef(event: WriteEvent): Promise<string> {
+  const actor = await currentActor(event.strapi);
+  if (actor.kind === 'user') return `user:${actor.userId}`;
+  return actor.kind === 'admin' ? 'admin' : 'system';
+}
+
+/**
+ * The review trail: an approved case whose content changes goes back to review (so an edit can never
+ * be republished unseen); a submission records who and when; an approval keeps the content the
+ * methodist saw, which the review queue compares with later edits.
+ */
+async function trackReview(event: WriteEvent) {
+  const { action, data } = event;
+  if (!data || (action !== 'create' && action !== 'update')) return;
+  const stored = action === 'update' ? await storedDraft(event) : null;
+  const changed = stored ? changedCaseFields(stored, data) : [];
+  const next = reviewStateAfterEdit(stored?.reviewState, data.reviewState, changed);
+  if (next) data.reviewState = next;
+  const state = data.reviewState;
+  if (state === 'submitted' && stored?.reviewState !== 'submitted') {
+    data.submittedAt = new Date().toISOString();
+    data.submittedBy = await writerRef(event);
+  }
+  if (state === 'approved' && (stored?.reviewState !== 'approved' || changed.length)) {
+    data.reviewedAt = new Date().toISOString();
+    data.reviewedContent = asJson(caseContentSnapshot({ ...(stored ?? {}), ...data }));
+  }
+}
 
 /** Publishing happens through `publish`, or through create/update with status "published". */
 async function requireApprovedToPublish({ strapi, action, documentId, data, status }: WriteEvent) {
@@ -61,7 +109,14 @@ export default defineContentType({
   publicWhen: { reviewState: 'approved' },
   publicRedact: { authors: authorsWithPublicationConsent },
   rules: {
-    beforeWrite: requireApprovedToPublish,
+    async beforeWrite(event) {
+      await trackReview(event);
+      await requireApprovedToPublish(event);
+    },
+    // The public search index holds exactly the approved, published cases.
+    async afterWrite({ strapi, documentId }) {
+      if (documentId) await reindexCase(strapi, documentId);
+    },
     authorizeUser(actor, { data }) {
       const problem = reviewDecisionProblem(actor.role, data?.reviewState);
       if (problem) throw new errors.ForbiddenError(problem);
@@ -87,5 +142,16 @@ export default defineContentType({
     reviewState: enumField(caseReviewStates, 'Рассмотрение', { required: true, default: 'draft' }),
     reviewerNote: { type: 'text', label: 'Замечания методиста' },
     reviewedAt: { type: 'datetime', label: 'Рассмотрен' },
+    submittedAt: { type: 'datetime', label: 'Отправлен на рассмотрение' },
+    submittedBy: {
+      type: 'string',
+      label: 'Кто отправил на рассмотрение',
+      description: 'Ссылка на пользователя (user:номер); имя показывает очередь рассмотрения',
+    },
+    reviewedContent: {
+      type: 'json',
+      label: 'Содержание на момент одобрения',
+      description: 'Заполняется автоматически; с ним очередь рассмотрения сравнивает последующие правки',
+    },
   },
 });

@@ -45,7 +45,8 @@ export interface ContentTypeRules {
   beforeWrite?(event: WriteEvent): Promise<void> | void;
   /** What a signed-in user of the content API may do with this type beyond the organisation scope. */
   authorizeUser?(actor: UserActor, event: WriteEvent): void;
-  afterWrite?(event: WriteEvent): void;
+  /** After the write succeeded; `documentId` is the written document's, also on create. */
+  afterWrite?(event: WriteEvent): Promise<void> | void;
 }
 
 export interface ContentTypeDefinition {

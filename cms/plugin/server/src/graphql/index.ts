@@ -15,6 +15,8 @@ import { captureGraphql } from '../captures/graphql.js';
 import { ADMIN_ACCESS } from '../admin-access/actor.js';
 import { PERSONAL_TYPES, recordNestedRead } from '../security/audit.js';
 import { kpiGraphql } from '../kpi/graphql.js';
+import { caseReviewGraphql } from '../cases/review-queue.js';
+import { publicSection } from '../public-site/section.js';
 import type { NexusBuilder } from './zod-types.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -158,6 +160,7 @@ export function registerGraphql(strapi: Strapi) {
   extension.use(({ nexus }: { nexus: NexusBuilder }) => captureGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => matchingGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => kpiGraphql(strapi, nexus));
+  extension.use(({ nexus }: { nexus: NexusBuilder }) => caseReviewGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => ({
     types: [
       nexus.objectType({
@@ -204,6 +207,13 @@ export function registerGraphql(strapi: Strapi) {
               };
             },
           });
+          t.field('nastavnikPublicSection', {
+            type: 'JSON',
+            description:
+              'Всё, что показывает публичный раздел «Наставничество» организации, одним запросом: организация, раздел, текущая дорожная карта с ходом выполнения, программы, кейсы, новости, партнёры, показатели, подведомственные организации. Только то, что видит посетитель.',
+            args: { slug: nexus.nonNull(nexus.stringArg()) },
+            resolve: (_parent: unknown, args: { slug: string }) => publicSection(strapi, args.slug),
+          });
           t.nonNull.list.nonNull.field('nastavnikOrganisationSubtree', {
             type: 'NastavnikOrganisation',
             description: 'Организация и все подведомственные ей организации',
@@ -223,6 +233,8 @@ export function registerGraphql(strapi: Strapi) {
     ],
     resolversConfig: {
       'Query.nastavnikMe': { auth: false },
+      // Public by nature: the answer is read with a visitor's rights whoever asks.
+      'Query.nastavnikPublicSection': { auth: false },
       'Query.nastavnikOrganisationSubtree': { auth: { scope: ['plugin::nastavnik.organisation.find'] } },
       ...mergeGuards(relationGuards(), redactionGuards(), hiddenFieldGuards(), accessLogGuards(strapi)),
     },

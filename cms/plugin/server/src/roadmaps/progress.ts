@@ -29,6 +29,8 @@ const TIMING_FIELDS = [
   'deadline',
   'responsibleText',
   'activityStatus',
+  'evidenceLink',
+  'completedAt',
 ] as const;
 
 interface ActivityRow {
@@ -40,6 +42,8 @@ interface ActivityRow {
   deadline?: unknown;
   responsibleText?: string | null;
   activityStatus?: string | null;
+  evidenceLink?: string | null;
+  completedAt?: string | null;
   organisation?: {
     documentId: string;
     name: string;
@@ -58,6 +62,8 @@ export interface TimedActivity {
   responsibleText: string | null;
   activityStatus: ActivityStatus;
   state: ActivityTimingState;
+  evidenceLink: string | null;
+  completedAt: string | null;
   windowStart: string | null;
   windowEnd: string | null;
   sortDate: string | null;
@@ -77,6 +83,8 @@ function timed(row: ActivityRow, today: string, horizon: number): TimedActivity 
     responsibleText: row.responsibleText ?? null,
     activityStatus: status,
     state: timing.state,
+    evidenceLink: row.evidenceLink ?? null,
+    completedAt: row.completedAt ?? null,
     windowStart: timing.window?.start ?? null,
     windowEnd: timing.window?.end ?? null,
     sortDate: timing.sortDate,
@@ -102,6 +110,7 @@ function sectionProgress(sections: unknown, activities: TimedActivity[]) {
       title: s.title,
       total: inSection.length,
       done: inSection.filter((a) => a.activityStatus === 'done').length,
+      inProgress: inSection.filter((a) => a.activityStatus === 'in_progress').length,
       overdue: inSection.filter((a) => a.state === 'overdue').length,
     };
   });
@@ -136,8 +145,12 @@ export async function roadmapProgress(strapi: Strapi, documentId: string, horizo
     sections: sectionProgress(roadmap.sections, activities),
     overdue: inState(activities, 'overdue'),
     dueSoon: inState(activities, 'due_soon'),
+    /** Every activity in the document's order (public pages list them all). */
+    activities,
   };
 }
+
+export type RoadmapProgress = Awaited<ReturnType<typeof roadmapProgress>>;
 
 /** The organisations an agenda covers: the asked subtree (or everything), cut to what the caller sees. */
 async function agendaScope(strapi: Strapi, organisation: string | null | undefined): Promise<Set<string>> {

@@ -89,7 +89,8 @@ export function isVisitorAuth(
 }
 
 export function currentActor(strapi: Strapi): Promise<Actor> {
-  if (internalRun.getStore()) return Promise.resolve({ kind: 'internal' });
+  const forced = forcedActor.getStore();
+  if (forced) return Promise.resolve(forced);
   const ctx = strapi.requestContext.get() as KoaLikeContext | undefined;
   if (!ctx?.state) return Promise.resolve({ kind: 'internal' });
   const state = ctx.state;
@@ -112,10 +113,18 @@ export function currentActor(strapi: Strapi): Promise<Actor> {
   return state.nastavnikActor;
 }
 
-/** Set while trusted code runs on behalf of a request whose caller it has already authorised. */
-const internalRun = new AsyncLocalStorage<true>();
+/** Set while code runs as someone other than the request's caller. */
+const forcedActor = new AsyncLocalStorage<Actor>();
 
 /** Run trusted code (seeding, imports the service has already authorised) outside the caller's scope. */
 export function asInternal<T>(fn: () => Promise<T>): Promise<T> {
-  return internalRun.run(true, fn);
+  return forcedActor.run({ kind: 'internal' }, fn);
+}
+
+/**
+ * Run code as a visitor, whoever is signed in: public pages are cached and shared by every visitor,
+ * so what they show must be read with exactly the anonymous rights.
+ */
+export function asAnonymous<T>(fn: () => Promise<T>): Promise<T> {
+  return forcedActor.run({ kind: 'anonymous' }, fn);
 }

@@ -190,7 +190,11 @@ async function handle(strapi: Strapi, call: DocumentCall, next: Next): Promise<R
   }
 
   const result = await next();
-  if (isWrite) definition.rules?.afterWrite?.(writeEvent(strapi, call));
+  if (isWrite) {
+    const event = writeEvent(strapi, call);
+    event.documentId ??= (result as { documentId?: string } | null)?.documentId;
+    await definition.rules?.afterWrite?.(event);
+  }
   return result;
 }
 

@@ -1,0 +1,88 @@
+/**
+ * Rendered pages kept in memory, compressed once, and served with an ETag. What makes a page stale is
+ * any committed write to the plugin's data (publish, unpublish, edit, consent withdrawal): each one
+ * increments a counter in the database, and every request reads the counter first, so an instance
+ * never serves a page older than the last change committed through any instance sharing the database.
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Strapi } from '../types.js';
+
+const TABLE = 'nastavnik_public_version';
+const MAX_ENTRIES = 2000;
+
+export interface CachedPage {
+  status: number;
+  type: string;
+  body: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+  headers: Record<string, string>;
+}
+
+interface RawRunner {
+  raw(sql: string, bindings?: readonly unknown[]): Promise<unknown>;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) ? (rows as T[]) : [];
+}
+
+export async function ensureVersionTable(strapi: Strapi) {
+  await strapi.db.transaction(async ({ trx }) => {
+    const db = trx as unknown as RawRunner;
+    await db.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)`);
+    const rows = rowsOf<{ id: number }>(await db.raw(`SELECT id FROM ${TABLE} WHERE id = 1`));
+    if (!rows.length) await db.raw(`INSERT INTO ${TABLE} (id, version) VALUES (1, 1)`);
+  });
+}
+
+/** Called after every committed write of the plugin's data; inside the writer's transaction if any. */
+export async function bumpVersion(strapi: Strapi) {
+  await strapi.db.transaction(async ({ trx }) => {
+    await (trx as unknown as RawRunner).raw(`UPDATE ${TABLE} SET version = version + 1 WHERE id = 1`);
+  });
+}
+
+export async function currentVersion(strapi: Strapi): Promise<string> {
+  const rows = rowsOf<{ version: number | string }>(
+    await strapi.db.connection.raw(`SELECT version FROM ${TABLE} WHERE id = 1`),
+  );
+  return String(rows[0]?.version ?? 0);
+}
+
+let cacheVersion = '';
+const pages = new Map<string, CachedPage>();
+
+export function cached(version: string, key: string): CachedPage | undefined {
+  if (version !== cacheVersion) {
+    pages.clear();
+    cacheVersion = version;
+  }
+  return pages.get(key);
+}
+
+export function store(
+  version: string,
+  key: string,
+  page: { status: number; type: string; body: string | Buffer; headers?: Record<string, string> },
+): CachedPage {
+  const body = Buffer.isBuffer(page.body) ? page.body : Buffer.from(page.body);
+  const entry: CachedPage = {
+    status: page.status,
+    type: page.type,
+    body,
+    gzip: gzipSync(body, { level: 6 }),
+    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+    etag: `"${version}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`,
+    headers: page.headers ?? {},
+  };
+  if (version === cacheVersion) {
+    if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value ?? '');
+    pages.set(key, entry);
+  }
+  return entry;
+}

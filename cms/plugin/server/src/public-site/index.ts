@@ -1,0 +1,321 @@
+/**
+ * The public «Наставничество» section: server-rendered Russian pages mounted as plain routes of the
+ * Strapi server (no /api prefix, no authentication, no client script) at the plugin's `publicPrefix`
+ * (default `/nastavnichestvo`). Every page is read as an anonymous visitor, so it shows exactly what
+ * the anonymous API may show; responses carry a strict Content-Security-Policy without scripts.
+ */
+import type { Context } from 'koa';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { reportUnexpectedError } from '../errors.js';
+import { roadmapServiceOf } from '../services/access.js';
+import { asAnonymous } from '../tenancy/actor.js';
+import type { Strapi } from '../types.js';
+import type { PageContext } from './context.js';
+import { organisationBySlug, roadmapsOf, sitemapEntries } from './data.js';
+import { cacheable, PAGES, type PageLoader, type PageParams } from './pages.js';
+import { formatVi, parseVi } from './settings.js';
+import { issueToken, receiveApplication } from './join.js';
+import { JoinPage } from './templates/join.js';
+import { JOIN_FIELDS } from '@nastavnik/shared';
+import { STYLESHEET, STYLESHEET_HASH } from './stylesheet.js';
+import { ErrorPage, NotFoundPage } from './templates/errors.js';
+import { bumpVersion, cached, currentVersion, store, type CachedPage } from './cache.js';
+
+export const DEFAULT_PREFIX = '/nastavnichestvo';
+
+/** No scripts at all; styles and images from the site itself (images also from https sources). */
+const CSP = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** `/nastavnichestvo/` or `nastavnichestvo` → `/nastavnichestvo`. */
+export function normalisePrefix(value: unknown): string {
+  const raw = typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_PREFIX;
+  const trimmed = raw.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : '';
+}
+
+export function publicPrefix(strapi: Strapi): string {
+  return normalisePrefix(strapi.plugin('nastavnik').config<string | undefined>('publicPrefix'));
+}
+
+/** The public origin: the configured server URL when there is one, the request's origin otherwise. */
+function originOf(strapi: Strapi, ctx: Context): string {
+  const configured = strapi.config.get<string>('server.url', '');
+  return /^https?:\/\//.test(configured) ? configured.replace(/\/+$/, '') : ctx.origin;
+}
+
+function pageContext(strapi: Strapi, ctx: Context, prefix: string): PageContext {
+  const path = ctx.path.slice(prefix.length) || '/';
+  return {
+    prefix,
+    origin: originOf(strapi, ctx),
+    path,
+    vi: parseVi(ctx.query.vi),
+    query: Object.fromEntries(
+      Object.entries(ctx.query).flatMap(([key, value]) =>
+        key !== 'vi' && typeof value === 'string' ? [[key, value.slice(0, 200)]] : [],
+      ),
+    ),
+    stylesheet: `${prefix}/assets/site-${STYLESHEET_HASH}.css`,
+  };
+}
+
+const html = (element: ReactElement) => `<!DOCTYPE html>${renderToStaticMarkup(element)}`;
+
+function sendHtml(ctx: Context, status: number, body: string) {
+  ctx.status = status;
+  ctx.set('Content-Security-Policy', CSP);
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = body;
+}
+
+/** Addresses end with a slash; the same page without it is sent there, keeping the query. */
+function redirectToSlash(ctx: Context): boolean {
+  if (ctx.path.endsWith('/')) return false;
+  ctx.status = 301;
+  ctx.redirect(`${ctx.path}/${ctx.querystring ? `?${ctx.querystring}` : ''}`);
+  return true;
+}
+
+/** A cached page to the client: compressed as it accepts, or 304 when its copy is current. */
+function sendCached(ctx: Context, entry: CachedPage) {
+  ctx.status = entry.status;
+  if (entry.type.startsWith('text/html')) {
+    ctx.set('Content-Security-Policy', CSP);
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  }
+  for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
+  // Always revalidated: the ETag answers «unchanged» cheaply, and a change shows at once.
+  ctx.set('Cache-Control', 'no-cache');
+  ctx.set('Vary', 'Accept-Encoding');
+  ctx.set('ETag', entry.etag);
+  ctx.type = entry.type;
+  if (entry.status === 200 && ctx.fresh) {
+    ctx.status = 304;
+    return;
+  }
+  const encoding = ctx.acceptsEncodings('br', 'gzip', 'identity');
+  if (encoding === 'br' || encoding === 'gzip') {
+    ctx.set('Content-Encoding', encoding);
+    ctx.body = encoding === 'br' ? entry.br : entry.gzip;
+  } else ctx.body = entry.body;
+}
+
+/** The cache key: the public origin, the path and the query in a stable order. */
+function cacheKey(strapi: Strapi, ctx: Context) {
+  const params = new URLSearchParams(ctx.querystring);
+  params.sort();
+  return `${originOf(strapi, ctx)}${ctx.path}?${params.toString()}`;
+}
+
+/** Render through the cache: the version is read before any data, so a page is never older than its key. */
+async function throughCache(
+  strapi: Strapi,
+  ctx: Context,
+  render: () => Promise<{
+    status: number;
+    type: string;
+    body: string | Buffer;
+    headers?: Record<string, string>;
+  }>,
+) {
+  const version = await currentVersion(strapi);
+  const key = cacheKey(strapi, ctx);
+  sendCached(ctx, cached(version, key) ?? store(version, key, await render()));
+}
+
+function pageHandler(strapi: Strapi, prefix: string, load: PageLoader) {
+  return async (ctx: Context) => {
+    if (redirectToSlash(ctx)) return;
+    const page = pageContext(strapi, ctx, prefix);
+    try {
+      if (!cacheable(load)) {
+        const element = await load(strapi, page, ctx.params as PageParams);
+        sendHtml(ctx, element ? 200 : 404, html(element ?? NotFoundPage({ ctx: page })));
+        return;
+      }
+      await throughCache(strapi, ctx, async () => {
+        const element = await load(strapi, page, ctx.params as PageParams);
+        return {
+          status: element ? 200 : 404,
+          type: 'text/html; charset=utf-8',
+          body: html(element ?? NotFoundPage({ ctx: page })),
+        };
+      });
+    } catch (error) {
+      const errorId = reportUnexpectedError(strapi, error, `public page ${ctx.path}`);
+      sendHtml(ctx, 500, html(ErrorPage({ ctx: page, errorId })));
+    }
+  };
+}
+
+const xmlEscape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+async function sitemapXml(strapi: Strapi, ctx: Context, prefix: string) {
+  const origin = originOf(strapi, ctx);
+  const urls = (await sitemapEntries(strapi)).map(
+    (e) =>
+      `<url><loc>${xmlEscape(`${origin}${prefix}${e.path}`)}</loc>${
+        e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''
+      }</url>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;
+}
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The published road map as the school's own table, only for a road map of that organisation. */
+async function roadmapFile(strapi: Strapi, ctx: Context, prefix: string) {
+  const { org, roadmap, format } = ctx.params as PageParams;
+  const organisation = org ? await organisationBySlug(strapi, org) : null;
+  const versions = organisation ? await roadmapsOf(strapi, organisation.documentId) : [];
+  if (
+    !roadmap ||
+    (format !== 'docx' && format !== 'xlsx') ||
+    !versions.some((v) => v.documentId === roadmap)
+  ) {
+    sendHtml(ctx, 404, html(NotFoundPage({ ctx: pageContext(strapi, ctx, prefix) })));
+    return;
+  }
+  const { bytes, filename } = await asAnonymous(() => roadmapServiceOf(strapi).exportFile(roadmap, format));
+  ctx.set('Content-Type', MIME[format]);
+  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  ctx.body = Buffer.from(bytes);
+}
+
+const TEXT_FIELDS = JOIN_FIELDS.filter((f) => f !== 'consent' && f !== 'representativeConsent');
+
+/** A «Стать участником» form sent: stored and redirected, or shown again with what is wrong. */
+async function joinSubmission(strapi: Strapi, ctx: Context, prefix: string) {
+  const page = pageContext(strapi, ctx, prefix);
+  const { org } = ctx.params as PageParams;
+  const organisation = org ? await organisationBySlug(strapi, org) : null;
+  if (!organisation) {
+    sendHtml(ctx, 404, html(NotFoundPage({ ctx: page })));
+    return;
+  }
+  const raw: unknown = (ctx.request as { body?: unknown }).body;
+  const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const vi = parseVi(body.vi);
+  try {
+    const outcome = await receiveApplication(strapi, organisation.documentId, body, ctx.ip);
+    if (outcome.kind === 'stored') {
+      ctx.status = 303;
+      ctx.redirect(
+        `${prefix}/${organisation.slug}/stat-uchastnikom/?otpravleno=1${vi ? `&vi=${formatVi(vi)}` : ''}`,
+      );
+      return;
+    }
+    const values = Object.fromEntries(
+      TEXT_FIELDS.flatMap((f) => (typeof body[f] === 'string' ? [[f, body[f].slice(0, 2000)]] : [])),
+    );
+    const data = {
+      organisation,
+      values,
+      errors: outcome.kind === 'invalid' ? outcome.errors : {},
+      // A person who only mistyped keeps the time they have already spent on the form.
+      token:
+        outcome.kind === 'invalid' || outcome.keepToken
+          ? typeof body.t === 'string'
+            ? body.t
+            : ''
+          : issueToken(strapi, organisation.documentId),
+      sent: false,
+      refusal: outcome.kind === 'refused' ? outcome.message : undefined,
+    };
+    sendHtml(
+      ctx,
+      outcome.kind === 'refused' ? outcome.status : 400,
+      html(JoinPage({ ctx: { ...page, vi }, data })),
+    );
+  } catch (error) {
+    const errorId = reportUnexpectedError(strapi, error, 'join form');
+    sendHtml(ctx, 500, html(ErrorPage({ ctx: page, errorId })));
+  }
+}
+
+const WRITES: ReadonlySet<string> = new Set([
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+  'clone',
+]);
+
+export function registerPublicSite(strapi: Strapi) {
+  const prefix = publicPrefix(strapi);
+  // Any committed change to the plugin's data may show on some page (or stop showing): a new version.
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (context.uid.startsWith('plugin::nastavnik.') && WRITES.has(context.action)) await bumpVersion(strapi);
+    return result;
+  });
+  const open = { auth: false as const };
+  strapi.server.routes([
+    {
+      method: 'GET',
+      path: `${prefix}/assets/site-:hash.css`,
+      handler: (ctx: Context) => {
+        ctx.type = 'text/css; charset=utf-8';
+        ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+        ctx.body = STYLESHEET;
+      },
+      config: open,
+    },
+    {
+      method: 'GET',
+      path: `${prefix}/sitemap.xml`,
+      handler: (ctx: Context) =>
+        throughCache(strapi, ctx, async () => ({
+          status: 200,
+          type: 'application/xml; charset=utf-8',
+          body: await sitemapXml(strapi, ctx, prefix),
+        })),
+      config: open,
+    },
+    {
+      method: 'GET',
+      path: `${prefix}/:org/dorozhnaya-karta/:roadmap/file.:format`,
+      handler: (ctx: Context) => roadmapFile(strapi, ctx, prefix),
+      config: open,
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/:org/stat-uchastnikom/`,
+      handler: (ctx: Context) => joinSubmission(strapi, ctx, prefix),
+      config: open,
+    },
+    // The router matches the slash exactly: the address without it redirects to the one with it.
+    ...PAGES.flatMap(([path, load]) => [
+      {
+        method: 'GET' as const,
+        path: `${prefix}${path}`,
+        handler: pageHandler(strapi, prefix, load),
+        config: open,
+      },
+      {
+        method: 'GET' as const,
+        path: `${prefix}${path}`.replace(/\/$/, '') || '/',
+        handler: pageHandler(strapi, prefix, load),
+        config: open,
+      },
+    ]),
+  ]);
+  strapi.log.info(`[nastavnik] публичный раздел «Наставничество»: ${prefix}/`);
+}

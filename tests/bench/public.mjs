@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+/**
+ * Public-section benchmark (`npm run bench:public`; not part of CI). Boots the real Strapi in
+ * production mode on a fresh database (SQLite, or PostgreSQL when DATABASE_URL is set) with the seed
+ * and demo data, adds 10,000 indexed cases, and measures with autocannon (50 connections, 10 s each):
+ * the demo school's road-map page, a static file of the same size served by the same Strapi (the
+ * baseline), the case search, and the road map over REST against the section's GraphQL query.
+ * The last line is one JSON object; goals: page ≥ 0.5 × static with p95 ≤ 50 ms, search p95 ≤ 100 ms,
+ * GraphQL ≥ 1.0 × REST.
+ *
+ *   npm run build:server && npm run bench:public
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { stemmer } from '@orama/stemmers/russian';
+import { searchableText, stemmedText } from '@nastavnik/shared';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cmsDir = path.join(root, 'cms');
+const strapiPackage = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
+const say = (line) => process.stderr.write(`[bench] ${line}\n`);
+const secret = () => randomBytes(24).toString('base64');
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const CASES = 10_000;
+
+async function database() {
+  if (!process.env.DATABASE_URL) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nastavnik-bench-'));
+    return {
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const { Client } = require('pg');
+  const name = `nastavnik_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+    drop: async () => {
+      const c = new Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const WORDS = [
+  'наставник помогает молодому педагогу освоить профессию',
+  'старшеклассники занимаются с пятиклассниками математикой',
+  'наставляемые повысили средний балл по русскому языку',
+  'студенты колледжа проводят мастер-классы для школьников',
+  'работодатель предоставил наставников для проектной работы',
+  'группа наставничества подготовила проект к конкурсу',
+  'молодые специалисты остались работать в школе',
+  'обучающиеся освоили программирование и робототехнику',
+  'учитель-наставник провёл открытые уроки для коллег',
+  'ученики с низкой мотивацией стали посещать кружки',
+];
+const FORMS = ['pupil_pupil', 'teacher_teacher', 'student_pupil', 'employer_pupil'];
+const TAGS = ['математика', 'адаптация', 'чтение', 'проекты', 'профориентация', 'робототехника'];
+
+/** 10,000 cases straight into the search index: the search reads nothing else. */
+async function indexCases(strapi, organisations) {
+  const pg = strapi.db.dialect.client === 'postgres';
+  const rows = Array.from({ length: CASES }, (_, i) => {
+    const text = [0, 3, 7].map((k) => WORDS[(i + k * (i % 7)) % WORDS.length]).join('. ');
+    const org = organisations[i % organisations.length];
+    return {
+      document_id: `bench${i}`,
+      slug: `bench-${i}`,
+      title: `Кейс ${i}: ${WORDS[i % WORDS.length]}`,
+      summary: WORDS[(i * 3) % WORDS.length],
+      body: text,
+      form: FORMS[i % FORMS.length],
+      organisation: org.documentId,
+      organisation_slug: org.slug,
+      organisation_name: org.name,
+      organisation_kind: org.kind,
+      year: 2020 + (i % 6),
+      tags: JSON.stringify([TAGS[i % TAGS.length]]),
+    };
+  });
+  const knex = strapi.db.connection;
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    if (pg) {
+      await knex('nastavnik_case_search').insert(
+        batch.map((r) => ({
+          ...r,
+          tsv: knex.raw(
+            `setweight(to_tsvector('russian', ?), 'A') || setweight(to_tsvector('russian', ?), 'B')`,
+            [searchableText(r.title), searchableText(r.body)],
+          ),
+        })),
+      );
+    } else {
+      await knex('nastavnik_case_search').insert(batch);
+      await knex('nastavnik_case_fts').insert(
+        batch.map((r) => ({
+          document_id: r.document_id,
+          title: stemmedText(r.title, stemmer),
+          body: stemmedText(r.body, stemmer),
+        })),
+      );
+    }
+  }
+}
+
+async function measure(name, options) {
+  // Let the previous target's last requests drain, so each target is measured on an idle server.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const instance = autocannon(
+      { connections: CONNECTIONS, duration: DURATION, ...options },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        const p95 = latencies[Math.floor(latencies.length * 0.95)] ?? 0;
+        const bad = result.non2xx + result.errors + result.timeouts;
+        say(`${name}: ${result.requests.average} запр/с, p95 ${p95.toFixed(1)} мс, ошибок ${bad}`);
+        resolve({ rps: result.requests.average, p95, bad });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
+  });
+}
+
+const round = (n, digits = 2) => Number(n.toFixed(digits));
+
+const db = await database();
+Object.assign(process.env, {
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+  ADMIN_EMAIL: 'admin@bench.local',
+  ADMIN_PASSWORD: 'BenchAdmin1pass',
+  STARTUP_BANNER: 'false',
+  ...db.env,
+});
+const staticFile = path.join(cmsDir, 'public', 'bench-static.html');
+let strapi;
+try {
+  say(`компиляция хост-приложения и запуск Strapi (production, ${db.env.DATABASE_CLIENT})…`);
+  for (const dir of ['config', 'src'])
+    rmSync(path.join(cmsDir, 'dist', dir), { recursive: true, force: true });
+  await strapiPackage.compileStrapi({ appDir: cmsDir, ignoreDiagnostics: false });
+  process.chdir(cmsDir);
+  strapi = strapiPackage.createStrapi({
+    appDir: cmsDir,
+    distDir: path.join(cmsDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  strapi.log.level = 'error';
+  await strapi.load();
+  strapi.server.mount();
+  await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
+
+  const organisations = await strapi.db
+    .query('plugin::nastavnik.organisation')
+    .findMany({ select: ['documentId', 'slug', 'name', 'kind'] });
+  const started = performance.now();
+  await indexCases(strapi, organisations);
+  say(`в поисковый индекс добавлено ${CASES} кейсов за ${Math.round(performance.now() - started)} мс`);
+
+  const pagePath = '/nastavnichestvo/bor-demo-school/dorozhnaya-karta/';
+  const page = await (await fetch(`${base}${pagePath}`)).text();
+  // The baseline: a file of the same size, served by the same Strapi (strapi::public).
+  writeFileSync(staticFile, page);
+  const roadmap = (
+    await strapi.db.query('plugin::nastavnik.roadmap').findOne({
+      where: { organisation: { slug: 'bor-demo-school' }, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+    })
+  ).documentId;
+
+  let counter = 0;
+  const queries = [
+    'наставнику',
+    'математика',
+    'молодой педагог',
+    'робототехника проекты',
+    'наставляемые балл',
+  ];
+  const results = {
+    page: await measure('страница дорожной карты', { url: `${base}${pagePath}` }),
+    static: await measure('статический файл того же размера', { url: `${base}/bench-static.html` }),
+    // Every request differs (a counter in the address), so each one searches instead of hitting the cache.
+    search: await measure('поиск кейсов (10 000)', {
+      url: base,
+      requests: [
+        {
+          setupRequest: (request) => {
+            counter++;
+            const q = encodeURIComponent(queries[counter % queries.length]);
+            return { ...request, path: `/nastavnichestvo/luchshie-praktiki/?q=${q}&n=${counter}` };
+          },
+        },
+      ],
+    }),
+    rest: await measure('REST: дорожная карта с мероприятиями', {
+      url: `${base}/api/nastavnik/roadmaps/${roadmap}?populate=activities`,
+    }),
+    graphql: await measure('GraphQL: nastavnikPublicSection', {
+      url: `${base}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nastavnikPublicSection(slug: "bor-demo-school") }' }),
+    }),
+  };
+  const failed = Object.entries(results).filter(([, r]) => r.bad > 0);
+  if (failed.length) say(`внимание: ответы с ошибками у ${failed.map(([n]) => n).join(', ')}`);
+  process.stdout.write(
+    `${JSON.stringify({
+      page_rps: round(results.page.rps),
+      static_rps: round(results.static.rps),
+      page_vs_static: round(results.page.rps / results.static.rps),
+      page_p95_ms: round(results.page.p95, 1),
+      search_p95_ms: round(results.search.p95, 1),
+      graphql_rps: round(results.graphql.rps),
+      rest_rps: round(results.rest.rps),
+      graphql_vs_rest: round(results.graphql.rps / results.rest.rps),
+    })}\n`,
+  );
+} finally {
+  rmSync(staticFile, { force: true });
+  if (strapi) {
+    strapi.server.httpServer.closeAllConnections();
+    await strapi.destroy();
+  }
+  await db.drop();
+}

@@ -1,0 +1,85 @@
+/**
+ * Public pages are cached, compressed and answered with ETags, yet never stale: a change committed
+ * through one instance shows at once on another instance sharing the database (the version counter
+ * lives in the database), on SQLite and on PostgreSQL alike.
+ */
+import { get } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { bootStrapi, type BootedStrapi } from '../harness/strapi.js';
+import { dataOf, gql, jwtOf } from '../harness/graphql.js';
+
+const NEWS = '/nastavnichestvo/bor-demo-school/novosti/';
+let second: BootedStrapi;
+
+beforeAll(async () => {
+  // A second Strapi on the very database the suite's Strapi uses; neither seeds nor drops it.
+  second = await bootStrapi({
+    database: { env: inject('databaseEnv'), drop: () => Promise.resolve() },
+    env: { SEED: 'false' },
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await (second as BootedStrapi | undefined)?.stop();
+});
+
+describe('the page cache', () => {
+  it('compresses, answers 304 to a current copy, and says how to revalidate', async () => {
+    const url = `${inject('strapiUrl')}${NEWS}`;
+    const first = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('br');
+    expect(first.headers.get('vary')).toContain('Accept-Encoding');
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(await first.text()).toContain('<h1>Новости</h1>');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"\d+-[\w-]+"$/);
+    // fetch() adds «Cache-Control: no-cache» to a conditional request (a forced reload): plain HTTP here.
+    const again = await new Promise<number>((resolve, reject) => {
+      get(url, { headers: { 'if-none-match': etag } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    expect(again).toBe(304);
+    const gzip = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  it('shows a change made through one instance on the other at once, and drops it when unpublished', async () => {
+    const onSecond = () => fetch(`${second.url}${NEWS}`).then((r) => r.text());
+    const before = await onSecond();
+    expect(before).toContain('открытый урок молодого педагога');
+    const etagBefore = (await fetch(`${second.url}${NEWS}`)).headers.get('etag');
+
+    const created = await gql<{ createNastavnikNewsItem: { documentId: string } }>(
+      `mutation { createNastavnikNewsItem(data: { title: "Кэш: новость через первый экземпляр", kind: news, date: "2026-11-20" }, status: PUBLISHED) { documentId } }`,
+      {},
+      jwtOf('demoEditor'),
+    );
+    const id = dataOf(created).createNastavnikNewsItem.documentId;
+    expect(await onSecond()).toContain('Кэш: новость через первый экземпляр');
+    const etagAfter = (await fetch(`${second.url}${NEWS}`)).headers.get('etag');
+    expect(etagAfter).not.toBe(etagBefore);
+
+    const renamed = await gql(
+      `mutation($id: ID!) { updateNastavnikNewsItem(documentId: $id, data: { title: "Кэш: новость исправлена" }, status: PUBLISHED) { documentId } }`,
+      { id },
+      jwtOf('demoEditor'),
+    );
+    expect(renamed.errors, renamed.raw).toBeUndefined();
+    const text = await onSecond();
+    expect(text).toContain('Кэш: новость исправлена');
+    expect(text).not.toContain('Кэш: новость через первый экземпляр');
+
+    const removed = await gql(
+      `mutation($id: ID!) { deleteNastavnikNewsItem(documentId: $id) { documentId } }`,
+      { id },
+      jwtOf('demoEditor'),
+    );
+    expect(removed.errors, removed.raw).toBeUndefined();
+    expect(await onSecond()).not.toContain('Кэш: новость исправлена');
+    // And the instance that made the change agrees.
+    expect(await (await fetch(`${inject('strapiUrl')}${NEWS}`)).text()).not.toContain('Кэш: новость');
+  });
+});
