@@ -35,16 +35,30 @@ export async function prepareWrite(definition: ContentTypeDefinition, event: Wri
 /** Technical fields GraphQL and REST clients need to address a document; never personal. */
 const TECHNICAL = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale'];
 
-/** What a visitor may see of a document (or a list of them): public fields, redacted where declared. */
-export function publicView(definition: ContentTypeDefinition, value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => publicView(definition, v));
+/**
+ * What a visitor may see of a document (or a list of them): public fields, redacted where declared.
+ * Related documents populated into it (REST `populate`) are cut to their own type's public view, and
+ * private ones removed, so a visitor never reads a related record's hidden fields.
+ */
+export function publicView(
+  definition: ContentTypeDefinition,
+  value: unknown,
+  definitionOf: (uid: string) => ContentTypeDefinition | undefined,
+): unknown {
+  if (Array.isArray(value)) return value.map((v) => publicView(definition, v, definitionOf));
   if (!value || typeof value !== 'object') return value;
   const allowed = new Set([...(definition.publicFields ?? []), ...TECHNICAL]);
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (!allowed.has(key)) continue;
     const redact = definition.publicRedact?.[key];
-    out[key] = redact ? redact(v) : v;
+    let shown: unknown = redact ? redact(v) : v;
+    const attribute = definition.attributes[key];
+    if (attribute?.type === 'relation' && shown && typeof shown === 'object') {
+      const target = definitionOf(String(attribute.target));
+      shown = target?.access === 'public' ? publicView(target, shown, definitionOf) : null;
+    }
+    out[key] = shown;
   }
   return out;
 }

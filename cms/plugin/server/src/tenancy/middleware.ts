@@ -171,7 +171,7 @@ async function handle(strapi: Strapi, call: DocumentCall, next: Next): Promise<R
     call.params.status = 'published';
     if (definition.publicWhen) call.params.filters = andFilters(call.params.filters, definition.publicWhen);
     // Fewer fields, same shape: what the caller asked for, less what visitors may not see.
-    return publicView(definition, await next()) as Result;
+    return publicView(definition, await next(), (uid) => definitionByUid.get(uid)) as Result;
   }
 
   if (actor.kind === 'user' && isRead && definition.tenancy !== 'self') {
