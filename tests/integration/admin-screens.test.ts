@@ -143,14 +143,16 @@ describe('the road-map import screen', () => {
 
 describe('the review of cases', () => {
   it("lists the cases submitted in the methodist's tree", async () => {
-    const { status, body } = await adminCall<Array<{ documentId: string; organisation: string }>>(
-      adminToken('borMethodistAdmin'),
-      '/nastavnik/cases/review',
-    );
+    const { status, body } = await adminCall<
+      Array<{ documentId: string; organisation: string; firstReview: boolean; changedFields: string[] }>
+    >(adminToken('borMethodistAdmin'), '/nastavnik/cases/review');
     expect(status).toBe(200);
     const ids = body.map((c) => c.documentId);
     expect(ids).toEqual(expect.arrayContaining([cases.demo, cases.demoReturn]));
     expect(ids).not.toContain(cases.kamensk);
+    // Never approved before, so nothing to compare with: the same queue as nastavnikCaseReviewQueue.
+    const demo = body.find((c) => c.documentId === cases.demo);
+    expect(demo).toMatchObject({ firstReview: true, changedFields: [] });
   });
 
   it('approves a case', async () => {

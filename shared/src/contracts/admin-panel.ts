@@ -54,9 +54,12 @@ export interface AdminOrganisationOption {
 export interface AdminReviewItem {
   documentId: string;
   title: string;
-  summary: string;
   submittedAt: string;
   submittedBy: string | null;
   organisation: string;
   previousNote: string | null;
+  /** Never approved before: there is nothing to compare with. */
+  firstReview: boolean;
+  /** Russian labels of the parts changed since the methodist last approved the case. */
+  changedFields: string[];
 }

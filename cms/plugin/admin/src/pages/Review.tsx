@@ -43,7 +43,11 @@ function ReviewCard({ item, onDecided }: { item: AdminReviewItem; onDecided: (me
       <Typography tag="p" textColor="neutral600">
         {`${item.organisation}; отправлен ${dateOf(item.submittedAt)}${item.submittedBy ? `, ${item.submittedBy}` : ''}`}
       </Typography>
-      {item.summary && <Typography tag="p">{item.summary}</Typography>}
+      <Typography tag="p">
+        {item.firstReview
+          ? 'Рассматривается впервые.'
+          : `Изменено после прошлого одобрения: ${item.changedFields.join(', ') || 'ничего по существу'}.`}
+      </Typography>
       {item.previousNote && (
         <Typography tag="p" textColor="neutral600">{`Прежние замечания: ${item.previousNote}`}</Typography>
       )}

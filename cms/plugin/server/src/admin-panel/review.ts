@@ -5,34 +5,25 @@
  */
 import { errors } from '@strapi/utils';
 import { caseReviewDecisionSchema, type AdminReviewItem } from '@nastavnik/shared';
+import { caseReviewQueue } from '../cases/review-queue.js';
 import { validationErrorFrom } from '../validation.js';
 import { CLEARED, type Strapi } from '../types.js';
 
 const CASE = 'plugin::nastavnik.case';
 
+/** The queue as the review screen shows it: the same query as GraphQL's `nastavnikCaseReviewQueue`. */
 export async function reviewQueue(strapi: Strapi): Promise<AdminReviewItem[]> {
-  const cases = await strapi.documents(CASE).findMany({
-    filters: { reviewState: 'submitted' },
-    fields: ['documentId', 'title', 'summary', 'updatedAt', 'reviewerNote'],
-    populate: {
-      organisation: { fields: ['name', 'shortName'] },
-      updatedBy: { fields: ['firstname', 'lastname'] },
-    },
-    sort: ['updatedAt:asc'],
-    limit: 100,
-  });
-  return cases.map((c) => {
-    const editor = c.updatedBy as { firstname?: string | null; lastname?: string | null } | null;
-    return {
-      documentId: c.documentId,
-      title: c.title ?? '',
-      summary: c.summary ?? '',
-      submittedAt: String(c.updatedAt ?? ''),
-      submittedBy: editor ? [editor.firstname, editor.lastname].filter(Boolean).join(' ') : null,
-      organisation: (c.organisation as { name?: string } | null)?.name ?? '',
-      previousNote: c.reviewerNote ?? null,
-    };
-  });
+  const queue = await caseReviewQueue(strapi);
+  return queue.map((c) => ({
+    documentId: c.documentId,
+    title: c.title,
+    submittedAt: c.submittedAt ?? '',
+    submittedBy: c.submittedBy,
+    organisation: c.organisation?.name ?? '',
+    previousNote: c.reviewerNote,
+    firstReview: c.firstReview,
+    changedFields: c.changedFields,
+  }));
 }
 
 export async function decideReview(strapi: Strapi, documentId: string, body: unknown) {
