@@ -20,6 +20,9 @@ export const DELETERS = [
   'tokenFull',
 ] as const;
 
+/** Types whose matrix target is always the minimal document below, never a seeded one. */
+const OWN_TARGET = new Set(['questionnaire']);
+
 /** Documents the demo set lacks in the demo school, created for the matrix (valid, minimal). */
 const MINIMAL: Record<string, (targets: Record<string, string>) => Record<string, unknown>> = {
   questionnaire: () => ({
@@ -47,6 +50,20 @@ const MINIMAL: Record<string, (targets: Record<string, string>) => Record<string
   'contingent-snapshot': () => ({ date: '2025-09-01', snapshotKind: 'fact' }),
   'news-item': () => ({ title: 'Новость для проверки прав', kind: 'news', date: '2025-10-01' }),
   partner: () => ({ name: 'Партнёр для проверки прав', kind: 'employer' }),
+  'monitoring-snapshot': () => ({
+    label: 'Срез для проверки прав',
+    year: 2025,
+    takenAt: '2025-12-01T10:00:00.000Z',
+    report: {
+      organisation: 'matrix',
+      organisationName: 'Срез для проверки прав',
+      year: 2025,
+      today: '2025-12-01',
+      standardSet: true,
+      rows: [],
+    },
+    counts: {},
+  }),
   'access-log': () => ({
     at: new Date().toISOString(),
     actorKind: 'user',
@@ -150,9 +167,12 @@ export async function createMatrixFixtures(strapi: Core.Strapi, fixtures: Fixtur
     })) as Doc[];
     // A published version where there is one, so visitors can read the target; a case also approved.
     const candidates = definition.draftAndPublish ? docs.filter((d) => d.publishedAt) : docs;
-    let target: { documentId: string } | undefined =
-      candidates.find((d) => !('reviewState' in definition.attributes) || d.reviewState === 'approved') ??
-      candidates[0];
+    // The matrix's own questionnaire, whose one question the minimal response answers (the seeded
+    // templates ask other questions).
+    let target: { documentId: string } | undefined = OWN_TARGET.has(definition.singularName)
+      ? undefined
+      : (candidates.find((d) => !('reviewState' in definition.attributes) || d.reviewState === 'approved') ??
+        candidates[0]);
     const minimal = MINIMAL[definition.singularName];
     if (!target && minimal) {
       target = await strapi.documents(uid).create({
