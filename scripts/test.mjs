@@ -192,10 +192,12 @@ for (const { label, out } of runs) {
   }
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const p = report.numPassedTests ?? 0;
-  // A file that failed to load has no tests but still fails the run.
+  // A file that failed to load, or whose setup failed (its tests then count as skipped), still fails the run.
   const f =
     (report.numFailedTests ?? 0) +
-    (report.testResults ?? []).filter((r) => r.status === 'failed' && !r.assertionResults?.length).length;
+    (report.testResults ?? []).filter(
+      (r) => r.status === 'failed' && !r.assertionResults?.some((a) => a.status === 'failed'),
+    ).length;
   say(`${label}: ${p} прошло, ${f} не прошло`);
   if (p + f === 0) failed += 1;
   passed += p;
