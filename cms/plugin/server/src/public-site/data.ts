@@ -274,9 +274,19 @@ export function kpisOf(strapi: Strapi, organisation: string) {
 }
 
 /** Published road maps of an organisation, newest version first. */
+/**
+ * Newest version first, then the latest period; a road map without a period comes last. Sorted here
+ * because the databases disagree on where NULLs go (PostgreSQL puts them first in descending order).
+ */
+function newestFirst(a: RoadmapSummary, b: RoadmapSummary) {
+  const byVersion = (b.version ?? 0) - (a.version ?? 0);
+  if (byVersion) return byVersion;
+  return (b.periodStart ?? '').localeCompare(a.periodStart ?? '');
+}
+
 export function roadmapsOf(strapi: Strapi, organisation: string) {
-  return asAnonymous(
-    async () =>
+  return asAnonymous(async () =>
+    (
       (await strapi.documents(ROADMAP).findMany({
         filters: { organisation: { documentId: organisation } },
         fields: [
@@ -293,7 +303,8 @@ export function roadmapsOf(strapi: Strapi, organisation: string) {
         ],
         sort: ['version:desc', 'periodStart:desc'],
         limit: LIMIT,
-      })) as RoadmapSummary[],
+      })) as RoadmapSummary[]
+    ).sort(newestFirst),
   );
 }
 
