@@ -1,5 +1,6 @@
 import './zod-locale.js';
 export * from './enums.js';
+export * from './enum-labels.js';
 export * from './consent.js';
 export * from './cases.js';
 export * from './search-text.js';

@@ -86,18 +86,64 @@ describe('the admin panel', () => {
     await shot('roadmap');
   });
 
-  it('explains enumeration values and shows a person with the consent block', async () => {
+  it('shows Russian labels for enumeration values in lists, filters and forms', async () => {
+    const { activityStatuses, personCategories } = await import('@nastavnik/shared');
+    await page.goto(`${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.person`);
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const cells = (await page.locator('tbody').textContent()) ?? '';
+    expect(cells).toMatch(new RegExp(Object.values(personCategories.labels).join('|')));
+    expect(cells).not.toMatch(/\b(pupil|teacher|student)\b/);
+
+    await page.locator('tbody tr').first().click();
+    await expect
+      .poll(() => page.getByText('Согласие на обработку ПДн').first().isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    const category = page.getByRole('combobox', { name: /Категория/ });
+    const shown = (await category.textContent()) ?? '';
+    expect(Object.values(personCategories.labels)).toContain(shown.trim());
+    await category.click();
+    const options = (await page.getByRole('option').allTextContents()).map((o) => o.trim());
+    for (const label of Object.values(personCategories.labels)) expect(options).toContain(label);
+    await shot('person-enum-options');
+    await page.keyboard.press('Escape');
+    expect(await page.getByText(/pupil — /).count()).toBe(0);
+
+    await page.goto(
+      `${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.roadmap-activity`,
+    );
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(5);
+    const statuses = (await page.locator('tbody').textContent()) ?? '';
+    expect(statuses).toContain(activityStatuses.labels.planned);
+    expect(statuses).not.toMatch(/\bplanned\b/);
+    await page.getByRole('button', { name: 'Фильтры' }).click();
+    await page.getByRole('combobox', { name: /Выберите поле/ }).click();
+    await page.getByRole('option', { name: 'Статус' }).click();
+    await page.getByRole('combobox', { name: 'Статус', exact: true }).click();
+    const filterOptions = (await page.getByRole('option').allTextContents()).map((o) => o.trim());
+    expect(filterOptions.slice(1)).toEqual(Object.values(activityStatuses.labels));
+    await shot('activity-filter');
+  });
+
+  it('titles an activity edit view with the activity, not «Untitled»', async () => {
+    await page.goto(
+      `${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.roadmap-activity`,
+    );
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(5);
+    await page.locator('tbody tr').first().click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect
+      .poll(() => heading.textContent(), { timeout: 30_000 })
+      .not.toMatch(/^(Untitled|Без названия)?$/);
+    expect((await heading.textContent())?.length).toBeGreaterThan(10);
+    await shot('activity-edit');
+  });
+
+  it('shows a person with the consent block', async () => {
     await page.goto(`${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.person`);
     await page.locator('tbody tr').first().click();
     await expect
       .poll(() => page.getByText('Согласие на обработку ПДн').first().isVisible(), { timeout: 30_000 })
       .toBe(true);
-    expect(
-      await page
-        .getByText(/pupil — Обучающийся/)
-        .first()
-        .isVisible(),
-    ).toBe(true);
     await shot('person');
   });
 });

@@ -4,6 +4,7 @@
  * (`strapi-plugin-nastavnik/strapi-admin`); the pages load on first visit.
  */
 import { Book } from '@strapi/icons';
+import { EnumerationInput, labelEnumerationColumns, labelEnumerationFilters } from './enum-labels.js';
 
 const PLUGIN_ID = 'nastavnik';
 
@@ -16,6 +17,8 @@ interface AdminApp {
     permissions: unknown[];
   }): void;
   registerPlugin(plugin: { id: string; name: string }): void;
+  addFields(field: { type: string; Component: typeof EnumerationInput }): void;
+  registerHook(name: string, handler: typeof labelEnumerationColumns | typeof labelEnumerationFilters): void;
 }
 
 export default {
@@ -29,11 +32,19 @@ export default {
       permissions: [],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Наставничество' });
+    app.addFields({ type: 'enumeration', Component: EnumerationInput });
+  },
+  bootstrap(app: AdminApp) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', labelEnumerationFilters);
   },
   registerTrads({ locales }: { locales: string[] }) {
     // Russian is the only language of the product; other locales fall back to the same words.
     return Promise.resolve(
-      locales.map((locale) => ({ locale, data: { [`${PLUGIN_ID}.plugin.name`]: 'Наставничество' } })),
+      locales.map((locale) => ({
+        locale,
+        data: { [`${PLUGIN_ID}.plugin.name`]: 'Наставничество' },
+      })),
     );
   },
 };

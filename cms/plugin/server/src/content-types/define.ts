@@ -143,10 +143,8 @@ export function enumField<K extends string>(
   label: string,
   extra: { required?: boolean; default?: K; description?: string } = {},
 ): FieldDefinition {
-  // The Content Manager shows enum values as they are stored; the legend under the field translates them.
-  const legend = enumeration.values.map((v) => `${v} — ${enumeration.labels[v]}`).join('; ');
-  const description = [extra.description, `Значения: ${legend}`].filter(Boolean).join('. ');
-  return { type: 'enumeration', enum: [...enumeration.values], label, ...extra, description };
+  // The admin panel shows the Russian labels itself (admin/src/enum-labels.tsx), so no legend is needed.
+  return { type: 'enumeration', enum: [...enumeration.values], label, ...extra };
 }
 
 /** A relation to another type of the plugin, by its singular name. */

@@ -20,6 +20,18 @@ interface Configuration {
   layouts: { list: string[]; edit: unknown };
 }
 
+/**
+ * Earlier versions put a legend of raw values under every enumeration field («Значения: pupil — …»);
+ * the admin now shows the Russian labels themselves, so the legend goes, and the rest of the text stays.
+ */
+const LEGACY_ENUM_LEGEND = /(?:\. )?Значения: [a-z_0-9]+ — .*$/s;
+
+/** The description without the legacy legend, or undefined when there was none. */
+export function withoutLegacyLegend(description: unknown): string | undefined {
+  if (typeof description !== 'string' || !LEGACY_ENUM_LEGEND.test(description)) return undefined;
+  return description.replace(LEGACY_ENUM_LEGEND, '');
+}
+
 function applyLabels(
   config: Configuration,
   attributes: Record<string, { label: string; description?: string }>,
@@ -28,6 +40,11 @@ function applyLabels(
   for (const [field, { label, description }] of Object.entries(attributes)) {
     const meta = config.metadatas[field];
     if (!meta) continue;
+    const cleaned = withoutLegacyLegend(meta.edit?.description);
+    if (meta.edit && cleaned !== undefined) {
+      meta.edit.description = cleaned;
+      changed = true;
+    }
     if (meta.edit && (meta.edit.label === field || meta.edit.label === undefined)) {
       meta.edit.label = label;
       if (description) meta.edit.description = description;
