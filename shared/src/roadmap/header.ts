@@ -40,6 +40,9 @@ const STAGE_NAME = /^(?:наименование|название) (?:этап|�
 /** «Мероприятия», «Наименование мероприятия»: a column that names the activities themselves. */
 const ACTIVITY_NAME = 'мероприяти';
 
+/** Columns of plans that are no part of a road map's activity: counted as understood, given no role. */
+const OTHER_COLUMN = /^(?:количеств|финансов|затрат|стоимост|сумма|объем|источник|примечани|охват)/;
+
 /** Roles of a row if it reads as a road-map header, else null. */
 export function headerRoles(cells: readonly Cell[]): Array<RoadmapColumnRole | null> | null {
   const live = (cell: Cell): boolean => cell.spanned !== 'col' && cell.text.trim() !== '';
@@ -58,11 +61,19 @@ export function headerRoles(cells: readonly Cell[]): Array<RoadmapColumnRole | n
     if (!live(cell)) return null;
     nonEmpty += 1;
     const role = stageNamed && STAGE_NAME.test(keys[index] ?? '') ? 'stage' : headerRole(cell.text);
+    // Columns a plan may carry besides its own («Количество человек», «Финансовые затраты»): known, no role.
+    if (!role && OTHER_COLUMN.test(keys[index] ?? '')) recognised += 1;
     if (!role || seen.has(role)) return null;
     seen.add(role);
     recognised += 1;
     return role;
   });
+  if (!seen.has('activity') && seen.has('stage') && !seen.has('content')) {
+    // «N | Направления деятельности | Сроки | Ответственные лица»: the only text column is the activity.
+    roles[roles.indexOf('stage')] = 'activity';
+    seen.delete('stage');
+    seen.add('activity');
+  }
   if (!seen.has('activity') && seen.has('content')) {
     // «№ | Содержание работы | Срок | Ответственный»: the only text column is the activity.
     roles[roles.indexOf('content')] = 'activity';

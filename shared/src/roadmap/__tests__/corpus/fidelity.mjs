@@ -40,7 +40,25 @@ export function loadCorpus(dir = corpusDir) {
 }
 
 const windowsKey = (windows) => JSON.stringify((windows ?? []).map((w) => [w.start ?? null, w.end ?? null]));
-const responsiblesKey = (list) => JSON.stringify((list ?? []).map((r) => [r.kind, r.name]));
+/**
+ * The name a responsible is compared by. The product writes a role's or a body's name with a capital
+ * first letter and a person as «Фамилия И.О.» whatever order the document used (that is how people are
+ * matched to the staff list), so «педагоги» and «Педагоги», «Н.Е. Байрачный» and «Байрачный Н.Е.» are
+ * the same reading. Nothing else is normalised.
+ */
+function comparableName(kind, name) {
+  const text = String(name ?? '').replace(/\s+/g, ' ').trim();
+  if (kind === 'person') {
+    const initialsFirst = /^((?:[А-ЯЁ]\.\s?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)$/.exec(text);
+    const surnameFirst = /^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+((?:[А-ЯЁ]\.\s?){1,2})$/.exec(text);
+    if (initialsFirst) return `${initialsFirst[2]} ${initialsFirst[1].replace(/\s/g, '')}`;
+    if (surnameFirst) return `${surnameFirst[1]} ${surnameFirst[2].replace(/\s/g, '')}`;
+    return text;
+  }
+  return text.charAt(0).toLocaleUpperCase('ru') + text.slice(1);
+}
+const responsiblesKey = (list) =>
+  JSON.stringify((list ?? []).map((r) => [r.kind, comparableName(r.kind, r.name)]));
 const activityKey = (code, title) => `${code ?? ''}\u0000${title ?? ''}`;
 
 /**
