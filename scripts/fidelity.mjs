@@ -7,7 +7,8 @@
  * by reading it), each also from its PDF rendering (`<id>.pdf`, saved from Word by LibreOffice) when
  * the corpus has one. A per-document table goes to stderr; the last line on stdout is one JSON object:
  * {"documents":…,"activities_exact":…,"activities":…,"deadlines_exact":…,"deadlines":…,
- *  "responsibles_exact":…,"responsibles":…,"pdf":{the same figures for the PDF readings alone}}.
+ *  "responsibles_exact":…,"responsibles":…,"pdf":{the same figures for the PDF readings alone},
+ *  "docx":{…},"html":{… for the Word and web-page renderings some documents have}}.
  * With --mismatches, every mismatch is listed on stderr too.
  */
 import { existsSync } from 'node:fs';
@@ -23,7 +24,7 @@ if (!existsSync(engine)) {
 }
 const { importRoadmap } = await import(pathToFileURL(engine).href);
 
-const { perDocument, summary, pdf } = await measure(importRoadmap);
+const { perDocument, summary, pdf, docx, html } = await measure(importRoadmap);
 const rows = perDocument.map((d) => ({
   document: d.id,
   ok: d.ok ? 'yes' : 'NO',
@@ -48,4 +49,4 @@ if (process.argv.includes('--mismatches'))
   for (const d of perDocument)
     for (const m of d.mismatches)
       process.stderr.write(`${d.id} #${m.index + 1} ${m.kind}: ${JSON.stringify(m)}\n`);
-process.stdout.write(`${JSON.stringify({ ...summary, pdf })}\n`);
+process.stdout.write(`${JSON.stringify({ ...summary, pdf, docx, html })}\n`);

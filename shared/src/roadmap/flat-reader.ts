@@ -345,13 +345,21 @@ function splitJoinedRow(line: string): Cell[] | null {
     for (let from = end - 1; from >= 2 && end - from <= 8; from -= 1) {
       if (isDeadlinePhrase(words.slice(from, end).join(' '))) found = from;
     }
-    if (found >= 0)
+    if (found >= 0) {
+      // «… в 2015 году в течение 2015 года»: the activity's own date is no part of the deadline; a
+      // deadline names one year, and never starts with the word «году» left of that year.
+      const reads = (from: number): boolean => isDeadlinePhrase(words.slice(from, end).join(' '));
+      const years = (from: number): number => words.slice(from, end).filter((w) => /^\d{4}/.test(w)).length;
+      while (years(found) > 1 && found + 1 < end && reads(found + 1)) found += 1;
+      while (found + 1 < end && /^(?:год[а-я]*|гг?\.?)$/.test(words[found] ?? '') && reads(found + 1))
+        found += 1;
       return [
         textCell(code),
         textCell(words.slice(1, found).join(' ')),
         textCell(words.slice(found, end).join(' ')),
         textCell(words.slice(end).join(' ')),
       ];
+    }
   }
   return null;
 }

@@ -36,6 +36,20 @@ describe('corpus of real road maps', () => {
     }
   });
 
+  it('reads each document rendered as a Word file and a web page as it reads its text', async () => {
+    const rendered = documents.filter((doc) => doc.docx && doc.html);
+    expect(rendered.length).toBeGreaterThanOrEqual(5);
+    const { perDocument } = await measure(importRoadmap, rendered);
+    for (const doc of rendered) {
+      const fromText = perDocument.find((d) => d.id === doc.id);
+      for (const ext of ['docx', 'html']) {
+        const reading = perDocument.find((d) => d.id === `${doc.id}.${ext}`);
+        expect(reading?.ok, `${doc.id}.${ext}`).toBe(true);
+        expect(reading?.mismatches, `${doc.id}.${ext}`).toEqual(fromText?.mismatches);
+      }
+    }
+  });
+
   it('reads no worse than baseline.json', async () => {
     const { summary } = await measure(importRoadmap, documents);
     const now = ratios(summary);
