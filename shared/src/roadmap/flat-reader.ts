@@ -26,6 +26,14 @@ const ROW_START = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,5}\.)(?:\s|$)/;
 const textCell = (text: string): Cell => ({ text: collapse(text), italic: [] });
 const spannedCell = (): Cell => ({ text: '', italic: [], spanned: 'col' });
 
+/** How a long header cell is named for the structure reader. */
+const HEADER_NAMES: Partial<Record<string, string>> = {
+  responsible: 'Ответственный',
+  deadline: 'Срок',
+  activity: 'Мероприятие',
+  result: 'Результат',
+};
+
 /** A header cell: one that names a column («Сроки», «Ответственные лица», «N п/п»). */
 const isHeaderText = (text: string): boolean => headerRole(text) !== null;
 
@@ -224,6 +232,28 @@ function readInlineRows(lines: readonly string[]): SourceDocument | null {
       .map((row) => row[0]?.text ?? ''),
   );
   const width = header.length;
+  // A row under cells merged down from the row above: the page writes the cells it lacks at the end
+  // (« | ||»). Its cells move right, and the merged ones are the row above's.
+  for (let r = 2; r < rows.length; r += 1) {
+    const row = rows[r] ?? [];
+    const above = rows[r - 1] ?? [];
+    let missing = 0;
+    while (missing < row.length && row[row.length - 1 - missing]?.text === '') missing += 1;
+    const opens = row[0]?.text ?? '';
+    if (
+      row.length === width &&
+      missing > 0 &&
+      missing < width - 1 &&
+      opens !== '' &&
+      !BARE_CODE.test(opens) &&
+      BARE_CODE.test(above[0]?.text ?? '') &&
+      above.slice(0, missing).every((cell) => cell.text !== '')
+    )
+      rows[r] = [
+        ...above.slice(0, missing).map((cell): Cell => ({ ...cell, spanned: 'row' })),
+        ...row.slice(0, width - missing),
+      ];
+  }
   const tableRows: TableRow[] = rows.map((row, r) => {
     const texts = row.filter((cell) => cell.text !== '');
     // One text cell in a row of the table is a row merged across it: a section or a note.
@@ -261,14 +291,22 @@ function paragraphList(lines: readonly string[]): Paragraph[] {
   return out;
 }
 
+/**
+ * A paragraph that is a header cell: it names a column, opens with no number and ends no sentence
+ * (prose paragraphs such as «5. План мероприятий …» or «… результаты внедрения.» are not cells).
+ */
+const isHeaderParagraph = (text: string): boolean =>
+  !/^[\d(•–—-]/.test(text) && !/[.;:!?]$/.test(text) && headerRole(text, 120) !== null;
+
 function readParagraphCells(lines: readonly string[]): SourceDocument | null {
   const paragraphs = paragraphList(lines);
   let start = -1;
   let width = 0;
   for (let k = 0; k < paragraphs.length && start < 0; k += 1) {
     let n = 0;
-    while (isHeaderText(paragraphs[k + n]?.text ?? '')) n += 1;
-    if (n >= 3) {
+    while (isHeaderParagraph(paragraphs[k + n]?.text ?? '')) n += 1;
+    const roles = new Set(paragraphs.slice(k, k + n).map((para) => headerRole(para.text, 120)));
+    if (n >= 3 && roles.has('activity') && (roles.has('deadline') || roles.has('responsible'))) {
       start = k;
       width = n;
     }
@@ -276,10 +314,35 @@ function readParagraphCells(lines: readonly string[]): SourceDocument | null {
   if (start < 0) return null;
   const header = paragraphs.slice(start, start + width);
   const numbered = headerRole(header[0]?.text ?? '') === 'number';
+  // A long header cell («Наименование органа исполнительной власти …, ответственного за реализацию
+  // мероприятия») is given its column's short name: the structure reader takes only short cells for a
+  // header, since a long cell elsewhere is data.
+  const headerTexts = header.map((cell) => {
+    const role = headerRole(cell.text, 120);
+    return role && headerRole(cell.text) === null ? (HEADER_NAMES[role] ?? cell.text) : cell.text;
+  });
   const grid: Array<{ cells: Cell[]; line: number }> = [
-    { cells: header.map((p) => textCell(p.text)), line: header[0]?.line ?? 1 },
+    { cells: headerTexts.map(textCell), line: header[0]?.line ?? 1 },
   ];
   let p = start + width;
+  // «Срок реализации» over a column per period («I квартал 2013 г.», …), the row's periods marked «х»:
+  // the period headers follow the header, then the column numbers count every column.
+  const deadlineAt = headerTexts.findIndex((text) => headerRole(text) === 'deadline');
+  let periods: string[] = [];
+  while (isDeadlinePhrase(paragraphs[p + periods.length]?.text ?? '')) {
+    periods.push(paragraphs[p + periods.length]?.text ?? '');
+  }
+  const columns = width - 1 + periods.length;
+  const numbering = paragraphs.slice(p + periods.length, p + periods.length + columns);
+  if (
+    deadlineAt >= 0 &&
+    periods.length >= 2 &&
+    numbering.length === columns &&
+    numbering.every((cell, k) => cell.text === String(k + 1))
+  ) {
+    p += periods.length + columns;
+  } else periods = [];
+  const rowWidth = periods.length > 0 ? columns : width;
   while (p < paragraphs.length) {
     const here = paragraphs[p];
     if (!here) break;
@@ -293,9 +356,12 @@ function readParagraphCells(lines: readonly string[]): SourceDocument | null {
       p += 1;
       continue;
     }
-    const row = paragraphs.slice(p, p + width);
-    grid.push({ cells: row.map((cell) => textCell(cell.text)), line: here.line });
-    p += width;
+    const row = paragraphs.slice(p, p + rowWidth).map((cell) => cell.text);
+    grid.push({
+      cells: periods.length > 0 ? foldMarks(row, deadlineAt, periods) : row.map(textCell),
+      line: here.line,
+    });
+    p += rowWidth;
   }
   if (grid.length < 2) return null;
   const blocks: Block[] = paragraphs
@@ -308,6 +374,19 @@ function readParagraphCells(lines: readonly string[]): SourceDocument | null {
   for (const para of paragraphs.slice(p))
     blocks.push({ kind: 'paragraph', text: para.text, bold: false, line: para.line });
   return { blocks };
+}
+
+/** «х», «+», «✓»: a period column marked as one the activity runs in. */
+const MARK = /^[xх+✓✔v]$/i;
+
+/** A row of a schedule with a column per period, its marked periods gathered into one deadline cell. */
+function foldMarks(row: readonly string[], at: number, periods: readonly string[]): Cell[] {
+  const marked = periods.filter((_, k) => MARK.test((row[at + k] ?? '').trim()));
+  return [
+    ...row.slice(0, at).map(textCell),
+    textCell(marked.join(', ')),
+    ...row.slice(at + periods.length).map(textCell),
+  ];
 }
 
 /**

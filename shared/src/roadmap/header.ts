@@ -10,7 +10,7 @@ import { fold } from './text.js';
 
 const RULES: ReadonlyArray<[RoadmapColumnRole, RegExp]> = [
   ['number', /^(?:№|n|no|nn|номер)(?:\s|$|\.|п)|п\/п|^№/],
-  ['stage', /^(?:этап|раздел|направлени|блок)/],
+  ['stage', /^(?:основн[а-я]* )?(?:этап|раздел|направлени|блок)/],
   ['content', /содержани|^описание|^формы? (?:и методы )?работы/],
   ['deadline', /срок|^дата|^период|^время|^когда/],
   ['responsible', /ответствен|исполнител/],
@@ -20,10 +20,14 @@ const RULES: ReadonlyArray<[RoadmapColumnRole, RegExp]> = [
   ['activity', /мероприяти|наименование|^действи|^вид(?:ы)? работ|^задач|^название/],
 ];
 
-/** The role a header cell names, or null when it names none we know. */
-export function headerRole(text: string): RoadmapColumnRole | null {
+/**
+ * The role a header cell names, or null when it names none we know. A longer text is a data cell, not
+ * a header; a reader that knows it holds a header cell («Наименование органа исполнительной власти …,
+ * ответственного за реализацию мероприятия») may allow more.
+ */
+export function headerRole(text: string, maxLength = 60): RoadmapColumnRole | null {
   const key = fold(text).replace(/[.:;,*]+$/, '');
-  if (key.length === 0 || key.length > 60) return null;
+  if (key.length === 0 || key.length > maxLength) return null;
   if (key.includes('показател')) return null;
   for (const [role, re] of RULES) if (re.test(key)) return role;
   return null;
