@@ -131,7 +131,7 @@ function rowsFromCells(cells: readonly FlatCell[]): TableRow[] | null {
  */
 function numberUnnamedColumn(header: Array<{ text: string }>, firstCells: readonly string[]): void {
   const first = header[0];
-  if (!first || first.text !== '' || firstCells.length === 0) return;
+  if (first?.text !== '' || firstCells.length === 0) return;
   if (firstCells.every((text) => BARE_CODE.test(text))) first.text = '№';
 }
 

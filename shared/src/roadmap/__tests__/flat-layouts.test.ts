@@ -89,7 +89,73 @@ describe('cells ended by «|» (legal-text sites)', () => {
   });
 });
 
+describe('a row per line under a direction merged over two rows', () => {
+  it('moves the shorter row’s cells under their columns and numbers each activity by its own cell', () => {
+    const text = [
+      'План мероприятий на 2019 год',
+      'N п/п | Основные направления | Мероприятия по реализации | Сроки | Ответственные исполнители |',
+      '1 | Поддержка молодых педагогов | 1. Подготовка положения | I квартал | Управление кадров |',
+      '2. Проведение конкурса | III квартал | Управление кадров | ||',
+    ].join('\n');
+    const draft = draftOf(importRoadmapText(text));
+    expect(brief(draft)).toEqual([
+      [
+        '1.',
+        'Подготовка положения',
+        [{ start: '2019-01-01', end: '2019-03-31' }],
+        ['body:Управление кадров'],
+      ],
+      ['2.', 'Проведение конкурса', [{ start: '2019-07-01', end: '2019-09-30' }], ['body:Управление кадров']],
+    ]);
+    expect(draft.activities.map((a) => a.stage)).toEqual([
+      'Поддержка молодых педагогов',
+      'Поддержка молодых педагогов',
+    ]);
+  });
+});
+
 describe('a cell per paragraph', () => {
+  it('gathers a schedule’s marked quarter columns into the deadline', () => {
+    const text = [
+      'План-график на 2013 год',
+      '',
+      'Наименование мероприятия',
+      '',
+      'Срок реализации мероприятия',
+      '',
+      'Наименование органа, ответственного за реализацию мероприятия',
+      '',
+      'I квартал 2013 г.',
+      '',
+      'II квартал 2013 г.',
+      '',
+      '1',
+      '',
+      '2',
+      '',
+      '3',
+      '',
+      '4',
+      '',
+      '1. Семинар для кураторов',
+      '',
+      '-',
+      '',
+      'х',
+      '',
+      'министерство образования',
+    ].join('\n');
+    const draft = draftOf(importRoadmapText(text));
+    expect(brief(draft)).toEqual([
+      [
+        '1.',
+        'Семинар для кураторов',
+        [{ start: '2013-04-01', end: '2013-06-30' }],
+        ['body:Министерство образования'],
+      ],
+    ]);
+  });
+
   it('groups the paragraphs by the header’s width', () => {
     const text = [
       'Комплекс мер',

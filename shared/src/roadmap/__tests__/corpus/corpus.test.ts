@@ -24,6 +24,25 @@ describe('corpus of real road maps', () => {
     if (result.ok) expect(result.draft.activities.length).toBeGreaterThan(0);
   });
 
+  it('warns, with its row and column, about every deadline cell it could not read', async () => {
+    let unclear = 0;
+    for (const doc of documents) {
+      const result = await importRoadmap({ data: new TextEncoder().encode(doc.text), filename: doc.file });
+      if (!result.ok) continue;
+      const warned = new Set(result.warnings.filter((w) => w.cell).map((w) => `${w.row}:${w.cell}`));
+      for (const activity of result.draft.activities) {
+        if (!activity.deadline.warning) continue;
+        unclear += 1;
+        const [row] = activity.sourceRows;
+        expect(warned.has(`${row}:deadline`), `${doc.id} ${activity.code} ${activity.deadline.text}`).toBe(
+          true,
+        );
+      }
+    }
+    // The corpus has such cells («25 августа X - 1 года», «февраль» with no year, «IV квартал» of 2022–2024).
+    expect(unclear).toBeGreaterThanOrEqual(5);
+  });
+
   it('reads each document saved as PDF as it reads its text', async () => {
     const withPdf = documents.filter((doc) => doc.pdf);
     expect(withPdf.length).toBe(documents.length);
