@@ -203,11 +203,17 @@ function readInlineRows(lines: readonly string[]): SourceDocument | null {
   if (start < 0) return null;
   let end = start;
   while (end < lines.length && (lines[end] ?? '').includes('|')) end += 1;
-  const rows: Cell[][] = lines.slice(start, end).map((line) => {
-    const parts = line.split('|').map(collapse);
-    if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-    return parts.map(textCell);
-  });
+  // A Markdown table opens every row with a bar too, and has a «|---|---|» line under its header.
+  const leading = lines.slice(start, end).every((line) => line.trimStart().startsWith('|'));
+  const rows: Cell[][] = lines
+    .slice(start, end)
+    .map((line) => {
+      const parts = line.split('|').map(collapse);
+      if (leading) parts.shift();
+      if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+      return parts.map(textCell);
+    })
+    .filter((row) => !row.every((cell) => /^:?-{3,}:?$/.test(cell.text)));
   const header = rows[0];
   if (!header || header.filter((cell) => isHeaderText(cell.text)).length < 2) return null;
   // A header that lost its «№» cell: it ends in an empty cell and names no number column, while the

@@ -89,6 +89,21 @@ describe('cells ended by «|» (legal-text sites)', () => {
   });
 });
 
+describe('a Markdown table', () => {
+  it('reads its rows and skips the line under the header', () => {
+    const text = [
+      'План на 2024 год',
+      '',
+      '| № | Мероприятие | Срок | Ответственный |',
+      '|---|---|---|---|',
+      '| 1 | Семинар | май | Методист |',
+    ].join('\n');
+    expect(brief(draftOf(importRoadmapText(text)))).toEqual([
+      ['1', 'Семинар', [{ start: '2024-05-01', end: '2024-05-31' }], ['role:Методист']],
+    ]);
+  });
+});
+
 describe('a row per line under a direction merged over two rows', () => {
   it('moves the shorter row’s cells under their columns and numbers each activity by its own cell', () => {
     const text = [
