@@ -1,11 +1,13 @@
 /**
- * Plans copied from web pages, where the table lost its structure on the way to plain text. Three
+ * Plans copied from web pages, where the table lost its structure on the way to plain text. These
  * layouts are common in the legal-text sites and school sites road maps are copied from:
  *
  * - **pipe cells**: every cell followed by «|» (Garant, Консультант, regional portals), either on the
  *   cell's line («Сроки |») or on a line of its own, with a row merged across the table written as its
- *   one cell plus empty ones («I. Анализ работы … | |||»); or one row per line, cells between « | ».
- * - **a cell per paragraph** (Кодекс): the header's cells, then each row's cells, one paragraph each.
+ *   one cell plus empty ones («I. Анализ работы … | |||»); or one row per line, cells between « | »
+ *   (a Markdown table too), a row under cells merged from above written with its missing cells last.
+ * - **a cell per paragraph** (Кодекс): the header's cells, then each row's cells, one paragraph each;
+ *   a schedule may put a column per quarter under «Срок» and mark the row's quarters with «х».
  * - **rows joined by spaces**: one line per row, its cells glued with single spaces
  *   («1. Проведение заседаний … февраль 2010 года министерство образования …»).
  *
@@ -135,7 +137,7 @@ function numberUnnamedColumn(header: Array<{ text: string }>, firstCells: readon
   if (firstCells.every((text) => BARE_CODE.test(text))) first.text = '№';
 }
 
-/** The longest run of the last lines (up to three) that together name a column, or null. */
+/** How many of the last lines (up to three) together name a column; 0 when none do. */
 function headerSuffix(lines: readonly string[]): number {
   let best = 0;
   for (let n = 1; n <= 3 && n <= lines.length; n += 1) {
