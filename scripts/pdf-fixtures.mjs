@@ -10,7 +10,8 @@
  * (npm run build -w @nastavnik/shared), Debian's libreoffice-writer, chromium, poppler-utils and
  * ghostscript.
  * The corpus documents (shared/src/roadmap/__tests__/corpus) are rendered the same way for
- * `npm run fidelity`.
+ * `npm run fidelity` (a document whose rendering is newer than its text is left as it is);
+ * `npm run fixtures:pdf -- --corpus` renders only them.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -20,6 +21,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -382,7 +384,9 @@ function scanOf(pdfFile, dir) {
 
 mkdirSync(out, { recursive: true });
 const made = [];
-for (const fixture of FIXTURES) {
+// `--corpus`: only the corpus documents, leaving the seed fixtures as they are.
+const seedFixtures = process.argv.includes('--corpus') ? [] : FIXTURES;
+for (const fixture of seedFixtures) {
   const dir = mkdtempSync(path.join(tmpdir(), 'pdf-fixture-'));
   try {
     const source = readText(readFileSync(path.join(root, 'seeds/documents', seeds[fixture.seed]), 'utf8'));
@@ -416,18 +420,50 @@ for (const fixture of FIXTURES) {
   }
 }
 
+/**
+ * Corpus documents also kept as the Word document and the web page a school would publish (`<id>.docx`,
+ * `<id>.html`), one of each layout family, so `npm run fidelity` reads those formats on real plans too.
+ */
+const RENDERED = new Set([
+  '03-krasnodar-gia-2016',
+  '12-kirovsk-summer-2007',
+  '14-chechnya-year-of-teacher',
+  '17-nso-it-cube',
+  '19-irkutsk-year-of-teacher',
+  '22-kemerovo-ege-2014',
+]);
+
 // The corpus documents as Word documents saved to PDF, for `npm run fidelity`.
 for (const file of readdirSync(corpusDir).filter(
   (f) => /^\d+-[\w-]+\.txt$/.test(f) && !f.endsWith('.source.txt'),
 )) {
+  const name = file.replace(/\.txt$/, '');
+  const rendering = path.join(corpusDir, `${name}.pdf`);
+  const upToDate = (target) =>
+    existsSync(target) && statSync(target).mtimeMs >= statSync(path.join(corpusDir, file)).mtimeMs;
+  if (upToDate(rendering) && (!RENDERED.has(name) || upToDate(path.join(corpusDir, `${name}.docx`))))
+    continue;
   const dir = mkdtempSync(path.join(tmpdir(), 'pdf-fixture-'));
   try {
-    const name = file.replace(/\.txt$/, '');
     const source = readText(readFileSync(path.join(corpusDir, file), 'utf8'));
     const docxFile = path.join(dir, `${name}.docx`);
-    writeFileSync(docxFile, await docxOf(source, { via: 'libreoffice' }));
+    // A table of more than six columns is printed on landscape pages, as schools print them.
+    const widest = Math.max(
+      0,
+      ...source.blocks.filter((b) => b.kind === 'table').flatMap((b) => b.rows.map((r) => r.cells.length)),
+    );
+    const docxBytes = await docxOf(source, {
+      via: 'libreoffice',
+      ...(widest > 6 ? { landscape: 'tables' } : {}),
+    });
+    writeFileSync(docxFile, docxBytes);
     writeFileSync(path.join(corpusDir, `${name}.pdf`), libreoffice(docxFile, dir));
     made.push(`corpus/${name}.pdf`);
+    if (RENDERED.has(name)) {
+      writeFileSync(path.join(corpusDir, `${name}.docx`), docxBytes);
+      writeFileSync(path.join(corpusDir, `${name}.html`), htmlOf(source, {}));
+      made.push(`corpus/${name}.docx`, `corpus/${name}.html`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

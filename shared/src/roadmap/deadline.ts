@@ -18,6 +18,11 @@ export interface DeadlineContext {
    * `periodStart` or January–August of the year after.
    */
   academicYear?: boolean;
+  /**
+   * When the document was approved (ISO date). A plan for year Y approved in the autumn of Y−1 starts
+   * then: its months from the approval month on, written without a year, are in Y−1.
+   */
+  approvedOn?: string;
 }
 
 type Atom =
@@ -354,7 +359,14 @@ function startMonth(atom: Atom): number {
 
 function yearFromContext(atom: Atom, ctx: DeadlineContext): number | undefined {
   if (ctx.periodStart === undefined) return undefined;
-  if (!ctx.academicYear) return ctx.periodStart;
+  if (!ctx.academicYear) {
+    // A calendar period of several years does not say which of them a bare month is in.
+    if ((ctx.periodEnd ?? ctx.periodStart) > ctx.periodStart) return undefined;
+    const approved = /^(\d{4})-(\d{2})/.exec(ctx.approvedOn ?? '');
+    if (approved && Number(approved[1]) === ctx.periodStart - 1 && startMonth(atom) >= Number(approved[2]))
+      return ctx.periodStart - 1;
+    return ctx.periodStart;
+  }
   const end = Math.max(ctx.periodEnd ?? ctx.periodStart + 1, ctx.periodStart);
   return startMonth(atom) >= 9 ? ctx.periodStart : Math.min(ctx.periodStart + 1, end);
 }
@@ -465,10 +477,27 @@ const AS_NEEDED =
   /по мере (?:необходимости|поступления|потребности)|при необходимости|по необходимости|по запросу/;
 const RECURRING: ReadonlyArray<[RegExp, DeadlineRecurrence['frequency']]> = [
   [/еженедельн|раз в неделю/, 'weekly'],
-  [/ежемесячн|раз в месяц/, 'monthly'],
+  [/ежемесячн|раз в месяц|каждого месяца|каждый месяц/, 'monthly'],
   [/ежеквартальн|раз в квартал|раз в четверть|ежечетвертн|по (?:итогам )?четверт/, 'quarterly'],
   [/ежегодн|раз в год|раза в год|раз в полугоди|раз в учебн/, 'yearly'],
 ];
+
+/**
+ * The whole text reads as a deadline, every word of it understood: how a plan whose cells were
+ * joined into one line by spaces («… Года учителя февраль 2010 года министерство …») shows where its
+ * deadline cell is. A date inside a sentence («в 2010 году на территории …») does not count.
+ */
+export function isDeadlinePhrase(text: string): boolean {
+  const s = fold(collapse(text)).replace(/(\d{4})\s*(?:гг?\.?|год(?:а|у|ы|ов)?)(?![а-я])/g, '$1');
+  if (s.length === 0) return false;
+  let stripped = s;
+  for (const re of [EXTERNAL, CONTINUOUS, AS_NEEDED, ...RECURRING.map(([r]) => r)])
+    stripped = stripped.replace(new RegExp(`(?:${re.source})[а-я]*`, 'g'), ' ');
+  const tokens = tokenize(stripped);
+  if (tokens.some((token) => token.t === 'invalid')) return false;
+  const { elements, leftovers } = parseElements(tokens);
+  return leftovers.length === 0 && (elements.length > 0 || stripped !== s);
+}
 
 /**
  * Parses a deadline cell. Never throws and never loses the text: what it cannot read becomes
@@ -480,6 +509,16 @@ export function parseDeadline(text: string, ctx: DeadlineContext = {}): Deadline
     return { text: written, kind: 'unknown', windows: [], recurrence: null, warning: 'Срок не указан' };
   }
   const s = fold(written).replace(/(\d{4})\s*(?:гг?\.?|год(?:а|у|ы|ов)?)(?![а-я])/g, '$1');
+  // «25 августа X - 1 года»: a template counting from the year «X» something opens, not a date.
+  if (/(?:^|[\s(])[xх](?:\s*[-+]\s*\d+)?\s+год/.test(s)) {
+    return {
+      text: written,
+      kind: 'unknown',
+      windows: [],
+      recurrence: null,
+      warning: `Срок ${quoteShort(written)} отсчитывается от года «X», а не задан датой: укажите год`,
+    };
+  }
   const tokens = tokenize(s);
   const invalid = tokens.find((token) => token.t === 'invalid');
   if (invalid) {
@@ -500,9 +539,11 @@ export function parseDeadline(text: string, ctx: DeadlineContext = {}): Deadline
     if (window) windows.push(window);
     else unresolved = true;
   }
-  const yearWarning = unresolved
-    ? 'В сроке не указан год, и период дорожной карты неизвестен: даты не определены'
-    : undefined;
+  const yearWarning = !unresolved
+    ? undefined
+    : ctx.periodStart !== undefined
+      ? 'В сроке не указан год, а дорожная карта рассчитана на несколько лет: даты не определены'
+      : 'В сроке не указан год, и период дорожной карты неизвестен: даты не определены';
 
   const phraseKind = ((): DeadlineKind | null => {
     if (EXTERNAL.test(s)) return 'external';

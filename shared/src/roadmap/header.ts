@@ -10,7 +10,7 @@ import { fold } from './text.js';
 
 const RULES: ReadonlyArray<[RoadmapColumnRole, RegExp]> = [
   ['number', /^(?:№|n|no|nn|номер)(?:\s|$|\.|п)|п\/п|^№/],
-  ['stage', /^(?:этап|раздел|направлени|блок)/],
+  ['stage', /^(?:основн[а-я]* )?(?:этап|раздел|направлени|блок)/],
   ['content', /содержани|^описание|^формы? (?:и методы )?работы/],
   ['deadline', /срок|^дата|^период|^время|^когда/],
   ['responsible', /ответствен|исполнител/],
@@ -20,10 +20,14 @@ const RULES: ReadonlyArray<[RoadmapColumnRole, RegExp]> = [
   ['activity', /мероприяти|наименование|^действи|^вид(?:ы)? работ|^задач|^название/],
 ];
 
-/** The role a header cell names, or null when it names none we know. */
-export function headerRole(text: string): RoadmapColumnRole | null {
+/**
+ * The role a header cell names, or null when it names none we know. A longer text is a data cell, not
+ * a header; a reader that knows it holds a header cell («Наименование органа исполнительной власти …,
+ * ответственного за реализацию мероприятия») may allow more.
+ */
+export function headerRole(text: string, maxLength = 60): RoadmapColumnRole | null {
   const key = fold(text).replace(/[.:;,*]+$/, '');
-  if (key.length === 0 || key.length > 60) return null;
+  if (key.length === 0 || key.length > maxLength) return null;
   if (key.includes('показател')) return null;
   for (const [role, re] of RULES) if (re.test(key)) return role;
   return null;
@@ -39,6 +43,9 @@ export interface ActivityHeader {
 const STAGE_NAME = /^(?:наименование|название) (?:этап|раздел|направлени|блок)/;
 /** «Мероприятия», «Наименование мероприятия»: a column that names the activities themselves. */
 const ACTIVITY_NAME = 'мероприяти';
+
+/** Columns of plans that are no part of a road map's activity: counted as understood, given no role. */
+const OTHER_COLUMN = /^(?:количеств|финансов|затрат|стоимост|сумма|объем|источник|примечани|охват)/;
 
 /** Roles of a row if it reads as a road-map header, else null. */
 export function headerRoles(cells: readonly Cell[]): Array<RoadmapColumnRole | null> | null {
@@ -58,11 +65,19 @@ export function headerRoles(cells: readonly Cell[]): Array<RoadmapColumnRole | n
     if (!live(cell)) return null;
     nonEmpty += 1;
     const role = stageNamed && STAGE_NAME.test(keys[index] ?? '') ? 'stage' : headerRole(cell.text);
+    // Columns a plan may carry besides its own («Количество человек», «Финансовые затраты»): known, no role.
+    if (!role && OTHER_COLUMN.test(keys[index] ?? '')) recognised += 1;
     if (!role || seen.has(role)) return null;
     seen.add(role);
     recognised += 1;
     return role;
   });
+  if (!seen.has('activity') && seen.has('stage') && !seen.has('content')) {
+    // «N | Направления деятельности | Сроки | Ответственные лица»: the only text column is the activity.
+    roles[roles.indexOf('stage')] = 'activity';
+    seen.delete('stage');
+    seen.add('activity');
+  }
   if (!seen.has('activity') && seen.has('content')) {
     // «№ | Содержание работы | Срок | Ответственный»: the only text column is the activity.
     roles[roles.indexOf('content')] = 'activity';

@@ -142,6 +142,15 @@ function classifyTables(blocks: readonly Block[]): Map<TableBlock, TableKind> {
   return kinds;
 }
 
+/** «к приказу … от 05.10.2022 г. N 976»: the date of the order a plan is appended to, as ISO. */
+function documentDate(before: readonly ParagraphBlock[]): string | undefined {
+  for (const block of before) {
+    const m = /(?:^|\s)от\s+(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(block.text);
+    if (m) return `${m[3]}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
+  }
+  return undefined;
+}
+
 function periodOf(
   options: RoadmapImportOptions,
   texts: readonly string[],
@@ -159,7 +168,8 @@ function periodOf(
     };
   }
   const written = periodFromText(texts);
-  if (written) {
+  const datedYears = yearsIn(deadlineTexts);
+  if (written && !(written.weak && datedYears.some((year) => year > written.end))) {
     return {
       start: written.start,
       end: written.end,
@@ -168,9 +178,13 @@ function periodOf(
       text: written.text,
     };
   }
-  const years = yearsIn(deadlineTexts);
-  if (years.length > 0) {
-    return { start: Math.min(...years), end: Math.max(...years), academicYear: false, source: 'deadlines' };
+  if (datedYears.length > 0) {
+    return {
+      start: Math.min(...datedYears),
+      end: Math.max(...datedYears),
+      academicYear: false,
+      source: 'deadlines',
+    };
   }
   const kpiYears = kpis.flatMap((kpi) => kpi.targets.map((target) => target.year));
   if (kpiYears.length > 0) {
@@ -249,8 +263,15 @@ export function buildDraft(
     deadlineTexts(activityTables, kinds),
     kpis,
   );
+  const approval = findApproval(before);
+  const approvedOn = approval?.date ?? documentDate(before);
   const deadline: DeadlineContext = period
-    ? { periodStart: period.start, periodEnd: period.end, academicYear: period.academicYear }
+    ? {
+        periodStart: period.start,
+        periodEnd: period.end,
+        academicYear: period.academicYear,
+        ...(approvedOn ? { approvedOn } : {}),
+      }
     : {};
   const ctx: TableContext = { table: 0, deadline, sections: [], activities: [], warnings };
   for (const group of activityTableGroups(activityTables, kinds)) {
@@ -259,7 +280,6 @@ export function buildDraft(
   }
   warnings.push(...structureWarnings(ctx));
 
-  const approval = findApproval(before);
   const organisationName =
     organisationFromLetterhead(before) ??
     (approval?.organisation && /приказом/i.test(approval.text) ? approval.organisation : undefined) ??

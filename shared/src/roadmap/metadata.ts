@@ -185,6 +185,11 @@ export interface PeriodGuess {
   end: number;
   academic: boolean;
   text: string;
+  /**
+   * Read from «в 2016 году», which may name only the year a plan starts in: it holds unless the plan's
+   * own dates run past it.
+   */
+  weak?: boolean;
 }
 
 /** «с 2020 г. по 2024 г.», «на 2022г.», «на 2021-2024 годы», «2022-2023 уч. год». */
@@ -208,12 +213,24 @@ export function periodFromText(texts: readonly string[]): PeriodGuess | undefine
       /на\s+(\d{4})\s*(?:г\.?|год)(?![а-я])/,
       (m) => ({ start: Number(m[1]), end: Number(m[1]), academic: false, text: m[0] }),
     ],
+    [
+      // «I этап (2022-2024 годы)», «на период 2021 - 2023 годов».
+      /(\d{4})\s*[-–—]\s*(\d{4})\s*(?:год(?:ы|ов|ах)|гг\.?)(?![а-я])/,
+      (m) => ({ start: Number(m[1]), end: Number(m[2]), academic: false, text: m[0] }),
+    ],
+    [
+      // «… экзамена в Краснодарском крае в 2016 году»: the year the plan is for.
+      /(?:^|\s)в\s+(\d{4})\s*(?:году|г\.)(?![а-я])/,
+      (m) => ({ start: Number(m[1]), end: Number(m[1]), academic: false, text: m[0].trim(), weak: true }),
+    ],
   ];
   for (const text of texts) {
     const key = fold(text);
     for (const [re, make] of patterns) {
       const m = re.exec(key);
       if (!m) continue;
+      // «к 2011/2012 учебному году»: the year a plan prepares for, not the plan's own period.
+      if (/(?:^|\s)к\s*$/.test(key.slice(Math.max(0, m.index - 3), m.index))) continue;
       const guess = make(m);
       if (guess && guess.start >= 1990 && guess.end <= 2100 && guess.end >= guess.start) {
         return { ...guess, text: collapse(text.slice(m.index, m.index + m[0].length)) };

@@ -27,7 +27,38 @@ const ROLE_START =
   /^(?:куратор|директор|зам\.|заместител|учител|педагог|классн|методист|руководител|начальник|заведующ|зав\.|специалист|психолог|социальн|наставник|председател|секретар|воспитател|преподавател|мастер|советник|ответственн|администратор|библиотекар|логопед|дефектолог|тьютор|член|работник|сотрудник|инспектор|старш|главн|ведущ|эксперт|координатор|кураторы|вожат|педагоги|учителя|классные|обучающ|студент|родител|выпускник)/;
 
 const BODY_PATTERN =
-  /(?:образовательн|организаци|учреждени|управлени|министерств|департамент|комитет|администраци|центр|совет|объединени|школ|предприяти|партнер|колледж|техникум|университет|институт|вуз|служб|отдел|сектор|агентств|фонд|ассоциаци|сообществ)/;
+  /(?:образовательн|организаци|учреждени|управлени|министерств|департамент|комитет|администраци|центр|совет|объединени|школ|предприяти|партнер|колледж|техникум|университет|институт|вуз|служб|отдел|сектор|агентств|фонд|ассоциаци|сообществ|комисси|ведомств|офис|^мин[а-я]+ росси|^рос(?:стат|[а-я]*надзор|молодеж|труд))/;
+
+/**
+ * Notes in brackets that are no part of a name: a short name defined for later («(далее – ДОиН)»)
+ * and an agreement still to be obtained («(по согласованию)»).
+ */
+const NAME_NOTE = /\s*\((?:далее\s*[-–—]?[^)]*|(?:по|со) согласовани[а-я]*[^)]*)\)/gi;
+
+/**
+ * A comma that does not end an entry: «органы местного самоуправления, осуществляющие управление…»
+ * (a participle describing the entry before it) and «Министерство образования, науки и молодежной
+ * политики» (the fields a ministry's name lists).
+ */
+const CONTINUES_ENTRY = /^(?:осуществляющ|реализующ|обеспечивающ|участвующ|находящ|подведомственн|курирующ)/;
+const MINISTRY_FIELD =
+  /^(?:науки|молод[а-я]+|спорта|культуры|инноваци[а-я]*|просвещени[а-я]*|здравоохранени[а-я]*|социальн[а-я]+|туризма|труда|цифров[а-я]+)(?:\s|$)/;
+const NAMES_FIELDS = /^(?:министерств|департамент|комитет|управлени|агентств)[а-я]*\s/;
+
+function segmentsOf(free: string): string[] {
+  const out: string[] = [];
+  for (const raw of free.replace(NAME_NOTE, '').split(/[,;\n]+/)) {
+    const key = fold(raw);
+    const previous = out[out.length - 1];
+    if (
+      previous !== undefined &&
+      (CONTINUES_ENTRY.test(key) || (MINISTRY_FIELD.test(key) && NAMES_FIELDS.test(fold(previous))))
+    )
+      out[out.length - 1] = `${previous},${raw}`;
+    else out.push(raw);
+  }
+  return out;
+}
 
 /** Abbreviations: «УОиМП», «РЦ», «ЮЗУ», «ИМЦ», «ОО», «МБОУ ДО ЦВР «Алиса»». */
 const ABBREVIATION = new RegExp(`^[${UPPER}]{2,}[${UPPER}${LOWER}]{0,6}(?:\\s|$|\\s*«)`);
@@ -112,7 +143,7 @@ export function analyseResponsible(text: string): ResponsibleAnalysis {
   const parsed: Responsible[] = [];
   let known = 0;
   const addFree = (free: string): void => {
-    for (const segment of free.split(/[,;\n]+/)) {
+    for (const segment of segmentsOf(free)) {
       if (!/[A-Za-zА-Яа-яЁё]/.test(segment)) continue;
       const { entry, known: isKnown } = classify(segment);
       parsed.push(entry);

@@ -435,6 +435,15 @@ function classifyRows(
       code = '';
       if (!v.activity.trim() && !TASK_ROLES.some((role) => v[role].trim())) return;
     }
+    if ((hasStage || !roles.includes('number')) && !code) {
+      // «1. Подготовка проекта распоряжения» under a stage (the number column numbers the stage) or in
+      // a table with no number column: the activity carries its own number.
+      const own = bannerCode(v.activity);
+      if (own.code && own.title.trim()) {
+        code = own.code;
+        v.activity = own.title;
+      }
+    }
     const place = sectionPlace(lr, logical[index + 1], code, hasStage);
     if (place) {
       openSection(outline, splitSectionTitle(v.activity), place.code, firstRow, place.topLevel);

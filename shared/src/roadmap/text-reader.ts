@@ -8,6 +8,7 @@
  */
 import type { Block, Cell, SourceDocument, TableRow } from './document.js';
 import { headerRole, headerRoles } from './header.js';
+import { readFlatText } from './flat-reader.js';
 import { cellFromText } from './html-reader.js';
 import { contingentHeader, kpiHeader } from './kpi.js';
 
@@ -176,6 +177,10 @@ function readStreamTable(lines: readonly string[], start: number): { rows: Table
 
 /** A text export as paragraphs and tables. */
 export function readText(text: string): SourceDocument {
+  // A table copied from a web page without its tabs (cells ended by «|», a cell per paragraph, a row
+  // joined by spaces) is rebuilt first; everything else is read line by line below.
+  const flat = readFlatText(text);
+  if (flat) return flat;
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
   let i = 0;

@@ -24,6 +24,25 @@ describe('corpus of real road maps', () => {
     if (result.ok) expect(result.draft.activities.length).toBeGreaterThan(0);
   });
 
+  it('warns, with its row and column, about every deadline cell it could not read', async () => {
+    let unclear = 0;
+    for (const doc of documents) {
+      const result = await importRoadmap({ data: new TextEncoder().encode(doc.text), filename: doc.file });
+      if (!result.ok) continue;
+      const warned = new Set(result.warnings.filter((w) => w.cell).map((w) => `${w.row}:${w.cell}`));
+      for (const activity of result.draft.activities) {
+        if (!activity.deadline.warning) continue;
+        unclear += 1;
+        const [row] = activity.sourceRows;
+        expect(warned.has(`${row}:deadline`), `${doc.id} ${activity.code} ${activity.deadline.text}`).toBe(
+          true,
+        );
+      }
+    }
+    // The corpus has such cells («25 августа X - 1 года», «февраль» with no year, «IV квартал» of 2022–2024).
+    expect(unclear).toBeGreaterThanOrEqual(5);
+  });
+
   it('reads each document saved as PDF as it reads its text', async () => {
     const withPdf = documents.filter((doc) => doc.pdf);
     expect(withPdf.length).toBe(documents.length);
@@ -33,6 +52,20 @@ describe('corpus of real road maps', () => {
       const fromPdf = perDocument.find((d) => d.id === `${doc.id}.pdf`);
       expect(fromPdf?.ok, doc.id).toBe(true);
       expect(fromPdf?.mismatches, doc.id).toEqual(fromText?.mismatches);
+    }
+  });
+
+  it('reads each document rendered as a Word file and a web page as it reads its text', async () => {
+    const rendered = documents.filter((doc) => doc.docx && doc.html);
+    expect(rendered.length).toBeGreaterThanOrEqual(5);
+    const { perDocument } = await measure(importRoadmap, rendered);
+    for (const doc of rendered) {
+      const fromText = perDocument.find((d) => d.id === doc.id);
+      for (const ext of ['docx', 'html']) {
+        const reading = perDocument.find((d) => d.id === `${doc.id}.${ext}`);
+        expect(reading?.ok, `${doc.id}.${ext}`).toBe(true);
+        expect(reading?.mismatches, `${doc.id}.${ext}`).toEqual(fromText?.mismatches);
+      }
     }
   });
 

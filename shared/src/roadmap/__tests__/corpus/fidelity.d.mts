@@ -14,6 +14,9 @@ export interface CorpusDocument {
   text: string;
   /** The document saved as PDF, when the corpus has that rendering. */
   pdf?: Uint8Array;
+  /** The document as the Word file and the web page it was rendered as, for some documents. */
+  docx?: Uint8Array;
+  html?: Uint8Array;
   expected: { note?: string; activities: ExpectedActivity[] };
 }
 
@@ -43,6 +46,7 @@ export interface Summary extends Figures {
 }
 
 export const corpusDir: string;
+export const RENDERINGS: ReadonlyArray<'pdf' | 'docx' | 'html'>;
 export function loadCorpus(dir?: string): CorpusDocument[];
 export function compareDocument(
   expectedActivities: ExpectedActivity[],
@@ -57,4 +61,6 @@ export function measure(
   perDocument: Array<DocumentFigures & { id: string; ok: boolean }>;
   summary: Summary;
   pdf: Summary;
+  docx: Summary;
+  html: Summary;
 }>;

@@ -27,20 +27,46 @@ export function loadCorpus(dir = corpusDir) {
       if (!existsSync(expectedFile)) throw new Error(`corpus: ${id} has no ${id}.expected.json`);
       if (!existsSync(path.join(dir, `${id}.source.txt`)))
         throw new Error(`corpus: ${id} has no ${id}.source.txt`);
-      // The same document saved as PDF (npm run fixtures:pdf), read from the PDF itself.
-      const pdfFile = path.join(dir, `${id}.pdf`);
+      // The same document saved as PDF (npm run fixtures:pdf), read from the PDF itself, and for some
+      // the Word document and web page it was rendered as.
+      const rendering = (ext) => {
+        const f = path.join(dir, `${id}.${ext}`);
+        return existsSync(f) ? { [ext]: new Uint8Array(readFileSync(f)) } : {};
+      };
       return {
         id,
         file,
         text: readFileSync(path.join(dir, file), 'utf8'),
-        ...(existsSync(pdfFile) ? { pdf: new Uint8Array(readFileSync(pdfFile)) } : {}),
+        ...rendering('pdf'),
+        ...rendering('docx'),
+        ...rendering('html'),
         expected: JSON.parse(readFileSync(expectedFile, 'utf8')),
       };
     });
 }
 
 const windowsKey = (windows) => JSON.stringify((windows ?? []).map((w) => [w.start ?? null, w.end ?? null]));
-const responsiblesKey = (list) => JSON.stringify((list ?? []).map((r) => [r.kind, r.name]));
+/**
+ * The name a responsible is compared by. The product writes a role's or a body's name with a capital
+ * first letter and a person as «Фамилия И.О.» whatever order the document used (that is how people are
+ * matched to the staff list), so «педагоги» and «Педагоги», «Н.Е. Байрачный» and «Байрачный Н.Е.» are
+ * the same reading. Nothing else is normalised.
+ */
+function comparableName(kind, name) {
+  const text = String(name ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (kind === 'person') {
+    const initialsFirst = /^((?:[А-ЯЁ]\.\s?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)$/.exec(text);
+    const surnameFirst = /^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+((?:[А-ЯЁ]\.\s?){1,2})$/.exec(text);
+    if (initialsFirst) return `${initialsFirst[2]} ${initialsFirst[1].replace(/\s/g, '')}`;
+    if (surnameFirst) return `${surnameFirst[1]} ${surnameFirst[2].replace(/\s/g, '')}`;
+    return text;
+  }
+  return text.charAt(0).toLocaleUpperCase('ru') + text.slice(1);
+}
+const responsiblesKey = (list) =>
+  JSON.stringify((list ?? []).map((r) => [r.kind, comparableName(r.kind, r.name)]));
 const activityKey = (code, title) => `${code ?? ''}\u0000${title ?? ''}`;
 
 /**
@@ -184,10 +210,14 @@ export function ratios(summary) {
   };
 }
 
+/** The renderings a corpus document may have besides its text, each read as a document of its own. */
+export const RENDERINGS = ['pdf', 'docx', 'html'];
+
 /**
- * Runs `importRoadmap` (source or built engine) on every document, and on its PDF rendering when it
- * has one (counted as a document of its own, `<id>.pdf`), and compares. A document the engine
- * rejects counts as all-missing. `summary` covers every reading; `pdf` the PDF ones alone.
+ * Runs `importRoadmap` (source or built engine) on every document, and on each rendering it has
+ * (`<id>.pdf`, `<id>.docx`, `<id>.html`, counted as documents of their own), and compares. A document the
+ * engine rejects counts as all-missing. `summary` covers every reading; `pdf`, `docx`, `html` each
+ * rendering alone.
  */
 export async function measure(importRoadmap, documents = loadCorpus()) {
   const perDocument = [];
@@ -202,9 +232,14 @@ export async function measure(importRoadmap, documents = loadCorpus()) {
       { data: new TextEncoder().encode(doc.text), filename: doc.file },
       doc.expected.activities,
     );
-    if (doc.pdf)
-      await compare(`${doc.id}.pdf`, { data: doc.pdf, filename: `${doc.id}.pdf` }, doc.expected.activities);
+    for (const ext of RENDERINGS)
+      if (doc[ext])
+        await compare(
+          `${doc.id}.${ext}`,
+          { data: doc[ext], filename: `${doc.id}.${ext}` },
+          doc.expected.activities,
+        );
   }
-  const pdf = perDocument.filter((d) => d.id.endsWith('.pdf'));
-  return { perDocument, summary: summarise(perDocument), pdf: summarise(pdf) };
+  const of = (ext) => summarise(perDocument.filter((d) => d.id.endsWith(`.${ext}`)));
+  return { perDocument, summary: summarise(perDocument), pdf: of('pdf'), docx: of('docx'), html: of('html') };
 }
