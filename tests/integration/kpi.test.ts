@@ -658,6 +658,58 @@ describe('monitoring snapshots', () => {
     ).rejects.toThrow('Срез мониторинга не изменяется');
   });
 
+  it('is taken by the daily job on the road map’s dates, once, and later edits leave it as it was', async () => {
+    // School A's road map schedules its internal monitoring for December and May.
+    const roadmap = await create('roadmap', { title: 'Дорожная карта школы А', organisation: org.A });
+    await create('roadmap-activity', {
+      roadmap,
+      organisation: org.A,
+      title: 'Проведение внутреннего мониторинга реализации и эффективности программ наставничества',
+      deadlineText: 'Декабрь, май',
+      deadline: {
+        text: 'Декабрь, май',
+        kind: 'recurring',
+        windows: [{ start: '2021-12-01', end: '2021-12-31' }],
+        recurrence: { frequency: 'yearly', months: [12, 5] },
+      },
+    });
+    const kpi = booted.strapi.plugin('nastavnik').service('kpi') as unknown as {
+      scheduledSnapshots(
+        today: string,
+      ): Promise<Array<{ organisation: string; label: string; documentId: string }>>;
+    };
+    expect(await kpi.scheduledSnapshots('2021-12-30')).toEqual([]);
+    const taken = await kpi.scheduledSnapshots('2021-12-31');
+    const label = 'Внутренний мониторинг: декабрь 2021 (по графику)';
+    expect(taken.map(({ organisation, label }) => ({ organisation, label }))).toEqual([
+      { organisation: org.A, label },
+    ]);
+    // The same moment is not taken twice, neither that day nor in the days after.
+    expect(await kpi.scheduledSnapshots('2021-12-31')).toEqual([]);
+    expect(await kpi.scheduledSnapshots('2022-01-05')).toEqual([]);
+
+    const stored = async () =>
+      (await booted.strapi.db.query('plugin::nastavnik.monitoring-snapshot').findOne({
+        where: { documentId: taken[0]?.documentId },
+      })) as { report: KpiReport; year: number; label: string; counts: { total: { mentee: number } } };
+    const before = await stored();
+    expect(before.label).toBe(label);
+    // The academic year in progress on 31 December 2021; A's own numbers with the late mentee (5 of 10).
+    expect(before.year).toBe(2021);
+    expect(before.report.today).toBe('2021-12-31');
+    expect(figures(row(before.report, '1')).own).toEqual([5, 10, 50]);
+
+    const later = await person(org.A ?? '', 'Ещё Один Ученик', {
+      category: 'pupil',
+      birthDate: '2009-11-11',
+    });
+    await pair(org.A ?? '', 'P10', [], [later]);
+    expect(figures(row(await report('A', jwt.kpiCuratorA ?? ''), '1')).own).toEqual([6, 10, 60]);
+    const after = await stored();
+    expect(figures(row(after.report, '1')).own).toEqual([5, 10, 50]);
+    expect(after.counts).toEqual(before.counts);
+  });
+
   it('is made by a curator or methodist of the tree, not outside it', async () => {
     const outside = await freeze(jwt.kpiCuratorA, 'Чужой срез');
     expect(outside.errors?.[0]?.message).toContain('вне вашей зоны доступа');

@@ -74,8 +74,11 @@ export function lastDayOf(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/** How a scheduled snapshot's label ends, unlike one made by hand. */
+export const SCHEDULED_SUFFIX = '(по графику)';
+
 export const monitoringLabel = (year: number, month: number) =>
-  `Внутренний мониторинг: ${MONTH_NAMES[month - 1] ?? String(month)} ${year} (по графику)`;
+  `Внутренний мониторинг: ${MONTH_NAMES[month - 1] ?? String(month)} ${year} ${SCHEDULED_SUFFIX}`;
 
 /** Every moment of these months dated from `from` to `to`, both included, in date order. */
 export function monitoringMoments(months: readonly number[], from: string, to: string): MonitoringMoment[] {

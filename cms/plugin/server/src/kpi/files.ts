@@ -200,14 +200,19 @@ export async function analyticNoteFile(strapi: Strapi, input: unknown): Promise<
  * Freeze the KPI values and participant counts of the organisation's subtree as they are now: the
  * snapshot is written with the caller's rights (a curator or methodist of the organisation's tree).
  */
-export async function freezeMonitoring(strapi: Strapi, input: unknown): Promise<MonitoringSnapshotResult> {
+export async function freezeMonitoring(
+  strapi: Strapi,
+  input: unknown,
+  /** The day the numbers are of (the scheduled job passes its own). */
+  today = todayUtc(),
+): Promise<MonitoringSnapshotResult> {
   const parsed = monitoringFreezeRequestSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new errors.ValidationError(`${issue?.path.join('.') || 'запрос'}: ${issue?.message ?? ''}`);
   }
   const { label, ...request } = parsed.data;
-  const report = await kpiReport(strapi, request);
+  const report = await kpiReport(strapi, request, today);
   const node = await authoriseOrganisation(strapi, request.organisation);
   const { order, children, info } = await levelsOf(strapi, node.documentId);
   const window = yearWindow(report.year, 'calendar');
