@@ -405,6 +405,36 @@ describe('KPI values worked out by hand', () => {
     expect(figures(row(r, '5')).rollup).toEqual([3, 4, 75, 1]);
   });
 
+  it('shows the same values on the public «Показатели» page, with targets, «N из M» and status', async () => {
+    const publicPage = async (slug: string) => {
+      const res = await fetch(`${booted.url}/nastavnichestvo/${slug}/pokazateli/`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<svg');
+      return html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/\s+/g, ' ');
+    };
+    const region = await publicPage('syn-region');
+    // Rolled up over the region: 5 of 16 against «не менее 50 %»; the year is over, so behind.
+    expect(region).toContain('2021/22 учебный год не менее 50 % 31,3 % 5 из 16 Отстаёт');
+    expect(region).toContain('2021/22 учебный год 2 ед. 2 ед. 2 ед. Достигнут');
+    expect(region).toContain('2021 5 ед. 7 ед. введено вручную Достигнут');
+    const school = await publicPage('syn-a');
+    expect(school).toContain('вышестоящей организации');
+    expect(school).toContain('2021/22 учебный год не менее 50 % 40 % 4 из 10 Отстаёт');
+    expect(school).toContain('2021/22 учебный год 10 % 50 % 2 из 4 Достигнут');
+    // School B entered no contingent: its share cannot be computed.
+    const noContingent = await publicPage('syn-b');
+    expect(noContingent).toContain(
+      '2021/22 учебный год не менее 50 % нет данных численность не введена Нет данных',
+    );
+    for (const text of [region, school, noContingent])
+      for (const name of PEOPLE) expect(text).not.toContain(name);
+  });
+
   it('college C through REST, the same numbers', async () => {
     const res = await fetch(`${booted.url}/api/nastavnik/kpi/${org.C}?year=2021`, {
       headers: { authorization: `Bearer ${jwt.kpiMethodistR}` },
