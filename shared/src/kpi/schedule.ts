@@ -35,7 +35,9 @@ export interface MonitoringActivity {
 /** A road-map activity that is the internal monitoring itself (not a survey of requests or a collection). */
 export function isMonitoringActivity(title: string): boolean {
   const text = fold(title);
-  return /мониторинг/.test(text) && /внутренн|реализац|эффективност/.test(text) && !/^сбор/.test(text);
+  return (
+    text.includes('мониторинг') && /внутренн|реализац|эффективност/.test(text) && !text.startsWith('сбор')
+  );
 }
 
 /**

@@ -26,7 +26,7 @@ const SNAPSHOT = 'plugin::nastavnik.monitoring-snapshot';
 export const DEFAULT_MONITORING_SCHEDULE = '0 30 2 * * *';
 
 export function configuredMonths(strapi: Strapi): readonly number[] {
-  const months = strapi.plugin('nastavnik').config<unknown>('monitoringMonths');
+  const months = strapi.plugin('nastavnik').config('monitoringMonths');
   return Array.isArray(months) ? (months as number[]) : DEFAULT_MONITORING_MONTHS;
 }
 
@@ -94,7 +94,7 @@ export function takeScheduledSnapshots(strapi: Strapi, today = todayUtc()): Prom
 
 /** The daily job; `monitoringSchedule: false` in the plugin's config turns it off. */
 export function registerMonitoringSchedule(strapi: Strapi) {
-  const rule = strapi.plugin('nastavnik').config<unknown>('monitoringSchedule');
+  const rule = strapi.plugin('nastavnik').config('monitoringSchedule');
   if (rule === false) return;
   strapi.cron.add({
     nastavnikMonitoring: {
