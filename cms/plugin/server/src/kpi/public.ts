@@ -11,6 +11,7 @@ import {
   type TargetBound,
   type YearBasis,
 } from '@nastavnik/shared';
+import { currentVersion } from '../public-site/cache.js';
 import { organisations } from '../tenancy/organisations.js';
 import type { Strapi } from '../types.js';
 import { computeSet, kpiRowOf, todayUtc } from './report.js';
@@ -56,8 +57,33 @@ const basisOf = (d: KpiDefinition): YearBasis => (isComputed(d) ? d.yearBasis : 
 const yearLabel = (year: number, basis: YearBasis) =>
   basis === 'academic' ? `${year}/${String((year + 1) % 100).padStart(2, '0')} учебный год` : String(year);
 
+let version = '';
+const computing = new Map<string, Promise<PublicKpis | null>>();
+
+/**
+ * The figures of the current data version: computed once per organisation and data version however many
+ * visitors ask at once (a region's roll-up reads every person of its tree), again after the next write.
+ */
+export async function publicKpis(strapi: Strapi, organisation: string): Promise<PublicKpis | null> {
+  const now = await currentVersion(strapi);
+  if (now !== version) {
+    computing.clear();
+    version = now;
+  }
+  // Statuses depend on the day too.
+  const key = `${organisation}:${todayUtc()}`;
+  let found = computing.get(key);
+  if (!found) {
+    found = computePublicKpis(strapi, organisation);
+    // A failed computation is not kept; the next visitor tries again.
+    found.catch(() => computing.delete(key));
+    if (computing.size < 2000) computing.set(key, found);
+  }
+  return found;
+}
+
 /** The organisation's KPI values per year, one roll-up query per year shown; null for an unknown organisation. */
-export async function publicKpis(
+export async function computePublicKpis(
   strapi: Strapi,
   organisation: string,
   today = todayUtc(),
