@@ -41,7 +41,6 @@ export interface PublicKpi {
   title: string;
   unit: string;
   kind: KpiDefinition['kind'];
-  manualReason: string | null;
   years: PublicKpiYear[];
 }
 
@@ -113,7 +112,6 @@ export async function computePublicKpis(
       title: spec.title,
       unit: spec.unit,
       kind: spec.definition.kind,
-      manualReason: spec.definition.kind === 'manual' ? spec.definition.reason : null,
       years: years.map((year) => {
         const set = sets.get(year);
         const item = set?.items[i];

@@ -40,7 +40,8 @@ const STATUS_CLASS: Record<KpiStatus, string> = {
   no_data: 'status-planned',
 };
 
-function Status({ status }: { status: KpiStatus | null }) {
+function Status({ status, year }: { status: KpiStatus | null; year: PublicKpiYear }) {
+  if (!year.started) return <span className="muted">—</span>;
   if (!status) return <span className="muted">план не задан</span>;
   return <span className={`status ${STATUS_CLASS[status]}`}>{kpiStatuses.label(status)}</span>;
 }
@@ -158,7 +159,7 @@ export function KpisPage({
               {kpi.title}
             </h2>
             {formula ? <p className="muted">Как считается: {formula}</p> : null}
-            {kpi.manualReason ? <p className="muted">Значение вводится вручную: {kpi.manualReason}</p> : null}
+            {kpi.kind === 'manual' ? <p className="muted">Фактическое значение вносит организация.</p> : null}
             <Chart kpi={kpi} />
             <table>
               <caption>План и факт по годам: {kpi.title}</caption>
@@ -179,7 +180,7 @@ export function KpisPage({
                     <td>{actualText(y, kpi.unit)}</td>
                     <td>{basisText(kpi, y)}</td>
                     <td>
-                      <Status status={y.status} />
+                      <Status status={y.status} year={y} />
                     </td>
                   </tr>
                 ))}
