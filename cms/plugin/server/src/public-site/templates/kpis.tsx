@@ -138,10 +138,12 @@ export function KpisPage({
         <>
           {SOURCE_TEXT[figures.source] ? <p>{SOURCE_TEXT[figures.source]}</p> : null}
           <Summary figures={figures} />
-          <p className="muted">
-            Факт рассчитан по базе участников: по организации вместе с подведомственными — сумма числителей к
-            сумме знаменателей. «Из» — сколько человек (или ответов) учтено и из какой численности.
-          </p>
+          {list.some((k) => k.kind !== 'manual') ? (
+            <p className="muted">
+              Факт рассчитан по базе участников: по организации вместе с подведомственными — сумма числителей
+              к сумме знаменателей. «Из» — сколько человек (или ответов) учтено и из какой численности.
+            </p>
+          ) : null}
           <p className="legend">
             <span className="legend-target">План</span> <span className="legend-actual">Факт</span>
           </p>
