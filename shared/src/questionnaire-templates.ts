@@ -193,3 +193,12 @@ export const STANDARD_QUESTIONNAIRES: readonly QuestionnaireTemplate[] = [
     questions: satisfaction('end'),
   },
 ];
+
+/**
+ * The scale questions of the standard satisfaction questionnaires, by stage (start and end of the
+ * programme): the analytic note averages them per programme, form and organisation.
+ */
+export const satisfactionStageQuestions: Readonly<Record<'start' | 'end', readonly Question[]>> = {
+  start: satisfaction('start').filter((q) => q.type === 'scale'),
+  end: satisfaction('end').filter((q) => q.type === 'scale'),
+};

@@ -1,8 +1,8 @@
 /**
  * The admin panel as the plugin's people use it, in Chromium: a school editor sees its school's news
- * and section and no participants; a municipal methodist sees the schools below on the overview, imports
- * a seed road map's DOCX from disk through the import screen and finds it in the Content Manager, and
- * approves a case on the review screen; a curator sees its own people. Screenshots go to
+ * and section and no participants; a municipal methodist sees the schools below and the KPIs on the
+ * overview and downloads the analytic note, imports a seed road map's DOCX from disk through the import
+ * screen and finds it in the Content Manager, and approves a case on the review screen; a curator sees its own people. Screenshots go to
  * test-results/screenshots/admin-screens-*.png.
  */
 import { writeFileSync } from 'node:fs';
@@ -100,6 +100,15 @@ describe('a municipal methodist', () => {
     await expect.poll(() => table.textContent(), POLL).toContain('УОиМП г. Бор');
     expect(await page.locator('main').textContent()).toContain('Практика на проверку методисту');
     expect((await page.locator('nav').allTextContents()).join(' ')).not.toContain('Участники');
+    // KPIs of the municipality over its schools, and the analytic note in one click.
+    const kpis = page.getByRole('grid', { name: /^Показатели \d{4} года: / });
+    await expect.poll(() => kpis.textContent(), POLL).toContain('План');
+    expect(await kpis.locator('tbody tr').count()).toBeGreaterThan(0);
+    const [note] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Скачать: Аналитическая справка (DOCX)' }).click(),
+    ]);
+    expect(note.suggestedFilename()).toMatch(/^spravka-.+-\d{4}\.docx$/);
     await shot(page, 'overview');
   });
 

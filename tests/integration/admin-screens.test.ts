@@ -3,9 +3,13 @@
  * the overview of what needs attention, the road-map import (the same handler as the REST import) and
  * the methodists' review of cases, each inside the account's organisation scope.
  */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AdminKpiOverview, KpiReport } from '@nastavnik/shared';
 import { signInAdmin } from '../harness/admin-fixtures.js';
 import { adminCall, adminToken, seededOrganisation } from '../harness/admin-api.js';
+import { jwtOf } from '../harness/graphql.js';
 
 const url = inject('strapiUrl');
 
@@ -15,6 +19,7 @@ interface Overview {
   casesAwaitingReview: Array<{ documentId: string; title: string }>;
   awaitingConsent: number | null;
   overdue: unknown[];
+  kpiReports: AdminKpiOverview[];
 }
 
 let superToken = '';
@@ -60,6 +65,59 @@ describe('the overview', () => {
 
   it('refuses a request without an admin session', async () => {
     expect((await fetch(`${url}/nastavnik/overview`)).status).toBe(401);
+  });
+
+  it('shows the KPIs of the account’s organisation over its subtree, as the KPI API computes them', async () => {
+    const { body } = await adminCall<Overview>(adminToken('borMethodistAdmin'), '/nastavnik/overview');
+    expect(body.kpiReports.map((r) => r.organisation)).toEqual([seededOrganisation('bor-uoimp')]);
+    const [shown] = body.kpiReports;
+    expect(shown?.downloads).toBe(true);
+    const res = await fetch(
+      `${url}/api/nastavnik/kpi/${seededOrganisation('bor-uoimp')}?year=${String(shown?.year)}`,
+      {
+        headers: { authorization: `Bearer ${jwtOf('borMethodist')}` },
+      },
+    );
+    const api = (await res.json()) as KpiReport;
+    const figures = (r: KpiReport) => r.rows.map((row) => [row.title, row.target, row.bound, row.rollup]);
+    expect(shown && figures(shown)).toEqual(figures(api));
+    expect(shown?.rows.length).toBeGreaterThan(0);
+    // An editor reads the figures but gets no reports.
+    const editor = await adminCall<Overview>(adminToken('demoEditorAdmin'), '/nastavnik/overview');
+    expect(editor.body.kpiReports[0]?.downloads).toBe(false);
+  });
+
+  it('downloads the participant counts and the analytic note in one click, within the account’s scope', async () => {
+    const download = (token: string, organisation: string, path: string) =>
+      fetch(`${url}/nastavnik/kpi/${organisation}/${path}?year=2025`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const bor = seededOrganisation('bor-uoimp');
+    const xlsx = await download(adminToken('borMethodistAdmin'), bor, 'participants');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-disposition')).toContain('uchastniki-');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets[0]?.name).toBe('1. Итого');
+    // A methodist gets the roll-up only: no list of people.
+    expect(workbook.getWorksheet('Участники')).toBeUndefined();
+    const docx = await download(adminToken('borMethodistAdmin'), bor, 'note');
+    expect(docx.status).toBe(200);
+    const xml = await (
+      await JSZip.loadAsync(await docx.arrayBuffer())
+    )
+      .file('word/document.xml')
+      ?.async('string');
+    expect(xml).toContain('Аналитическая справка');
+    // Outside the account's subtree, for an editor, and without a session: refused.
+    expect(
+      (await download(adminToken('borMethodistAdmin'), seededOrganisation('kamensk-school-40'), 'note'))
+        .status,
+    ).toBe(403);
+    expect(
+      (await download(adminToken('demoEditorAdmin'), seededOrganisation('bor-demo-school'), 'note')).status,
+    ).toBe(403);
+    expect((await fetch(`${url}/nastavnik/kpi/${bor}/note`)).status).toBe(401);
   });
 });
 

@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KpiReport, KpiRow } from '@nastavnik/shared';
+import { STANDARD_QUESTIONNAIRES, type KpiReport, type KpiRow } from '@nastavnik/shared';
 import { bootStrapi, type BootedStrapi } from '../harness/strapi.js';
 
 let booted: BootedStrapi;
@@ -316,6 +316,40 @@ beforeAll(async () => {
   await answer(A, t5, qMentor, 1, '2021-12-01T10:00:00.000Z'); // another audience
   await answer(org.C, c1, qMentee, 4, '2022-01-15T10:00:00.000Z');
 
+  // The standard questionnaires at the start and the end of the programme (scales 1–10, for everyone).
+  const standard = (stage: 'start' | 'end') => {
+    const template = STANDARD_QUESTIONNAIRES.filter((t) => t.purpose === 'satisfaction')[
+      stage === 'start' ? 0 : 1
+    ];
+    if (!template) throw new Error('Нет стандартной анкеты удовлетворённости');
+    return create('questionnaire', { ...template, organisation: org.R });
+  };
+  const qStart = await standard('start');
+  const qEnd = await standard('end');
+  const started = (o: string, p: string, [a, b, c]: number[], submittedAt: string) =>
+    create('questionnaire-response', {
+      organisation: o,
+      person: p,
+      questionnaire: qStart,
+      answers: { expectations_clear: a, pair_comfort: b, meetings_convenient: c },
+      submittedAt,
+    });
+  const ended = (o: string, p: string, [a, b, c, d]: number[], submittedAt: string) =>
+    create('questionnaire-response', {
+      organisation: o,
+      person: p,
+      questionnaire: qEnd,
+      answers: { overall: a, goals_reached: b, pair_work: c, recommend: d },
+      submittedAt,
+    });
+  await started(A, a1, [2, 2, 2], '2021-09-10T10:00:00.000Z'); // replaced by a1's later answer
+  await started(A, a1, [8, 8, 8], '2021-09-20T10:00:00.000Z');
+  await started(A, a5, [5, 6, 7], '2021-09-25T10:00:00.000Z');
+  await started(A, t1, [4, 4, 4], '2021-10-01T10:00:00.000Z');
+  await started(A, a2, [1, 1, 1], '2020-10-01T10:00:00.000Z'); // before the year
+  await ended(A, a1, [10, 9, 9, 8], '2021-12-20T10:00:00.000Z');
+  await ended(org.C, c1, [6, 6, 6, 6], '2021-12-10T10:00:00.000Z');
+
   // Two measurements: a1's grade goes up, a5's down, a3's absences go down (an improvement).
   const measure = (p: string, metric: string, moment: string, value: number, recordedAt: string) =>
     create('progress-record', {
@@ -403,6 +437,36 @@ describe('KPI values worked out by hand', () => {
     expect(row(r, '4').rollup.status).toBe('met');
     // A 2/3 and C 1/1.
     expect(figures(row(r, '5')).rollup).toEqual([3, 4, 75, 1]);
+  });
+
+  it('shows the same values on the public «Показатели» page, with targets, «N из M» and status', async () => {
+    const publicPage = async (slug: string) => {
+      const res = await fetch(`${booted.url}/nastavnichestvo/${slug}/pokazateli/`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<svg');
+      return html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/\s+/g, ' ');
+    };
+    const region = await publicPage('syn-region');
+    // Rolled up over the region: 5 of 16 against «не менее 50 %»; the year is over, so behind.
+    expect(region).toContain('2021/22 учебный год не менее 50 % 31,3 % 5 из 16 Отстаёт');
+    expect(region).toContain('2021/22 учебный год 2 ед. 2 ед. 2 ед. Достигнут');
+    expect(region).toContain('2021 5 ед. 7 ед. введено вручную Достигнут');
+    const school = await publicPage('syn-a');
+    expect(school).toContain('вышестоящей организации');
+    expect(school).toContain('2021/22 учебный год не менее 50 % 40 % 4 из 10 Отстаёт');
+    expect(school).toContain('2021/22 учебный год 10 % 50 % 2 из 4 Достигнут');
+    // School B entered no contingent: its share cannot be computed.
+    const noContingent = await publicPage('syn-b');
+    expect(noContingent).toContain(
+      '2021/22 учебный год не менее 50 % нет данных численность не введена Нет данных',
+    );
+    for (const text of [region, school, noContingent])
+      for (const name of PEOPLE) expect(text).not.toContain(name);
   });
 
   it('college C through REST, the same numbers', async () => {
@@ -582,11 +646,55 @@ describe('reports', () => {
     expect(text).toContain('Наставляемые | Ученик – ученик | 7 | 3 | 42,9 % | 2 (66,7 %)');
     expect(text).toContain('Наставляемые | Учитель – учитель | 3 | 0 | 0 % | 0 (—)');
     expect(text).toContain('Наставники | Учитель – учитель | 1 | 1 | 100 % | 0 (0 %)');
+    // The standard questionnaires, each person's latest answer of 2021 (a1's September 20th, not 10th):
+    // programme X (a1, a2, a3, a4, a5, a9) has a1 and a5 at the start, (8+8+8+5+6+7)/6 = 7, and a1 at
+    // the end, (10+9+9+8)/4 = 9; Y (a5, a6, a9) a5 only; pairs without a programme: t1 (start), c1 (end).
+    expect(text).toContain('Программа X | 6 | 2 | 33,3 % | 1 | 16,7 % | 7 | 9 |');
+    expect(text).toContain('Программа Y | 3 | 1 | 33,3 % | 0 | 0 % | 6 | — |');
+    expect(text).toContain('Без программы | 8 | 1 | 12,5 % | 1 | 12,5 % | 4 | 6 |');
+    expect(text).toContain('Ученик – ученик | 9 | 2 | 22,2 % | 1 | 11,1 % | 7 | 9 |');
+    expect(text).toContain('Учитель – учитель | 4 | 1 | 25 % | 0 | 0 % | 4 | — |');
+    expect(text).toContain('Школа А | 11 | 3 | 27,3 % | 1 | 9,1 % | 6 | 9 |');
+    expect(text).toContain('Колледж В | 2 | 0 | 0 % | 1 | 50 % | — | 6 |');
+    expect(text).toContain(
+      'Начало программы | Насколько понятно, чего ждать от программы наставничества? | 3 | 5,67 |',
+    );
+    expect(text).toContain(
+      'Завершение программы | Насколько вы удовлетворены участием в программе в целом? | 2 | 8 |',
+    );
     // Absences 10 → 4 is an improvement; grades: 3.5 → 4 up, 4 → 3.8 down.
-    expect(text).toContain('absences | 1 | 10 | 4 | -6 | 1 (100 %)');
-    expect(text).toContain('average_grade | 2 | 3,75 | 3,9 | +0,15 | 1 (50 %)');
+    expect(text).toContain('Пропуски | 1 | 10 | 4 | -6 | 1 (100 %)');
+    expect(text).toContain('Средний балл | 2 | 3,75 | 3,9 | +0,15 | 1 (50 %)');
+    // Per programme: a1 and a5 are mentees of X (a5 of Y too), a3 of X.
+    expect(text).toContain('Программа X | Средний балл | 2 | 3,75 | 3,9 | +0,15 | 1 (50 %)');
+    expect(text).toContain('Программа Y | Средний балл | 1 | 4 | 3,8 | -0,2 | 0 (0 %)');
+    expect(text).toContain('Программа X | Пропуски | 1 | 10 | 4 | -6 | 1 (100 %)');
+    // No mentee by name in the region's roll-up.
+    expect(text).not.toContain('По наставляемым');
     expect(text).toContain('Дорожная карта организации не загружена.');
     for (const name of PEOPLE) expect(text).not.toContain(name);
+  });
+
+  it('lists each mentee’s change only in the school’s own note for its curator', async () => {
+    const noteText = async (token: string | undefined) => {
+      const file = await download(`${org.A}/note?year=2021`, token);
+      expect(file.status).toBe(200);
+      const xml =
+        (await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')?.async('string')) ?? '';
+      return xml
+        .replace(/<\/w:tc>/g, ' | ')
+        .replace(/<\/w:tr>/g, '\n')
+        .replace(/<[^>]+>/g, '')
+        .replace(/ +/g, ' ');
+    };
+    const own = await noteText(jwt.kpiCuratorA);
+    expect(own).toContain('По наставляемым (только для куратора организации)');
+    expect(own).toContain('Первый Ученик | Средний балл | 3,5 | 4 | +0,5 | улучшился');
+    expect(own).toContain('Пятый Ученик | Средний балл | 4 | 3,8 | -0,2 | ухудшился');
+    expect(own).toContain('Третий Ученик | Пропуски | 10 | 4 | -6 | улучшился');
+    const methodist = await noteText(jwt.kpiMethodistR);
+    expect(methodist).not.toContain('По наставляемым');
+    for (const name of PEOPLE) expect(methodist).not.toContain(name);
   });
 
   it('gives the same files through GraphQL', async () => {
@@ -656,6 +764,58 @@ describe('monitoring snapshots', () => {
         data: { report: { ...stored.report, rows: [] } } as never,
       }),
     ).rejects.toThrow('Срез мониторинга не изменяется');
+  });
+
+  it('is taken by the daily job on the road map’s dates, once, and later edits leave it as it was', async () => {
+    // School A's road map schedules its internal monitoring for December and May.
+    const roadmap = await create('roadmap', { title: 'Дорожная карта школы А', organisation: org.A });
+    await create('roadmap-activity', {
+      roadmap,
+      organisation: org.A,
+      title: 'Проведение внутреннего мониторинга реализации и эффективности программ наставничества',
+      deadlineText: 'Декабрь, май',
+      deadline: {
+        text: 'Декабрь, май',
+        kind: 'recurring',
+        windows: [{ start: '2021-12-01', end: '2021-12-31' }],
+        recurrence: { frequency: 'yearly', months: [12, 5] },
+      },
+    });
+    const kpi = booted.strapi.plugin('nastavnik').service('kpi') as unknown as {
+      scheduledSnapshots(
+        today: string,
+      ): Promise<Array<{ organisation: string; label: string; documentId: string }>>;
+    };
+    expect(await kpi.scheduledSnapshots('2021-12-30')).toEqual([]);
+    const taken = await kpi.scheduledSnapshots('2021-12-31');
+    const label = 'Внутренний мониторинг: декабрь 2021 (по графику)';
+    expect(taken.map(({ organisation, label }) => ({ organisation, label }))).toEqual([
+      { organisation: org.A, label },
+    ]);
+    // The same moment is not taken twice, neither that day nor in the days after.
+    expect(await kpi.scheduledSnapshots('2021-12-31')).toEqual([]);
+    expect(await kpi.scheduledSnapshots('2022-01-05')).toEqual([]);
+
+    const stored = async () =>
+      (await booted.strapi.db.query('plugin::nastavnik.monitoring-snapshot').findOne({
+        where: { documentId: taken[0]?.documentId },
+      })) as { report: KpiReport; year: number; label: string; counts: { total: { mentee: number } } };
+    const before = await stored();
+    expect(before.label).toBe(label);
+    // The academic year in progress on 31 December 2021; A's own numbers with the late mentee (5 of 10).
+    expect(before.year).toBe(2021);
+    expect(before.report.today).toBe('2021-12-31');
+    expect(figures(row(before.report, '1')).own).toEqual([5, 10, 50]);
+
+    const later = await person(org.A ?? '', 'Ещё Один Ученик', {
+      category: 'pupil',
+      birthDate: '2009-11-11',
+    });
+    await pair(org.A ?? '', 'P10', [], [later]);
+    expect(figures(row(await report('A', jwt.kpiCuratorA ?? ''), '1')).own).toEqual([6, 10, 60]);
+    const after = await stored();
+    expect(figures(row(after.report, '1')).own).toEqual([5, 10, 50]);
+    expect(after.counts).toEqual(before.counts);
   });
 
   it('is made by a curator or methodist of the tree, not outside it', async () => {

@@ -3,6 +3,10 @@
  * builds these shapes and the screens read them; both sides are compiled against these types.
  */
 import type { UserRole } from '../enums.js';
+import type { KpiReport } from './kpi.js';
+
+/** One organisation's KPI report on the overview, and whether the account may download the reports. */
+export type AdminKpiOverview = KpiReport & { downloads: boolean };
 
 export interface AdminActivityItem {
   documentId: string;
@@ -34,14 +38,8 @@ export interface AdminOverview {
     submittedAt: string;
     organisation: string;
   }>;
-  kpis: Array<{
-    documentId: string;
-    title: string;
-    unit: string;
-    organisation: string;
-    target: number | string | null;
-    actual: number | string | null;
-  }>;
+  /** KPI targets against the computed values of the account's organisation over its subtree. */
+  kpiReports: AdminKpiOverview[];
   /** Counted for curators and super admins only; null for roles that never see people. */
   awaitingConsent: number | null;
 }

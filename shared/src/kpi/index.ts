@@ -4,3 +4,4 @@ export * from './recognise.js';
 export * from './standard.js';
 export * from './participants.js';
 export * from './note.js';
+export * from './schedule.js';

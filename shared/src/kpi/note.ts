@@ -17,8 +17,63 @@ export interface ImpactRow {
   worsened: number;
 }
 
-/** Absences and lateness improve by going down; grades, attendance and scales by going up. */
+/** Absences and lateness improve by going down; grades, attendance, olympiad results and scales by going up. */
 export const lowerIsBetter = (metric: string) => /absen|пропуск|late|опозд/i.test(metric);
+
+const METRIC_LABELS: Readonly<Record<string, string>> = {
+  average_grade: 'Средний балл',
+  final_grade: 'Итоговая отметка',
+  grade: 'Оценка (отметка)',
+  absences: 'Пропуски',
+  attendance_percent: 'Посещаемость, %',
+  olympiad: 'Олимпиады и конкурсы (баллы)',
+  olympiad_points: 'Олимпиады и конкурсы (баллы)',
+  competition: 'Конкурсы (баллы)',
+};
+
+/** A progress record's metric as the note names it; an unknown code as entered. */
+export const progressMetricLabel = (metric: string) => METRIC_LABELS[metric] ?? metric;
+
+/** The same two measurements within one programme (mentees of its pairs). */
+export interface ProgrammeImpactRow extends ImpactRow {
+  programme: string;
+}
+
+/** One mentee's two measurements: only in the note of the mentee's own organisation, for its curator. */
+export interface MenteeImpactRow {
+  person: string;
+  metric: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Answers to the standard satisfaction questionnaires at the start and the end of the programme for one
+ * group (a programme, a form of mentoring, an organisation): participants of its pairs, how many answered
+ * each stage (each person's latest answer of the year) and the average of the stage's scale answers.
+ */
+export interface QualityGroupRow {
+  group: string;
+  participants: number;
+  startRespondents: number;
+  endRespondents: number;
+  startAverage: number | null;
+  endAverage: number | null;
+}
+
+export interface QualityQuestionRow {
+  stage: 'start' | 'end';
+  text: string;
+  respondents: number;
+  average: number | null;
+}
+
+export interface ProgrammeQuality {
+  byProgramme: QualityGroupRow[];
+  byForm: QualityGroupRow[];
+  byOrganisation: QualityGroupRow[];
+  questions: QualityQuestionRow[];
+}
 
 export interface SatisfactionRow {
   audience: Role;
@@ -47,6 +102,10 @@ export interface AnalyticNote {
   /** For the calendar year of the note. */
   satisfactionByForm: readonly FormSatisfactionRow[];
   impact: readonly ImpactRow[];
+  quality: ProgrammeQuality;
+  impactByProgramme: readonly ProgrammeImpactRow[];
+  /** Present only in a curator's note of their own organisation. */
+  menteeImpact?: readonly MenteeImpactRow[];
   roadmap: { title: string; total: number; done: number; overdue: number; cancelled: number } | null;
 }
 
@@ -83,7 +142,89 @@ export function noteKpiCells(row: KpiRow, index: number): string[] {
   ];
 }
 
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const signed = (value: number) => `${value > 0 ? '+' : ''}${number(value)}`;
+const average = (value: number | null) => (value === null ? '—' : number(round2(value)));
+
+const IMPACT_COLUMNS = [
+  'Показатель',
+  'Наставляемых с двумя замерами',
+  'Среднее в начале',
+  'Среднее в конце',
+  'Изменение',
+  'Улучшили результат',
+];
+
+function impactCells(r: ImpactRow): string[] {
+  const better = lowerIsBetter(r.metric) ? r.worsened : r.improved;
+  return [
+    progressMetricLabel(r.metric),
+    String(r.persons),
+    number(round2(r.startAverage)),
+    number(round2(r.endAverage)),
+    signed(round2(r.endAverage - r.startAverage)),
+    `${better} (${percent(better, r.persons)})`,
+  ];
+}
+
+export const QUALITY_COLUMNS = [
+  'Участников',
+  'Ответили в начале',
+  'Доля ответивших в начале',
+  'Ответили в конце',
+  'Доля ответивших в конце',
+  'Средняя оценка в начале',
+  'Средняя оценка в конце',
+] as const;
+
+export function qualityCells(r: QualityGroupRow): string[] {
+  return [
+    String(r.participants),
+    String(r.startRespondents),
+    percent(r.startRespondents, r.participants),
+    String(r.endRespondents),
+    percent(r.endRespondents, r.participants),
+    average(r.startAverage),
+    average(r.endAverage),
+  ];
+}
+
 type Docx = typeof import('docx');
+type Block = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
+
+function qualityBlocks(
+  quality: ProgrammeQuality,
+  paragraph: (text: string) => Block,
+  table: (header: readonly string[], rows: readonly string[][]) => Block,
+): Block[] {
+  if (!quality.questions.length)
+    return [paragraph('Анкеты в начале и в конце программы за год не заполнялись.')];
+  const groups = (title: string, rows: readonly QualityGroupRow[]) =>
+    rows.length
+      ? [
+          paragraph(`${title}:`),
+          table(
+            [title, ...QUALITY_COLUMNS],
+            rows.map((r) => [r.group, ...qualityCells(r)]),
+          ),
+        ]
+      : [];
+  return [
+    paragraph('Средние оценки по шкалам стандартных анкет удовлетворённости (от 1 до 10).'),
+    table(
+      ['Этап', 'Вопрос', 'Ответили', 'Средняя оценка'],
+      quality.questions.map((q) => [
+        q.stage === 'start' ? 'Начало программы' : 'Завершение программы',
+        q.text,
+        String(q.respondents),
+        average(q.average),
+      ]),
+    ),
+    ...groups('Программа', quality.byProgramme),
+    ...groups('Форма наставничества', quality.byForm),
+    ...groups('Организация', quality.byOrganisation),
+  ];
+}
 
 export async function analyticNoteDocx(note: AnalyticNote): Promise<Uint8Array> {
   const d = await import('docx');
@@ -115,7 +256,7 @@ export async function analyticNoteDocx(note: AnalyticNote): Promise<Uint8Array> 
       ),
     });
   const c = note.counts;
-  const blocks: Array<InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>> = [
+  const blocks: Block[] = [
     new d.Paragraph({
       alignment: d.AlignmentType.CENTER,
       spacing: { after: 240 },
@@ -167,32 +308,42 @@ export async function analyticNoteDocx(note: AnalyticNote): Promise<Uint8Array> 
           ),
         ]
       : []),
-    paragraph('4. Влияние программ (два замера: начало и конец программы)', { heading: true }),
+    paragraph('4. Качество реализации программ: анкеты в начале и в конце программы', { heading: true }),
+    ...qualityBlocks(note.quality, paragraph, table),
+    paragraph('5. Влияние программ (два замера: начало и конец программы)', { heading: true }),
     note.impact.length
-      ? table(
-          [
-            'Показатель',
-            'Наставляемых с двумя замерами',
-            'Среднее в начале',
-            'Среднее в конце',
-            'Изменение',
-            'Улучшили результат',
-          ],
-          note.impact.map((r) => {
-            const better = lowerIsBetter(r.metric) ? r.worsened : r.improved;
-            const change = Math.round((r.endAverage - r.startAverage) * 100) / 100;
-            return [
-              r.metric,
-              String(r.persons),
-              number(Math.round(r.startAverage * 100) / 100),
-              number(Math.round(r.endAverage * 100) / 100),
-              `${change > 0 ? '+' : ''}${number(change)}`,
-              `${better} (${percent(better, r.persons)})`,
-            ];
-          }),
-        )
+      ? table(IMPACT_COLUMNS, note.impact.map(impactCells))
       : paragraph('Замеров в начале и в конце программы за год нет.'),
-    paragraph('5. Выполнение дорожной карты', { heading: true }),
+    ...(note.impactByProgramme.length
+      ? [
+          paragraph('По программам:'),
+          table(
+            ['Программа', ...IMPACT_COLUMNS],
+            note.impactByProgramme.map((r) => [r.programme, ...impactCells(r)]),
+          ),
+        ]
+      : []),
+    ...(note.menteeImpact?.length
+      ? [
+          paragraph('По наставляемым (только для куратора организации):'),
+          table(
+            ['Наставляемый', 'Показатель', 'В начале', 'В конце', 'Изменение', 'Результат'],
+            note.menteeImpact.map((r) => {
+              const change = round2(r.end - r.start);
+              const better = lowerIsBetter(r.metric) ? change < 0 : change > 0;
+              return [
+                r.person,
+                progressMetricLabel(r.metric),
+                number(r.start),
+                number(r.end),
+                signed(change),
+                change === 0 ? 'без изменений' : better ? 'улучшился' : 'ухудшился',
+              ];
+            }),
+          ),
+        ]
+      : []),
+    paragraph('6. Выполнение дорожной карты', { heading: true }),
     note.roadmap
       ? paragraph(
           `«${note.roadmap.title}»: мероприятий ${note.roadmap.total}, выполнено ${note.roadmap.done} (${percent(note.roadmap.done, note.roadmap.total)}), просрочено ${note.roadmap.overdue}, отменено ${note.roadmap.cancelled}.`,

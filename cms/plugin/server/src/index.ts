@@ -25,6 +25,8 @@ import {
   validateSecurityConfig,
 } from './security/index.js';
 import type { Strapi } from './types.js';
+import { DEFAULT_MONITORING_SCHEDULE, registerMonitoringSchedule } from './kpi/schedule.js';
+import { DEFAULT_MONITORING_MONTHS } from '@nastavnik/shared';
 
 interface ContentTypeRegistry {
   extend(uid: string, extender: (contentType: { attributes: Record<string, unknown> }) => void): void;
@@ -77,6 +79,7 @@ async function bootstrap({ strapi }: { strapi: Strapi }) {
   await ensureSearchTables(strapi);
   await reindexAllCases(strapi);
   strapi.server.use(restErrorReporter(strapi));
+  registerMonitoringSchedule(strapi);
   // New administrators see the panel in Russian unless they choose otherwise.
   strapi.db.lifecycles.subscribe({
     models: ['admin::user'],
@@ -112,8 +115,18 @@ export default {
       security: securityDefaults(env),
       publicPrefix: DEFAULT_PREFIX,
       joinRateLimit: 5,
+      // Internal monitoring snapshots: when the daily job runs (a cron rule, or false: off) and the
+      // months taken for an organisation whose road map names none.
+      monitoringSchedule: DEFAULT_MONITORING_SCHEDULE,
+      monitoringMonths: [...DEFAULT_MONITORING_MONTHS],
     }),
-    validator(config: { security?: unknown; publicPrefix?: unknown; joinRateLimit?: unknown }) {
+    validator(config: {
+      security?: unknown;
+      publicPrefix?: unknown;
+      joinRateLimit?: unknown;
+      monitoringSchedule?: unknown;
+      monitoringMonths?: unknown;
+    }) {
       validateSecurityConfig(config);
       if (config.publicPrefix !== undefined && typeof config.publicPrefix !== 'string')
         throw new Error('nastavnik.publicPrefix: ожидался путь, например "/nastavnichestvo".');
@@ -122,6 +135,22 @@ export default {
         !(Number.isInteger(config.joinRateLimit) && Number(config.joinRateLimit) > 0)
       )
         throw new Error('nastavnik.joinRateLimit: ожидалось целое число больше нуля.');
+      if (
+        config.monitoringSchedule !== undefined &&
+        config.monitoringSchedule !== false &&
+        typeof config.monitoringSchedule !== 'string'
+      )
+        throw new Error(
+          'nastavnik.monitoringSchedule: ожидалось правило cron, например "0 30 2 * * *", или false.',
+        );
+      if (
+        config.monitoringMonths !== undefined &&
+        !(
+          Array.isArray(config.monitoringMonths) &&
+          config.monitoringMonths.every((m) => Number.isInteger(m) && Number(m) >= 1 && Number(m) <= 12)
+        )
+      )
+        throw new Error('nastavnik.monitoringMonths: ожидался список месяцев от 1 до 12, например [12, 5].');
     },
   },
 };

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../contracts/kpi.js';
-import { analyticNoteDocx, lowerIsBetter, noteKpiCells } from '../note.js';
+import { analyticNoteDocx, lowerIsBetter, noteKpiCells, progressMetricLabel, qualityCells } from '../note.js';
 import { addCounts, bump, countColumns, emptyCounts, participantsXlsx } from '../participants.js';
 
 const counts = (mentors: number, mentees: number) => {
@@ -83,6 +83,21 @@ describe('analytic note', () => {
     expect(lowerIsBetter('average_grade')).toBe(false);
   });
 
+  it('words a quality row: participants, each stage’s response rate and average', () => {
+    expect(
+      qualityCells({
+        group: 'Программа X',
+        participants: 8,
+        startRespondents: 6,
+        endRespondents: 2,
+        startAverage: 7.333333,
+        endAverage: null,
+      }),
+    ).toEqual(['8', '6', '75 %', '2', '25 %', '7,33', '—']);
+    expect(progressMetricLabel('absences')).toBe('Пропуски');
+    expect(progressMetricLabel('reading_speed')).toBe('reading_speed');
+  });
+
   it('is a Word document with every section', async () => {
     const bytes = await analyticNoteDocx({
       organisation: 'Школа',
@@ -93,6 +108,8 @@ describe('analytic note', () => {
       satisfaction: [{ audience: 'mentee', satisfied: 1, respondents: 2, participants: 3 }],
       satisfactionByForm: [],
       impact: [],
+      quality: { byProgramme: [], byForm: [], byOrganisation: [], questions: [] },
+      impactByProgramme: [],
       roadmap: null,
     });
     const xml = (await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string')) ?? '';
@@ -104,6 +121,8 @@ describe('analytic note', () => {
       '5 из 16; без знаменателя: 1 орг.',
       'Наставников: 2, наставляемых: 3',
       '66,7 %',
+      '4. Качество реализации программ',
+      'Анкеты в начале и в конце программы за год не заполнялись.',
       'Замеров в начале и в конце программы за год нет.',
       'Дорожная карта организации не загружена.',
     ]) {

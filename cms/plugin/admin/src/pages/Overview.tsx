@@ -3,6 +3,7 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import type { AdminActivityItem, AdminOverview } from '@nastavnik/shared/contracts/admin-panel';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
+import { KpiReport } from './KpiReport.js';
 import { Nav, editLink } from './Nav.js';
 import { useLoad } from './useLoad.js';
 
@@ -107,36 +108,13 @@ export function Overview() {
             <Empty>Дорожных карт пока нет: загрузите её на вкладке «Импорт дорожной карты».</Empty>
           )}
         </Section>
-        <Section title={`Показатели ${String(data.year)} года: план и факт`}>
-          {data.kpis.length ? (
-            <Table colCount={4} rowCount={data.kpis.length + 1} aria-label="Показатели: план и факт">
-              <Thead>
-                <Tr>
-                  <Th>Показатель</Th>
-                  <Th>Организация</Th>
-                  <Th>План</Th>
-                  <Th>Факт</Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {data.kpis.map((k) => (
-                  <Tr key={k.documentId}>
-                    <Td>
-                      <Link tag={NavLink} to={editLink('kpi-indicator', k.documentId)}>
-                        {k.title}
-                      </Link>
-                    </Td>
-                    <Td>{k.organisation}</Td>
-                    <Td>{k.target === null ? '—' : `${String(k.target)} ${k.unit}`}</Td>
-                    <Td>{k.actual === null ? 'нет данных' : `${String(k.actual)} ${k.unit}`}</Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-          ) : (
-            <Empty>Показателей пока нет.</Empty>
-          )}
-        </Section>
+        {data.kpiReports.length ? (
+          data.kpiReports.map((report) => <KpiReport key={report.organisation} report={report} />)
+        ) : (
+          <Section title="Показатели: план и факт">
+            <Empty>Учётная запись не привязана к организации.</Empty>
+          </Section>
+        )}
         <Flex gap={6} alignItems="stretch" wrap="wrap">
           <Box flex="1">
             <Section title={`Кейсы на проверке (${String(data.casesAwaitingReview.length)})`}>

@@ -8,6 +8,7 @@ import { currentActor } from '../tenancy/actor.js';
 import type { Strapi } from '../types.js';
 import { adminOverview } from './overview.js';
 import { decideReview, reviewQueue } from './review.js';
+import { downloadReport } from './kpi.js';
 
 export const adminPanelController = ({ strapi }: { strapi: Strapi }) => ({
   async overview(ctx: Context) {
@@ -37,5 +38,14 @@ export const adminPanelController = ({ strapi }: { strapi: Strapi }) => ({
   async decide(ctx: Context) {
     const { id } = ctx.params as { id: string };
     ctx.body = await decideReview(strapi, id, (ctx.request as { body?: unknown }).body);
+  },
+
+  /** The participant counts (XLSX) and the analytic note (DOCX) of an organisation in the account's scope. */
+  async participantsReport(ctx: Context) {
+    await downloadReport(strapi, ctx, 'participants');
+  },
+
+  async analyticNote(ctx: Context) {
+    await downloadReport(strapi, ctx, 'note');
   },
 });

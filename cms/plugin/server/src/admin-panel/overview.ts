@@ -8,13 +8,9 @@ import { organisations } from '../tenancy/organisations.js';
 import { roadmapServiceOf } from '../services/access.js';
 import type { Strapi } from '../types.js';
 import type { AdminOverview } from '@nastavnik/shared';
+import { kpiOverview } from './kpi.js';
 
 const ROADMAP_LIMIT = 50;
-
-interface YearlyValue {
-  year: number;
-  value: number | string;
-}
 
 export async function adminOverview(strapi: Strapi): Promise<AdminOverview> {
   const actor = await currentActor(strapi);
@@ -22,7 +18,7 @@ export async function adminOverview(strapi: Strapi): Promise<AdminOverview> {
   const roadmaps = roadmapServiceOf(strapi);
   const year = new Date().getFullYear();
 
-  const [agenda, current, submitted, indicators, awaitingConsent] = await Promise.all([
+  const [agenda, current, submitted, kpiReports, awaitingConsent] = await Promise.all([
     roadmaps.agenda({ horizonDays: 30, limit: 20 }),
     strapi.documents('plugin::nastavnik.roadmap').findMany({
       filters: { roadmapState: { $ne: 'archived' } },
@@ -38,12 +34,7 @@ export async function adminOverview(strapi: Strapi): Promise<AdminOverview> {
       sort: ['updatedAt:asc'],
       limit: 20,
     }),
-    strapi.documents('plugin::nastavnik.kpi-indicator').findMany({
-      fields: ['documentId', 'title', 'unit'],
-      populate: { targets: true, actuals: true, organisation: { fields: ['name', 'shortName'] } },
-      sort: ['order:asc'],
-      limit: 20,
-    }),
+    kpiOverview(strapi),
     role === 'curator' || role === 'superadmin'
       ? strapi.documents('plugin::nastavnik.person').count({ filters: { awaitingConsent: true } })
       : Promise.resolve(null),
@@ -64,9 +55,6 @@ export async function adminOverview(strapi: Strapi): Promise<AdminOverview> {
     }),
   );
 
-  const valueFor = (values: unknown) =>
-    ((values ?? []) as YearlyValue[]).find((v) => v.year === year)?.value ?? null;
-
   return {
     role,
     organisations: actor.kind === 'user' ? actor.scope.size : (await organisations(strapi)).size,
@@ -80,14 +68,7 @@ export async function adminOverview(strapi: Strapi): Promise<AdminOverview> {
       submittedAt: String(c.updatedAt ?? ''),
       organisation: (c.organisation as { name?: string } | null)?.name ?? '',
     })),
-    kpis: indicators.map((k) => ({
-      documentId: k.documentId,
-      title: k.title ?? '',
-      unit: k.unit ?? '',
-      organisation: (k.organisation as { name?: string } | null)?.name ?? '',
-      target: valueFor(k.targets),
-      actual: valueFor(k.actuals),
-    })),
+    kpiReports,
     awaitingConsent,
   };
 }

@@ -13,6 +13,7 @@ import type { RoadmapImportCall } from '../roadmaps/import.js';
 import { pairsOrderFor } from '../matching/service.js';
 import { kpiServiceOf, roadmapServiceOf } from '../services/access.js';
 import { adminPanelController } from '../admin-panel/controller.js';
+import { sendFile, yearParam } from '../kpi/download.js';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -99,21 +100,6 @@ const programmeController = factories.createCoreController('plugin::nastavnik.pr
     ctx.body = Buffer.from(bytes);
   },
 }));
-
-/** `?year=2021` as a number; anything else is named in the error. */
-function yearParam(ctx: Context): number | undefined {
-  const raw = (ctx.query as Record<string, string | undefined>).year;
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^\d{4}$/.test(raw))
-    throw new errors.ValidationError(`Параметр year: ожидался год (например, 2021), получено «${raw}».`);
-  return Number(raw);
-}
-
-function sendFile(ctx: Context, file: { bytes: Uint8Array; filename: string; format: 'docx' | 'xlsx' }) {
-  ctx.set('Content-Type', MIME[file.format]);
-  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-  ctx.body = Buffer.from(file.bytes);
-}
 
 const kpiController = factories.createCoreController('plugin::nastavnik.kpi-indicator', ({ strapi }) => {
   const request = (ctx: Context) => ({

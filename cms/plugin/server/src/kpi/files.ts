@@ -21,7 +21,14 @@ import { roadmapServiceOf } from '../services/access.js';
 import { currentActor } from '../tenancy/actor.js';
 import { organisations } from '../tenancy/organisations.js';
 import type { Strapi } from '../types.js';
-import { impactRows, participantCounts, participantList, satisfactionByForm } from './monitoring.js';
+import {
+  impactDetails,
+  impactRows,
+  participantCounts,
+  participantList,
+  programmeQuality,
+  satisfactionByForm,
+} from './monitoring.js';
 import { errors } from '@strapi/utils';
 import { asJson } from '../types.js';
 import { authoriseOrganisation, computeSet, kpiReport, kpiRowOf, parseRequest, todayUtc } from './report.js';
@@ -101,6 +108,12 @@ function rolledUp(
   return total;
 }
 
+/** Only the organisation's own curator gets its people by name (participant list, each mentee's change). */
+async function isOwnCurator(strapi: Strapi, organisation: string) {
+  const actor = await currentActor(strapi);
+  return actor.kind === 'user' && actor.role === 'curator' && actor.organisationDocumentId === organisation;
+}
+
 const calendarYear = (year: number | undefined, today: string) => year ?? Number(today.slice(0, 4));
 
 export async function participantsReportFile(strapi: Strapi, input: unknown): Promise<ReportFile> {
@@ -124,9 +137,7 @@ export async function participantsReportFile(strapi: Strapi, input: unknown): Pr
       counts: total.get(id) ?? emptyCounts(),
     });
   }
-  const actor = await currentActor(strapi);
-  const ownList =
-    actor.kind === 'user' && actor.role === 'curator' && actor.organisationDocumentId === node.documentId;
+  const ownList = await isOwnCurator(strapi, node.documentId);
   const root = info.get(node.documentId);
   const bytes = await participantsXlsx({
     title: `Численность участников программ наставничества: ${root?.name ?? ''}`,
@@ -182,6 +193,12 @@ export async function analyticNoteFile(strapi: Strapi, input: unknown): Promise<
     ];
   });
   const root = info.get(node.documentId);
+  const details = await impactDetails(
+    strapi,
+    node.id,
+    window,
+    (await isOwnCurator(strapi, node.documentId)) ? node.id : null,
+  );
   const bytes = await analyticNoteDocx({
     organisation: root?.name ?? '',
     year,
@@ -191,6 +208,9 @@ export async function analyticNoteFile(strapi: Strapi, input: unknown): Promise<
     satisfaction,
     satisfactionByForm: await satisfactionByForm(strapi, node.id, window),
     impact: await impactRows(strapi, node.id, window),
+    quality: await programmeQuality(strapi, node.id, window),
+    impactByProgramme: details.byProgramme,
+    ...(details.mentees.length ? { menteeImpact: details.mentees } : {}),
     roadmap: await roadmapSummary(strapi, node.documentId),
   });
   return { bytes, filename: `spravka-${root?.slug ?? 'organisation'}-${year}.docx`, format: 'docx' };
@@ -200,14 +220,19 @@ export async function analyticNoteFile(strapi: Strapi, input: unknown): Promise<
  * Freeze the KPI values and participant counts of the organisation's subtree as they are now: the
  * snapshot is written with the caller's rights (a curator or methodist of the organisation's tree).
  */
-export async function freezeMonitoring(strapi: Strapi, input: unknown): Promise<MonitoringSnapshotResult> {
+export async function freezeMonitoring(
+  strapi: Strapi,
+  input: unknown,
+  /** The day the numbers are of (the scheduled job passes its own). */
+  today = todayUtc(),
+): Promise<MonitoringSnapshotResult> {
   const parsed = monitoringFreezeRequestSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new errors.ValidationError(`${issue?.path.join('.') || 'запрос'}: ${issue?.message ?? ''}`);
   }
   const { label, ...request } = parsed.data;
-  const report = await kpiReport(strapi, request);
+  const report = await kpiReport(strapi, request, today);
   const node = await authoriseOrganisation(strapi, request.organisation);
   const { order, children, info } = await levelsOf(strapi, node.documentId);
   const window = yearWindow(report.year, 'calendar');

@@ -21,6 +21,11 @@ import {
   type PartnerKind,
   type PersonCategory,
   type YearWindow,
+  satisfactionStageQuestions,
+  type MenteeImpactRow,
+  type ProgrammeImpactRow,
+  type ProgrammeQuality,
+  type QualityGroupRow,
 } from '@nastavnik/shared';
 import type { Strapi } from '../types.js';
 import {
@@ -282,4 +287,242 @@ export async function satisfactionByForm(
       satisfied: Number(r.satisfied),
     }))
     .sort((a, b) => a.audience.localeCompare(b.audience) || a.form.localeCompare(b.form));
+}
+
+/** A scale answer to `code` as a number (null for anything else), read from the response `x`. */
+function scoreOf(sql: Sql, s: Schema, client: string, code: string): string {
+  const answers = `x.${s.response.answers}`;
+  if (client === 'postgres') {
+    sql.bindings.push(code, code);
+    return `CASE WHEN jsonb_typeof(${answers}::jsonb -> CAST(? AS TEXT)) = 'number' THEN (${answers}::jsonb ->> CAST(? AS TEXT))::numeric END`;
+  }
+  sql.bindings.push(`$.${code}`, `$.${code}`);
+  return `CASE WHEN json_type(${answers}, ?) IN ('integer', 'real') THEN json_extract(${answers}, ?) END`;
+}
+
+const noProgramme = 'Без программы';
+
+/**
+ * Satisfaction and programme quality from the standard questionnaires' scale questions at the start and
+ * the end of the programme (`satisfactionStageQuestions`), in one query: each participant's latest answer
+ * to each question within the window, averaged per programme, form of mentoring and the participant's
+ * organisation, with the participants of the group and how many of them answered each stage.
+ */
+export async function programmeQuality(
+  strapi: Strapi,
+  rootId: number,
+  window: YearWindow,
+): Promise<ProgrammeQuality> {
+  const s = schemaOf(strapi);
+  const client = strapi.db.dialect.client;
+  const r = s.response;
+  const q = s.questionnaire;
+  const po = s.person.org;
+  const programmeLink = s.pair.programme;
+  const stages = (['start', 'end'] as const).flatMap((stage) =>
+    satisfactionStageQuestions[stage].map((question) => ({ stage, question })),
+  );
+  const codes = (stage: 'start' | 'end') =>
+    stages
+      .filter((x) => x.stage === stage)
+      .map((x) => `'${x.question.code}'`)
+      .join(', ');
+  const sql = new Sql();
+  subtreeCte(sql, s, rootId);
+  // Participants of the window's pairs with the pair's programme and form, in the subtree.
+  sql.add(', part AS (SELECT DISTINCT x.person_id AS person, x.form AS form, x.programme AS programme, po.');
+  sql.add(`${po.other} AS org FROM (`);
+  const columns =
+    `, pr.${s.pair.form} AS form, (SELECT pl.${programmeLink.other} FROM ${programmeLink.name} pl` +
+    ` WHERE pl.${programmeLink.own} = pr.id) AS programme`;
+  participantsOf(sql, s, s.pair.mentees, undefined, window, columns);
+  sql.add(' UNION ');
+  participantsOf(sql, s, s.pair.mentors, undefined, window, columns);
+  sql.add(
+    `) x JOIN ${po.name} po ON po.${po.own} = x.person_id JOIN sub ON sub.id = po.${po.other}` +
+      ` JOIN ${s.person.name} p ON p.id = x.person_id WHERE p.${s.person.awaitingConsent} IS NOT TRUE)`,
+  );
+  // Every scale answer of the window's satisfaction and quality questionnaires, one branch per question.
+  const end = new Date(`${window.end}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  sql.add(', ans AS (');
+  stages.forEach(({ question }, i) => {
+    sql.add(
+      `${i ? ' UNION ALL ' : ''}SELECT rp.${r.person.other} AS person, x.id AS response, x.${r.submittedAt} AS at, `,
+    );
+    sql.add(`'${question.code}' AS code, `);
+    sql.add(scoreOf(sql, s, client, question.code));
+    sql.add(
+      ` AS score FROM ${r.name} x JOIN ${r.person.name} rp ON rp.${r.person.own} = x.id` +
+        ` JOIN ${r.questionnaire.name} ql ON ql.${r.questionnaire.own} = x.id JOIN ${q.name} qq ON qq.id = ql.${r.questionnaire.other}` +
+        ` WHERE qq.${q.purpose} IN ('satisfaction', 'quality') AND x.${r.submittedAt} >= ? AND x.${r.submittedAt} < ?`,
+      new Date(`${window.start}T00:00:00Z`),
+      end,
+    );
+  });
+  sql.add(
+    '), latest AS (SELECT person, code, score FROM (SELECT person, code, score, ROW_NUMBER() OVER' +
+      ' (PARTITION BY person, code ORDER BY at DESC, response DESC) AS rn FROM ans WHERE score IS NOT NULL) y WHERE rn = 1)',
+  );
+  const group = (dim: string, key: string) =>
+    `SELECT '${dim}' AS dim, CAST(g.${key} AS VARCHAR(40)) AS k, COUNT(DISTINCT g.person) AS participants,` +
+    ` COUNT(DISTINCT CASE WHEN l.code IN (${codes('start')}) THEN l.person END) AS start_n,` +
+    ` COUNT(DISTINCT CASE WHEN l.code IN (${codes('end')}) THEN l.person END) AS end_n,` +
+    ` AVG(CASE WHEN l.code IN (${codes('start')}) THEN l.score END) AS start_avg,` +
+    ` AVG(CASE WHEN l.code IN (${codes('end')}) THEN l.score END) AS end_avg` +
+    ` FROM (SELECT DISTINCT person, ${key} FROM part) g LEFT JOIN latest l ON l.person = g.person GROUP BY g.${key}`;
+  sql.add(
+    ` ${group('programme', 'programme')} UNION ALL ${group('form', 'form')} UNION ALL ${group('org', 'org')}`,
+  );
+  sql.add(
+    " UNION ALL SELECT 'question', l.code, 0, COUNT(DISTINCT l.person), 0, AVG(l.score), NULL" +
+      ' FROM latest l WHERE l.person IN (SELECT person FROM part) GROUP BY l.code',
+  );
+  const rows = await rawRows(strapi, sql);
+
+  const ids = (dim: string) =>
+    rows.filter((row) => row.dim === dim && row.k !== null).map((row) => Number(row.k));
+  const names = async (type: string, field: string, list: number[]) =>
+    new Map(
+      (
+        (await strapi.db
+          .query(uid(type))
+          .findMany({ where: { id: { $in: list } }, select: ['id', field] })) as Array<
+          Record<string, unknown>
+        >
+      ).map((row) => [Number(row.id), String(row[field])]),
+    );
+  const programmes = await names('programme', 'title', ids('programme'));
+  const orgs = await names('organisation', 'name', ids('org'));
+  const groupRow = (row: Record<string, unknown>, group: string): QualityGroupRow => ({
+    group,
+    participants: Number(row.participants),
+    startRespondents: Number(row.start_n),
+    endRespondents: Number(row.end_n),
+    startAverage: row.start_avg === null ? null : Number(row.start_avg),
+    endAverage: row.end_avg === null ? null : Number(row.end_avg),
+  });
+  const byName = (a: QualityGroupRow, b: QualityGroupRow) => a.group.localeCompare(b.group, 'ru');
+  const of = (dim: string) => rows.filter((row) => row.dim === dim);
+  return {
+    byProgramme: of('programme')
+      .map((row) =>
+        groupRow(row, row.k === null ? noProgramme : (programmes.get(Number(row.k)) ?? noProgramme)),
+      )
+      .sort(byName),
+    byForm: of('form')
+      .map((row) => {
+        const form = String(row.k) as MentoringForm;
+        return groupRow(row, mentoringForms.values.includes(form) ? mentoringForms.label(form) : form);
+      })
+      .sort(byName),
+    byOrganisation: of('org')
+      .map((row) => groupRow(row, orgs.get(Number(row.k)) ?? ''))
+      .sort(byName),
+    questions: stages.flatMap(({ stage, question }) => {
+      const row = of('question').find((x) => x.k === question.code);
+      return row
+        ? [{ stage, text: question.text, respondents: Number(row.start_n), average: Number(row.start_avg) }]
+        : [];
+    }),
+  };
+}
+
+/**
+ * The two measurements per programme (mentees of the programme's pairs in the window) and, for a
+ * curator's own organisation, per mentee; the same records as `impactRows`.
+ */
+export async function impactDetails(
+  strapi: Strapi,
+  rootId: number,
+  window: YearWindow,
+  /** The organisation whose mentees are listed by name (its curator's note), if any. */
+  listFor: number | null,
+): Promise<{ byProgramme: ProgrammeImpactRow[]; mentees: MenteeImpactRow[] }> {
+  const s = schemaOf(strapi);
+  const meta = strapi.db.metadata.get(uid('progress-record')) as unknown as {
+    tableName: string;
+    attributes: Record<string, { columnName?: string }>;
+  };
+  const col = (field: string) => meta.attributes[field]?.columnName ?? field;
+  const person = uidLink(strapi, 'progress-record', 'person');
+  const org = uidLink(strapi, 'progress-record', 'organisation');
+  const programmeLink = s.pair.programme;
+  const sql = new Sql();
+  subtreeCte(sql, s, rootId);
+  sql.add(
+    `, rec AS (SELECT x.${col('metric')} AS metric, pl.${person.other} AS person, ol.${org.other} AS org, x.${col('moment')} AS moment,` +
+      ` x.${col('value')} AS value, ROW_NUMBER() OVER (PARTITION BY pl.${person.other}, x.${col('metric')}, x.${col('moment')}` +
+      ` ORDER BY x.${col('recordedAt')} DESC, x.id DESC) AS rn FROM ${meta.tableName} x` +
+      ` JOIN ${person.name} pl ON pl.${person.own} = x.id JOIN ${org.name} ol ON ol.${org.own} = x.id` +
+      ` JOIN sub ON sub.id = ol.${org.other} WHERE x.${col('moment')} IN ('start', 'end')` +
+      ` AND (x.${col('recordedAt')} IS NULL OR (x.${col('recordedAt')} >= ? AND x.${col('recordedAt')} <= ?)))`,
+    window.start,
+    window.end,
+  );
+  sql.add(', pairs AS (SELECT DISTINCT person_id AS person, programme FROM (');
+  participantsOf(
+    sql,
+    s,
+    s.pair.mentees,
+    undefined,
+    window,
+    `, (SELECT pg.${programmeLink.other} FROM ${programmeLink.name} pg WHERE pg.${programmeLink.own} = pr.id) AS programme`,
+  );
+  sql.add(') m)');
+  sql.add(
+    `, twice AS (SELECT a.person AS person, a.org AS org, a.metric AS metric, a.value AS v0, b.value AS v1` +
+      ` FROM rec a JOIN rec b ON b.person = a.person AND b.metric = a.metric AND b.moment = 'end' AND b.rn = 1` +
+      ` WHERE a.moment = 'start' AND a.rn = 1)`,
+  );
+  sql.add(
+    " SELECT 'programme' AS dim, CAST(pp.programme AS VARCHAR(40)) AS k, t.metric AS metric, COUNT(*) AS persons," +
+      ' AVG(t.v0) AS v0, AVG(t.v1) AS v1, SUM(CASE WHEN t.v1 > t.v0 THEN 1 ELSE 0 END) AS up,' +
+      ' SUM(CASE WHEN t.v1 < t.v0 THEN 1 ELSE 0 END) AS down' +
+      ' FROM twice t JOIN pairs pp ON pp.person = t.person GROUP BY pp.programme, t.metric',
+  );
+  if (listFor !== null) {
+    sql.add(
+      ` UNION ALL SELECT 'mentee', p.${s.person.fullName}, t.metric, 1, t.v0, t.v1, 0, 0 FROM twice t` +
+        ` JOIN ${s.person.name} p ON p.id = t.person WHERE t.org = ? AND p.${s.person.awaitingConsent} IS NOT TRUE`,
+      listFor,
+    );
+  }
+  const rows = await rawRows(strapi, sql);
+  const programmeIds = rows
+    .filter((row) => row.dim === 'programme' && row.k !== null)
+    .map((row) => Number(row.k));
+  const titles = new Map(
+    (
+      (await strapi.db
+        .query(uid('programme'))
+        .findMany({ where: { id: { $in: programmeIds } }, select: ['id', 'title'] })) as Array<{
+        id: number;
+        title: string;
+      }>
+    ).map((p) => [p.id, p.title]),
+  );
+  return {
+    byProgramme: rows
+      .filter((row) => row.dim === 'programme')
+      .map((row) => ({
+        programme: row.k === null ? noProgramme : (titles.get(Number(row.k)) ?? noProgramme),
+        metric: String(row.metric),
+        persons: Number(row.persons),
+        startAverage: Number(row.v0),
+        endAverage: Number(row.v1),
+        improved: Number(row.up),
+        worsened: Number(row.down),
+      }))
+      .sort((a, b) => a.programme.localeCompare(b.programme, 'ru') || a.metric.localeCompare(b.metric)),
+    mentees: rows
+      .filter((row) => row.dim === 'mentee')
+      .map((row) => ({
+        person: String(row.k),
+        metric: String(row.metric),
+        start: Number(row.v0),
+        end: Number(row.v1),
+      }))
+      .sort((a, b) => a.person.localeCompare(b.person, 'ru') || a.metric.localeCompare(b.metric)),
+  };
 }

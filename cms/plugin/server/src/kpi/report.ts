@@ -214,10 +214,9 @@ export function kpiRowOf(
 
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
-export async function kpiReport(strapi: Strapi, input: unknown): Promise<KpiReport> {
+export async function kpiReport(strapi: Strapi, input: unknown, today = todayUtc()): Promise<KpiReport> {
   const request = parseRequest(input);
   const node = await authoriseOrganisation(strapi, request.organisation);
-  const today = todayUtc();
   const set = await computeSet(strapi, node, request.year, today, true);
   const figures = set.byOrganisation.get(node.id);
   const org = (await strapi.db

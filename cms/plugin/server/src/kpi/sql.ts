@@ -279,7 +279,8 @@ function kpiCte(sql: Sql, s: Schema, k: ComputedKpiDefinition, window: YearWindo
 
 /**
  * Satisfaction answers of the window in the subtree (`org`, `person`, `score`, `rn`): `rn = 1` is each
- * respondent's latest answer; a questionnaire for everyone counts for whoever takes part in that role.
+ * respondent's latest answer to the question; a questionnaire for everyone counts for whoever takes part
+ * in that role.
  */
 export function latestAnswers(
   s: Schema,
@@ -298,17 +299,20 @@ export function latestAnswers(
       : `CASE WHEN json_type(x.${r.answers}, ?) IN ('integer', 'real') THEN json_extract(x.${r.answers}, ?) END`;
   const end = new Date(`${window.end}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + 1);
+  // The latest answer among those that answer this question: a later questionnaire of the same purpose
+  // without it (the standard start and end ones ask other questions) does not hide an earlier answer.
   return {
     text:
-      `SELECT rl.${r.org.other} AS org, rp.${r.person.other} AS person, ${numeric} AS score, ROW_NUMBER() OVER (` +
-      `PARTITION BY COALESCE(rp.${r.person.other}, -x.id) ORDER BY x.${r.submittedAt} DESC, x.id DESC) AS rn` +
+      'SELECT org, person, score, ROW_NUMBER() OVER (PARTITION BY COALESCE(person, -rid) ORDER BY at DESC, rid DESC) AS rn FROM (' +
+      `SELECT rl.${r.org.other} AS org, rp.${r.person.other} AS person, ${numeric} AS score, x.id AS rid, x.${r.submittedAt} AS at` +
       ` FROM ${r.name} x JOIN ${r.org.name} rl ON rl.${r.org.own} = x.id JOIN sub ON sub.id = rl.${r.org.other}` +
       ` JOIN ${r.questionnaire.name} ql ON ql.${r.questionnaire.own} = x.id` +
       ` JOIN ${q.name} q ON q.id = ql.${r.questionnaire.other}` +
       ` LEFT JOIN ${r.person.name} rp ON rp.${r.person.own} = x.id` +
       ` LEFT JOIN ${s.person.name} p ON p.id = rp.${r.person.other}` +
       ` WHERE q.${q.purpose} = 'satisfaction' AND x.${r.submittedAt} >= ? AND x.${r.submittedAt} < ?` +
-      ` AND (q.${q.audience} = ? OR (q.${q.audience} = 'all' AND p.${roleFlag} IS TRUE))`,
+      ` AND (q.${q.audience} = ? OR (q.${q.audience} = 'all' AND p.${roleFlag} IS TRUE))` +
+      ') answers WHERE score IS NOT NULL',
     bindings: [path, path, new Date(`${window.start}T00:00:00Z`), end, audience] as unknown[],
   };
 }

@@ -30,6 +30,7 @@ import { IndexPage } from './templates/index-page.js';
 import { JoinPage } from './templates/join.js';
 import { issueToken } from './join.js';
 import { KpisPage } from './templates/kpis.js';
+import { publicKpis } from '../kpi/public.js';
 import { NewsPage } from './templates/news.js';
 import { safeUrl } from './templates/parts.js';
 import { ProgrammesPage } from './templates/programmes.js';
@@ -148,9 +149,13 @@ const programmes: PageLoader = (strapi, ctx, params) =>
   });
 
 const kpis: PageLoader = (strapi, ctx, params) =>
-  withOrganisation(strapi, params, async (organisation) => (
-    <KpisPage ctx={ctx} organisation={organisation} kpis={await kpisOf(strapi, organisation.documentId)} />
-  ));
+  withOrganisation(strapi, params, async (organisation) => {
+    const [list, figures] = await Promise.all([
+      kpisOf(strapi, organisation.documentId),
+      publicKpis(strapi, organisation.documentId),
+    ]);
+    return <KpisPage ctx={ctx} organisation={organisation} kpis={list} figures={figures} />;
+  });
 
 /** The search a library page runs: words and filters from the query string, within `scope` when given. */
 async function librarySearch(strapi: Strapi, ctx: PageContext, scope?: string) {

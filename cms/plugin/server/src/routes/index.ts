@@ -41,6 +41,13 @@ const adminRoutes = [
   { method: 'POST', path: '/roadmaps/import', handler: 'roadmap.importFile', config: adminAuth },
   { method: 'GET', path: '/cases/review', handler: 'admin-panel.reviewQueue', config: adminAuth },
   { method: 'POST', path: '/cases/:id/review', handler: 'admin-panel.decide', config: adminAuth },
+  {
+    method: 'GET',
+    path: '/kpi/:id/participants',
+    handler: 'admin-panel.participantsReport',
+    config: adminAuth,
+  },
+  { method: 'GET', path: '/kpi/:id/note', handler: 'admin-panel.analyticNote', config: adminAuth },
 ];
 
 export default {

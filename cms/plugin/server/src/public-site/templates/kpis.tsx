@@ -1,38 +1,62 @@
 /**
- * Показатели: yearly targets against actual values, as an inline SVG bar chart per indicator (marked
- * as an image with a text alternative) and the very same numbers in a table that screen readers use.
+ * Показатели: each KPI's yearly targets («не менее …») against the value computed from the data, with
+ * the numbers behind it («N из M») and its status, as an inline SVG bar chart per indicator (an image
+ * with a text alternative) and the very same numbers in a table that screen readers use.
  */
+import { kpiStatuses, type KpiStatus, type TargetBound } from '@nastavnik/shared';
+import type { PublicKpi, PublicKpis, PublicKpiYear } from '../../kpi/public.js';
 import type { PageContext } from '../context.js';
 import type { Kpi, Organisation } from '../data.js';
 import { Layout } from './layout.js';
 
 const number = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
-const show = (value: number | undefined, unit: string) =>
-  value === undefined ? '—' : `${number.format(value)}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
+const withUnit = (value: number | null, unit: string) =>
+  value === null ? '—' : `${number.format(value)}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
 
-function byYear(values: Kpi['targets']) {
-  return new Map((values ?? []).map((v) => [v.year, Number(v.value)]));
+const BOUND_WORDS: Record<TargetBound, string> = { exact: '', min: 'не менее ', max: 'не более ' };
+
+const targetText = (y: PublicKpiYear, unit: string) =>
+  y.target === null ? 'не задан' : `${BOUND_WORDS[y.bound ?? 'exact']}${withUnit(y.target, unit)}`;
+
+function actualText(y: PublicKpiYear, unit: string) {
+  if (!y.started) return 'год не начался';
+  return y.value === null ? 'нет данных' : withUnit(y.value, unit);
 }
 
-function Chart({
-  kpi,
-  years,
-  targets,
-  actuals,
-}: {
-  kpi: Kpi;
-  years: number[];
-  targets: Map<number, number>;
-  actuals: Map<number, number>;
-}) {
-  const max = Math.max(1, ...targets.values(), ...actuals.values());
-  const width = 60 * years.length + 20;
+/** The numbers behind a value: «4 из 10» for a share, the count itself for a count. */
+function basisText(kpi: PublicKpi, y: PublicKpiYear) {
+  if (!y.started) return '—';
+  if (kpi.kind === 'manual') return 'введено вручную';
+  if (y.numerator === null) return '—';
+  if (kpi.kind === 'partners') return `${number.format(y.numerator)} ед.`;
+  if (y.denominator === null) return kpi.kind === 'satisfaction' ? 'ответов нет' : 'численность не введена';
+  return `${number.format(y.numerator)} из ${number.format(y.denominator)}`;
+}
+
+const STATUS_CLASS: Record<KpiStatus, string> = {
+  met: 'status-done',
+  on_track: 'status-progress',
+  behind: 'status-overdue',
+  no_data: 'status-planned',
+};
+
+function Status({ status, year }: { status: KpiStatus | null; year: PublicKpiYear }) {
+  if (!year.started) return <span className="muted">—</span>;
+  if (!status) return <span className="muted">план не задан</span>;
+  return <span className={`status ${STATUS_CLASS[status]}`}>{kpiStatuses.label(status)}</span>;
+}
+
+function Chart({ kpi }: { kpi: PublicKpi }) {
+  const unit = kpi.unit;
+  const max = Math.max(1, ...kpi.years.flatMap((y) => [y.target ?? 0, y.value ?? 0]));
+  const width = 70 * kpi.years.length + 20;
   const height = 140;
-  const bar = (value: number | undefined) => (value === undefined ? 0 : Math.round((value / max) * 100));
-  const alt = years
+  const bar = (value: number | null) => (value === null ? 0 : Math.round((value / max) * 100));
+  const alt = kpi.years
     .map(
       (y) =>
-        `${y}: план ${show(targets.get(y), kpi.unit ?? '')}, факт ${show(actuals.get(y), kpi.unit ?? '')}`,
+        `${y.label}: план ${targetText(y, unit)}, факт ${actualText(y, unit)}` +
+        (y.status ? `, ${kpiStatuses.label(y.status).toLowerCase()}` : ''),
     )
     .join('; ');
   return (
@@ -44,16 +68,16 @@ function Chart({
       width={width}
       height={height}
     >
-      {years.map((year, i) => {
-        const x = 10 + i * 60;
-        const t = bar(targets.get(year));
-        const a = bar(actuals.get(year));
+      {kpi.years.map((y, i) => {
+        const x = 10 + i * 70;
+        const t = bar(y.target);
+        const a = bar(y.value);
         return (
-          <g key={year}>
-            <rect className="bar-target" x={x} y={110 - t} width={20} height={t} />
-            <rect className="bar-actual" x={x + 22} y={110 - a} width={20} height={a} />
-            <text x={x + 21} y={128} textAnchor="middle" className="chart-label">
-              {year}
+          <g key={y.year}>
+            <rect className="bar-target" x={x + 4} y={110 - t} width={24} height={t} />
+            <rect className="bar-actual" x={x + 30} y={110 - a} width={24} height={a} />
+            <text x={x + 31} y={128} textAnchor="middle" className="chart-label">
+              {y.year}
             </text>
           </g>
         );
@@ -62,15 +86,45 @@ function Chart({
   );
 }
 
+const SOURCE_TEXT: Record<PublicKpis['source'], string> = {
+  own: '',
+  parent:
+    'Своих показателей в дорожной карте организации нет: значения рассчитаны по показателям вышестоящей организации.',
+  standard:
+    'Показатели в дорожной карте не заданы: значения рассчитаны по показателям целевой модели наставничества (распоряжение Минпросвещения России № Р-145).',
+};
+
+/** «В 2026 году достигнуто 2 из 5 показателей с плановым значением». */
+function Summary({ figures }: { figures: PublicKpis }) {
+  const current = figures.kpis.flatMap((k) => {
+    const y = k.years.find((v) => v.year === figures.currentYear);
+    return y?.status ? [y.status] : [];
+  });
+  if (!current.length) return null;
+  const met = current.filter((s) => s === 'met').length;
+  const behind = current.filter((s) => s === 'behind').length;
+  return (
+    <p className="lead">
+      {figures.currentYear} год: достигнуто {met} из {current.length} показателей с плановым значением
+      {behind ? `, отстают — ${behind}` : ''}.
+    </p>
+  );
+}
+
 export function KpisPage({
   ctx,
   organisation,
   kpis,
+  figures,
 }: {
   ctx: PageContext;
   organisation: Organisation;
+  /** The published indicators, for their formulas. */
   kpis: Kpi[];
+  figures: PublicKpis | null;
 }) {
+  const formulas = new Map(kpis.map((k) => [k.documentId, k.formula]));
+  const list = figures?.kpis ?? [];
   return (
     <Layout
       ctx={ctx}
@@ -80,49 +134,60 @@ export function KpisPage({
       current="pokazateli/"
     >
       <h1>Показатели эффективности</h1>
-      {kpis.length ? (
-        <p className="legend">
-          <span className="legend-target">План</span> <span className="legend-actual">Факт</span>
-        </p>
+      {figures && list.length ? (
+        <>
+          {SOURCE_TEXT[figures.source] ? <p>{SOURCE_TEXT[figures.source]}</p> : null}
+          <Summary figures={figures} />
+          {list.some((k) => k.kind !== 'manual') ? (
+            <p className="muted">
+              Факт рассчитан по базе участников: по организации вместе с подведомственными — сумма числителей
+              к сумме знаменателей. «Из» — сколько человек (или ответов) учтено и из какой численности.
+            </p>
+          ) : null}
+          <p className="legend">
+            <span className="legend-target">План</span> <span className="legend-actual">Факт</span>
+          </p>
+        </>
       ) : (
         <p>Показатели пока не опубликованы.</p>
       )}
-      {kpis.map((kpi) => {
-        const targets = byYear(kpi.targets);
-        const actuals = byYear(kpi.actuals);
-        const years = [...new Set([...targets.keys(), ...actuals.keys()])].sort((a, b) => a - b);
-        const unit = kpi.unit ?? '';
+      {list.map((kpi) => {
+        const formula = kpi.indicator ? formulas.get(kpi.indicator) : null;
+        const id = `kpi-${kpi.key}`;
         return (
-          <section key={kpi.documentId} aria-labelledby={`kpi-${kpi.documentId}`}>
-            <h2 id={`kpi-${kpi.documentId}`}>
+          <section key={kpi.key} aria-labelledby={id}>
+            <h2 id={id}>
               {kpi.code ? `${kpi.code}. ` : ''}
               {kpi.title}
             </h2>
-            {kpi.formula ? <p className="muted">Как считается: {kpi.formula}</p> : null}
-            {years.length ? (
-              <>
-                <Chart kpi={kpi} years={years} targets={targets} actuals={actuals} />
-                <table>
-                  <caption>План и факт по годам</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Год</th>
-                      <th scope="col">План</th>
-                      <th scope="col">Факт</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {years.map((y) => (
-                      <tr key={y}>
-                        <th scope="row">{y}</th>
-                        <td>{show(targets.get(y), unit)}</td>
-                        <td>{show(actuals.get(y), unit)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            ) : null}
+            {formula ? <p className="muted">Как считается: {formula}</p> : null}
+            {kpi.kind === 'manual' ? <p className="muted">Фактическое значение вносит организация.</p> : null}
+            <Chart kpi={kpi} />
+            <table>
+              <caption>План и факт по годам: {kpi.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Год</th>
+                  <th scope="col">План</th>
+                  <th scope="col">Факт</th>
+                  <th scope="col">Расчёт</th>
+                  <th scope="col">Статус</th>
+                </tr>
+              </thead>
+              <tbody>
+                {kpi.years.map((y) => (
+                  <tr key={y.year}>
+                    <th scope="row">{y.label}</th>
+                    <td>{targetText(y, kpi.unit)}</td>
+                    <td>{actualText(y, kpi.unit)}</td>
+                    <td>{basisText(kpi, y)}</td>
+                    <td>
+                      <Status status={y.status} year={y} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </section>
         );
       })}
