@@ -347,3 +347,11 @@ export const enumerations = {
   accessActorKinds,
 } as const;
 export type EnumerationName = keyof typeof enumerations;
+
+/** Recognition of mentors (stage 7 and the programme's incentives): what a mentor was awarded. */
+export const mentorAwardKinds = enumeration({
+  thanks: 'Благодарность',
+  certificate: 'Почётная грамота',
+  best_mentor: '«Лучший наставник»',
+});
+export type MentorAwardKind = (typeof mentorAwardKinds.values)[number];

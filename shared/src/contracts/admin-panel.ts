@@ -44,6 +44,33 @@ export interface AdminOverview {
   }>;
   /** Counted for curators and super admins only; null for roles that never see people. */
   awaitingConsent: number | null;
+  /** Where each programme stands in the cycle (counts only). */
+  programmeCycle: AdminProgrammeCycleItem[];
+  /** Meetings that took place without the feedback that makes them held; null for roles that never see people. */
+  meetingsAwaitingFeedback: AdminMeetingAwaitingFeedback[] | null;
+}
+
+export interface AdminProgrammeCycleItem {
+  documentId: string;
+  title: string;
+  organisation: string;
+  stage: string;
+  stageLabel: string;
+  mentees: number;
+  mentors: number;
+  mentorsSelected: number;
+  pairs: Partial<Record<string, number>>;
+}
+
+export interface AdminMeetingAwaitingFeedback {
+  documentId: string;
+  date: string;
+  topic: string | null;
+  pair: { documentId: string; title: string } | null;
+  programme: string | null;
+  organisation: string;
+  /** Whose feedback is missing: mentee, mentor. */
+  waitingFor: string[];
 }
 
 export interface AdminOrganisationOption {
