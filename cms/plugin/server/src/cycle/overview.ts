@@ -26,7 +26,7 @@ export interface ProgrammeCycleItem {
   pairs: Partial<Record<PairStatus, number>>;
 }
 
-export async function programmeCycle(strapi: Strapi, limit = 50): Promise<ProgrammeCycleItem[]> {
+export async function programmeCycle(strapi: Strapi, limit = 100): Promise<ProgrammeCycleItem[]> {
   const programmes = (await strapi.documents(PROGRAMME).findMany({
     fields: ['documentId', 'title', 'requireMentorTraining'],
     populate: { organisation: { fields: ['documentId', 'name', 'shortName'] } },

@@ -113,7 +113,10 @@ interface MeetingRow {
   organisation?: { name: string; shortName?: string | null } | null;
 }
 
-/** Meetings that took place but do not count as held yet: whose feedback is missing, oldest first. */
+/**
+ * Meetings that took place but do not count as held yet, and whose feedback is missing: the latest
+ * first, while the people still remember the meeting.
+ */
 export async function meetingsAwaitingFeedback(strapi: Strapi, options: { limit?: number | null } = {}) {
   const actor = await currentActor(strapi);
   if (actor.kind === 'anonymous') throw new errors.ForbiddenError('Войдите в систему.');
@@ -130,7 +133,7 @@ export async function meetingsAwaitingFeedback(strapi: Strapi, options: { limit?
       },
       organisation: { fields: ['name', 'shortName'] },
     },
-    sort: ['date:asc'],
+    sort: ['date:desc', 'id:desc'],
     limit: options.limit ?? 100,
   })) as unknown as MeetingRow[];
   return rows.map((m) => ({

@@ -192,8 +192,8 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
           <ul>
             {data.mentorAwards.map((a) => (
               <li key={`${a.mentor}-${a.kind}-${a.date}`}>
-                {a.mentor} — {a.kindLabel}
-                {a.title ? ` ${a.title}` : ''} <span className="muted">({formatDate(a.date)})</span>
+                {`${a.mentor} — ${a.kindLabel}${a.title ? ` ${a.title}` : ''}`}{' '}
+                <span className="muted">({formatDate(a.date)})</span>
               </li>
             ))}
           </ul>
