@@ -543,7 +543,12 @@ describe('stage 6: the pair at work', () => {
     // The admin panel's overview lists them too, and shows the programme at work.
     const admin = await signInAdmin(url, 'admin@test.local', 'TestAdmin1pass');
     const { body } = await adminCall<{
-      programmeCycle: Array<{ documentId: string; stage: string; pairs: Record<string, number> }>;
+      programmeCycle: Array<{
+        documentId: string;
+        title: string;
+        stage: string;
+        pairs: Record<string, number>;
+      }>;
       meetingsAwaitingFeedback: Array<{ documentId: string }>;
     }>(admin, '/nastavnik/overview');
     expect(body.programmeCycle.find((p) => p.documentId === programme)).toMatchObject({
@@ -551,6 +556,14 @@ describe('stage 6: the pair at work', () => {
       pairs: { active: 1 },
     });
     expect(body.meetingsAwaitingFeedback.map((m) => m.documentId)).toContain(none.documentId);
+    // The demo school's seeded programmes show a newcomer every stage of the cycle.
+    const stages = Object.fromEntries(body.programmeCycle.map((p) => [p.title, p.stage]));
+    expect(stages).toMatchObject({
+      'Демо-цикл: базы и отбор наставников — молодые педагоги 2026/27': 'mentor_training',
+      'Демо-цикл: формирование пар — «Ученик – ученик», подготовка к ОГЭ': 'matching',
+      'Демо: «Учитель – учитель»: адаптация молодых педагогов': 'running',
+      'Демо-цикл: завершение — «Учитель – учитель» 2024/25': 'completion',
+    });
 
     const mentorAnswered = await gql(
       UPDATE_MEETING,
