@@ -30,12 +30,13 @@ export interface GroupRule {
 }
 
 /**
- * Peer and student forms work in groups (the target model's «групповое наставничество»); teachers
- * work one to one or in a triad; employers lead groups of learners but never triads.
+ * Every form may work in groups (the target model's «групповое наставничество»: a methodical group of
+ * young teachers, a class helped by seniors); employers lead groups of learners but not triads, and the
+ * size a mentor can lead together depends on the form.
  */
 export const FORM_GROUP_RULES: Readonly<Record<MentoringForm, GroupRule>> = {
   pupil_pupil: { kinds: ['pair', 'triad', 'group'], maxMentees: 5 },
-  teacher_teacher: { kinds: ['pair', 'triad'], maxMentees: 2 },
+  teacher_teacher: { kinds: ['pair', 'triad', 'group'], maxMentees: 5 },
   student_pupil: { kinds: ['pair', 'triad', 'group'], maxMentees: 5 },
   employer_pupil: { kinds: ['pair', 'group'], maxMentees: 10 },
   student_student: { kinds: ['pair', 'triad', 'group'], maxMentees: 5 },
@@ -80,9 +81,15 @@ export function groupProblem(
     return `Триада — наставник и двое наставляемых, а наставляемых ${mentees}.`;
   if (kind === 'group' && mentees < 2 && mentees > 0)
     return 'В группе должно быть не меньше двух наставляемых.';
-  if (mentees > rule.maxMentees)
-    return `В форме ${formName} один наставник ведёт не больше ${rule.maxMentees} наставляемых вместе, а указано ${mentees}.`;
-  return undefined;
+  return groupSizeProblem(form, mentees);
+}
+
+/** Why this many mentees may not work with one mentor together in this form; undefined when they may. */
+export function groupSizeProblem(form: MentoringForm, mentees: number): string | undefined {
+  const max = FORM_GROUP_RULES[form].maxMentees;
+  return mentees > max
+    ? `В форме «${mentoringForms.label(form)}» один наставник ведёт не больше ${max} наставляемых вместе, а указано ${mentees}.`
+    : undefined;
 }
 
 export interface GroupedProposal {

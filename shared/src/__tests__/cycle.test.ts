@@ -24,8 +24,8 @@ describe('groups and triads by form', () => {
     expect(groupProblem('pupil_pupil', 'group', 6, 1)).toBe(
       'В форме «Ученик – ученик» один наставник ведёт не больше 5 наставляемых вместе, а указано 6.',
     );
-    expect(groupProblem('teacher_teacher', 'group', 3, 1)).toMatch(
-      /^Форма «Учитель – учитель» не работает в виде «Группа»: допустимы «пара», «триада»\.$/,
+    expect(groupProblem('employer_student', 'triad', 2, 1)).toBe(
+      'Форма «Работодатель – студент» не работает в виде «Триада»: допустимы «пара», «группа».',
     );
     expect(groupProblem('pupil_pupil', 'pair', 2, 1)).toBe(
       'В паре один наставляемый, а указано 2: выберите вид «триада» или «группа».',
@@ -41,10 +41,7 @@ describe('groups and triads by form', () => {
       ['group', 5],
       ['triad', 2],
     ]);
-    expect(groupByMentor('teacher_teacher', proposals.slice(0, 3)).map((g) => g.kind)).toEqual([
-      'triad',
-      'pair',
-    ]);
+    expect(groupByMentor('employer_student', proposals.slice(0, 2)).map((g) => g.kind)).toEqual(['group']);
   });
 });
 

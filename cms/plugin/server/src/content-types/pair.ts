@@ -7,6 +7,7 @@
 import { errors } from '@strapi/utils';
 import {
   groupProblem,
+  groupSizeProblem,
   mentoringForms,
   planGoalSchema,
   planProblems,
@@ -40,7 +41,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 interface StoredPair extends PairState {
   form?: MentoringForm | null;
-  kind?: PairKind | null;
   mentors?: Array<{ documentId: string }>;
   mentees?: Array<{ documentId: string }>;
 }
@@ -102,7 +102,6 @@ async function checkPairWrite(event: WriteEvent) {
             'dissolutionReason',
             'outcome',
             'form',
-            'kind',
           ],
           populate: { mentors: { select: ['documentId'] }, mentees: { select: ['documentId'] } },
         })) as StoredPair | null) ?? undefined)
@@ -120,10 +119,14 @@ async function checkPairWrite(event: WriteEvent) {
   const form = (data.form ?? current?.form) as MentoringForm | undefined;
   if (!form) return;
   if (['form', 'kind', 'mentors', 'mentees'].some((k) => data[k] !== undefined)) {
-    const kind = (data.kind ?? current?.kind ?? 'pair') as PairKind;
     const mentees = finalRelationIds(data.mentees, current?.mentees).length;
     const mentors = finalRelationIds(data.mentors, current?.mentors).length;
-    const problem = groupProblem(form, kind, mentees, mentors);
+    // A kind written must fit the members (the admin panel always sends one); pairs recorded without
+    // a kind keep the stored one, and only the size the form allows is checked.
+    const problem =
+      data.kind !== undefined && data.kind !== null
+        ? groupProblem(form, data.kind as PairKind, mentees, mentors)
+        : groupSizeProblem(form, mentees);
     if (problem) refuse([{ field: data.kind !== undefined ? 'kind' : 'mentees', message: problem }]);
   }
   const everyone =
