@@ -565,6 +565,17 @@ describe('stage 6: the pair at work', () => {
       'Демо-цикл: завершение — «Учитель – учитель» 2024/25': 'completion',
     });
 
+    // Where the programme stands is no one's personal data: the regional methodist sees it too.
+    const cycle = await gql<{ nastavnikProgrammeCycle: Array<{ documentId: string; stageLabel: string }> }>(
+      `{ nastavnikProgrammeCycle { documentId stageLabel } }`,
+      {},
+      jwtOf('samaraMethodist'),
+    );
+    expect(dataOf(cycle).nastavnikProgrammeCycle.find((p) => p.documentId === programme)?.stageLabel).toBe(
+      '6. Организация работы пар и групп',
+    );
+    expect(refusal(await gql(AWAITING, {}))).toBe('Войдите в систему.');
+
     const mentorAnswered = await gql(
       UPDATE_MEETING,
       { id: menteeOnly.documentId, d: { mentorFeedback: { rating: 8 } } },

@@ -14,6 +14,13 @@ export async function requireCuratorActor(strapi: Strapi, what: string): Promise
   return actor;
 }
 
+/** Any signed-in account; what it then reads is cut to its scope by the document service. */
+export async function requireSignedIn(strapi: Strapi): Promise<Actor> {
+  const actor = await currentActor(strapi);
+  if (actor.kind === 'anonymous') throw new errors.ForbiddenError('Войдите в систему.');
+  return actor;
+}
+
 /** The organisation asked for, or the caller's own; one outside the caller's scope is not found. */
 export function organisationFor(actor: Actor, asked: string | null | undefined): string | undefined {
   if (actor.kind !== 'user') return asked ?? undefined;

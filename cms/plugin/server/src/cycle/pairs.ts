@@ -24,8 +24,7 @@ import {
 import { z } from 'zod';
 import { asJson, type Strapi } from '../types.js';
 import { validationErrorFrom } from '../validation.js';
-import { currentActor } from '../tenancy/actor.js';
-import { requireCuratorActor } from './access.js';
+import { requireCuratorActor, requireSignedIn } from './access.js';
 
 const PAIR = 'plugin::nastavnik.pair';
 const PERSON = 'plugin::nastavnik.person';
@@ -64,8 +63,7 @@ async function pairOf(strapi: Strapi, documentId: string): Promise<PairForPlan> 
 
 /** The plan of a pair with each goal's state as road-map activities are tracked. */
 export async function pairPlan(strapi: Strapi, args: { pair: string; horizonDays?: number | null }) {
-  const actor = await currentActor(strapi);
-  if (actor.kind === 'anonymous') throw new errors.ForbiddenError('Войдите в систему.');
+  await requireSignedIn(strapi);
   const pair = await pairOf(strapi, args.pair);
   const today = todayIn(pair.organisation?.timezone ?? DEFAULT_TIMEZONE);
   const tracked = trackPlan(pair.developmentPlan ?? [], today, args.horizonDays ?? 30);
@@ -118,8 +116,7 @@ interface MeetingRow {
  * first, while the people still remember the meeting.
  */
 export async function meetingsAwaitingFeedback(strapi: Strapi, options: { limit?: number | null } = {}) {
-  const actor = await currentActor(strapi);
-  if (actor.kind === 'anonymous') throw new errors.ForbiddenError('Войдите в систему.');
+  await requireSignedIn(strapi);
   const today = new Date().toISOString().slice(0, 10);
   const rows = (await strapi.documents(MEETING).findMany({
     filters: { held: { $ne: true }, date: { $lte: today } },
