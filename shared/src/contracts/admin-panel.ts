@@ -44,6 +44,28 @@ export interface AdminOverview {
   }>;
   /** Counted for curators and super admins only; null for roles that never see people. */
   awaitingConsent: number | null;
+}
+
+export interface AdminOrganisationOption {
+  documentId: string;
+  name: string;
+}
+
+export interface AdminReviewItem {
+  documentId: string;
+  title: string;
+  submittedAt: string;
+  submittedBy: string | null;
+  organisation: string;
+  previousNote: string | null;
+  /** Never approved before: there is nothing to compare with. */
+  firstReview: boolean;
+  /** Russian labels of the parts changed since the methodist last approved the case. */
+  changedFields: string[];
+}
+
+/** The programme cycle on the overview (`/nastavnik/overview` answers it next to `AdminOverview`). */
+export interface AdminCycleOverview {
   /** Where each programme stands in the cycle (counts only). */
   programmeCycle: AdminProgrammeCycleItem[];
   /** Meetings that took place without the feedback that makes them held; null for roles that never see people. */
@@ -71,22 +93,4 @@ export interface AdminMeetingAwaitingFeedback {
   organisation: string;
   /** Whose feedback is missing: mentee, mentor. */
   waitingFor: string[];
-}
-
-export interface AdminOrganisationOption {
-  documentId: string;
-  name: string;
-}
-
-export interface AdminReviewItem {
-  documentId: string;
-  title: string;
-  submittedAt: string;
-  submittedBy: string | null;
-  organisation: string;
-  previousNote: string | null;
-  /** Never approved before: there is nothing to compare with. */
-  firstReview: boolean;
-  /** Russian labels of the parts changed since the methodist last approved the case. */
-  changedFields: string[];
 }

@@ -1,6 +1,10 @@
 import { Badge, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import type { AdminActivityItem, AdminOverview } from '@nastavnik/shared/contracts/admin-panel';
+import type {
+  AdminActivityItem,
+  AdminCycleOverview,
+  AdminOverview,
+} from '@nastavnik/shared/contracts/admin-panel';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 import { Nav, editLink } from './Nav.js';
@@ -63,7 +67,7 @@ const PAIR_STATES: ReadonlyArray<[string, string]> = [
 const WHO: Readonly<Record<string, string>> = { mentee: 'наставляемого', mentor: 'наставника' };
 
 /** Where each programme stands in the cycle: bases → selection → pairs → work → completion. */
-function ProgrammeCycle({ items }: { items: AdminOverview['programmeCycle'] }) {
+function ProgrammeCycle({ items }: { items: AdminCycleOverview['programmeCycle'] }) {
   if (!items.length) return <Empty>Программ пока нет.</Empty>;
   return (
     <Table colCount={5} rowCount={items.length + 1} aria-label="Программы по этапам">
@@ -106,7 +110,7 @@ function ProgrammeCycle({ items }: { items: AdminOverview['programmeCycle'] }) {
 function MeetingsAwaitingFeedback({
   items,
 }: {
-  items: NonNullable<AdminOverview['meetingsAwaitingFeedback']>;
+  items: NonNullable<AdminCycleOverview['meetingsAwaitingFeedback']>;
 }) {
   if (!items.length) return <Empty>Все прошедшие встречи с обратной связью.</Empty>;
   return (
@@ -139,7 +143,9 @@ function MeetingsAwaitingFeedback({
 
 export function Overview() {
   const { get } = useFetchClient();
-  const { data, error } = useLoad(() => get<AdminOverview>('/nastavnik/overview').then((r) => r.data));
+  const { data, error } = useLoad(() =>
+    get<AdminOverview & AdminCycleOverview>('/nastavnik/overview').then((r) => r.data),
+  );
 
   if (error) return <Page.Error />;
   if (!data) return <Page.Loading />;

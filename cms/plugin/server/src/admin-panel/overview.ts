@@ -8,8 +8,6 @@ import { organisations } from '../tenancy/organisations.js';
 import { roadmapServiceOf } from '../services/access.js';
 import type { Strapi } from '../types.js';
 import type { AdminOverview } from '@nastavnik/shared';
-import { programmeCycle } from '../cycle/overview.js';
-import { meetingsAwaitingFeedback } from '../cycle/pairs.js';
 
 const ROADMAP_LIMIT = 50;
 
@@ -49,12 +47,6 @@ export async function adminOverview(strapi: Strapi): Promise<AdminOverview> {
     role === 'curator' || role === 'superadmin'
       ? strapi.documents('plugin::nastavnik.person').count({ filters: { awaitingConsent: true } })
       : Promise.resolve(null),
-  ]);
-
-  const seesPeople = role === 'curator' || role === 'superadmin';
-  const [cycle, waitingMeetings] = await Promise.all([
-    programmeCycle(strapi),
-    seesPeople ? meetingsAwaitingFeedback(strapi, { limit: 20 }) : Promise.resolve(null),
   ]);
 
   const progress = await Promise.all(
@@ -97,7 +89,5 @@ export async function adminOverview(strapi: Strapi): Promise<AdminOverview> {
       actual: valueFor(k.actuals),
     })),
     awaitingConsent,
-    programmeCycle: cycle,
-    meetingsAwaitingFeedback: waitingMeetings,
   };
 }
