@@ -311,6 +311,14 @@ export const kpiStatuses = enumeration({
 export type KpiStatus = (typeof kpiStatuses.values)[number];
 
 /** Every enumeration by the name the plugin's schema.json files refer to it with. */
+/** Recognition of mentors (stage 7 and the programme's incentives): what a mentor was awarded. */
+export const mentorAwardKinds = enumeration({
+  thanks: 'Благодарность',
+  certificate: 'Почётная грамота',
+  best_mentor: '«Лучший наставник»',
+});
+export type MentorAwardKind = (typeof mentorAwardKinds.values)[number];
+
 export const enumerations = {
   organisationKinds,
   personCategories,
@@ -345,5 +353,6 @@ export const enumerations = {
   userRoles,
   accessActions,
   accessActorKinds,
+  mentorAwardKinds,
 } as const;
 export type EnumerationName = keyof typeof enumerations;

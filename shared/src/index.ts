@@ -17,3 +17,4 @@ export * from './pairs-order.js';
 export * from './meetings.js';
 export * from './questionnaire-templates.js';
 export * from './kpi/index.js';
+export * from './cycle.js';

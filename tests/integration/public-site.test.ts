@@ -5,7 +5,7 @@
  * HTML or `javascript:` links in a case, drafts.
  */
 import { describe, expect, it, inject } from 'vitest';
-import { DEMO_PEOPLE } from '../../cms/src/seed/demo-people.js';
+import { DEMO_CYCLE_PEOPLE, DEMO_PEOPLE } from '../../cms/src/seed/demo-people.js';
 import { dataOf, gql, jwtOf } from '../harness/graphql.js';
 
 const PREFIX = '/nastavnichestvo';
@@ -29,7 +29,7 @@ const textOf = (html: string) =>
  * Every personal string of the demo set a page must never show: names of people without a publication
  * consent, every legal representative, every phone, e-mail and birth date, classes of minors.
  */
-const SECRETS = DEMO_PEOPLE.flatMap((p) => [
+const SECRETS = [...DEMO_PEOPLE, ...DEMO_CYCLE_PEOPLE].flatMap((p) => [
   ...(p.consent.publication ? [] : [p.fullName.replace(' (демо)', '')]),
   ...('representativeName' in p.consent ? [p.consent.representativeName.replace(' (демо)', '')] : []),
   ...('email' in p ? [p.email] : []),

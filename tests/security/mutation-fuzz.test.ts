@@ -202,6 +202,9 @@ const CUSTOM_WRITES: Record<string, string[]> = {
   nastavnikSubmitCapture: ['capture'],
   nastavnikApplyCapture: ['capture', 'person', 'progress-record', 'case'],
   nastavnikImportRoadmap: ['roadmap', 'roadmap-activity', 'kpi-indicator'],
+  nastavnikApplyPlanTemplate: ['pair'],
+  nastavnikCompletePair: ['pair', 'questionnaire-response'],
+  nastavnikRecogniseMentor: ['person'],
 };
 
 let schema: GraphQLSchema;

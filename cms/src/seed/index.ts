@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import type { OrganisationKind } from '@nastavnik/shared';
 import { nastavnikService } from '../nastavnik';
 import { seedDemo } from './demo';
+import { seedDemoCycle } from './demo-cycle';
 import { seedQuestionnaires } from './questionnaires';
 
 interface OrganisationSeed {
@@ -101,9 +102,10 @@ export async function seed(strapi: Core.Strapi) {
     }),
   );
   const demo = await seedDemo(strapi, bySlug);
-  if (created || roadmaps || demo || questionnaires) {
+  const demoCycle = await seedDemoCycle(strapi, bySlug);
+  if (created || roadmaps || demo || demoCycle || questionnaires) {
     strapi.log.info(
-      `Начальные данные: организаций ${created}, дорожных карт ${roadmaps}, стандартных анкет ${questionnaires}, демо-набор ${demo ? 'создан' : 'уже был'} (${Date.now() - started} мс).`,
+      `Начальные данные: организаций ${created}, дорожных карт ${roadmaps}, стандартных анкет ${questionnaires}, демо-набор ${demo ? 'создан' : 'уже был'}, этапы цикла ${demoCycle ? 'созданы' : 'уже были'} (${Date.now() - started} мс).`,
     );
   }
 }

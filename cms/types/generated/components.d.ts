@@ -14,6 +14,22 @@ export interface NastavnikAgreement extends Struct.ComponentSchema {
   };
 }
 
+export interface NastavnikAward extends Struct.ComponentSchema {
+  collectionName: 'components_nastavnik_award';
+  info: {
+    description: '\u0411\u043B\u0430\u0433\u043E\u0434\u0430\u0440\u043D\u043E\u0441\u0442\u044C, \u0433\u0440\u0430\u043C\u043E\u0442\u0430, \u00AB\u041B\u0443\u0447\u0448\u0438\u0439 \u043D\u0430\u0441\u0442\u0430\u0432\u043D\u0438\u043A\u00BB; \u043D\u0430 \u0441\u0430\u0439\u0442\u0435 \u2014 \u0442\u043E\u043B\u044C\u043A\u043E \u0441 \u0441\u043E\u0433\u043B\u0430\u0441\u0438\u0435\u043C \u043D\u0430 \u043F\u0443\u0431\u043B\u0438\u043A\u0430\u0446\u0438\u044E';
+    displayName: '\u041D\u0430\u0433\u0440\u0430\u0434\u0430 \u043D\u0430\u0441\u0442\u0430\u0432\u043D\u0438\u043A\u0430';
+  };
+  attributes: {
+    date: Schema.Attribute.Date & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['thanks', 'certificate', 'best_mentor']> & Schema.Attribute.Required;
+    orderNumber: Schema.Attribute.String;
+    publish: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    reason: Schema.Attribute.Text;
+    title: Schema.Attribute.String;
+  };
+}
+
 export interface NastavnikCaseAuthor extends Struct.ComponentSchema {
   collectionName: 'components_nastavnik_case_author';
   info: {
@@ -117,8 +133,11 @@ export interface NastavnikPlanGoal extends Struct.ComponentSchema {
     displayName: '\u0426\u0435\u043B\u044C \u043F\u043B\u0430\u043D\u0430 \u0440\u0430\u0437\u0432\u0438\u0442\u0438\u044F';
   };
   attributes: {
+    completedAt: Schema.Attribute.Date;
     dueDate: Schema.Attribute.Date;
     goal: Schema.Attribute.Text & Schema.Attribute.Required;
+    goalStatus: Schema.Attribute.Enumeration<['planned', 'in_progress', 'done', 'cancelled']> &
+      Schema.Attribute.DefaultTo<'planned'>;
     progress: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
         {
@@ -128,6 +147,7 @@ export interface NastavnikPlanGoal extends Struct.ComponentSchema {
         number
       > &
       Schema.Attribute.DefaultTo<0>;
+    result: Schema.Attribute.Text;
   };
 }
 
@@ -177,6 +197,7 @@ declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
       'nastavnik.agreement': NastavnikAgreement;
+      'nastavnik.award': NastavnikAward;
       'nastavnik.case-author': NastavnikCaseAuthor;
       'nastavnik.consent': NastavnikConsent;
       'nastavnik.contact': NastavnikContact;

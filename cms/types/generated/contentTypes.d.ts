@@ -1077,6 +1077,7 @@ export interface PluginNastavnikPerson extends Struct.CollectionTypeSchema {
     availability: Schema.Attribute.Text;
     awaitingConsent: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     awaitingCurator: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    awards: Schema.Attribute.Component<'nastavnik.award', true>;
     birthDate: Schema.Attribute.Date;
     birthYear: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<

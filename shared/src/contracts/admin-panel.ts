@@ -61,3 +61,34 @@ export interface AdminReviewItem {
   /** Russian labels of the parts changed since the methodist last approved the case. */
   changedFields: string[];
 }
+
+/** The programme cycle on the overview (`/nastavnik/overview` answers it next to `AdminOverview`). */
+export interface AdminCycleOverview {
+  /** Where each programme stands in the cycle (counts only). */
+  programmeCycle: AdminProgrammeCycleItem[];
+  /** Meetings that took place without the feedback that makes them held; null for roles that never see people. */
+  meetingsAwaitingFeedback: AdminMeetingAwaitingFeedback[] | null;
+}
+
+export interface AdminProgrammeCycleItem {
+  documentId: string;
+  title: string;
+  organisation: string;
+  stage: string;
+  stageLabel: string;
+  mentees: number;
+  mentors: number;
+  mentorsSelected: number;
+  pairs: Partial<Record<string, number>>;
+}
+
+export interface AdminMeetingAwaitingFeedback {
+  documentId: string;
+  date: string;
+  topic: string | null;
+  pair: { documentId: string; title: string } | null;
+  programme: string | null;
+  organisation: string;
+  /** Whose feedback is missing: mentee, mentor. */
+  waitingFor: string[];
+}

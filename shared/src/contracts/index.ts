@@ -4,3 +4,4 @@ export * from './meeting.js';
 export * from './case-review.js';
 export * from './admin-panel.js';
 export * from './kpi.js';
+export * from './cycle.js';

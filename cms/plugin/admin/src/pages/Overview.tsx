@@ -1,6 +1,10 @@
 import { Badge, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import type { AdminActivityItem, AdminOverview } from '@nastavnik/shared/contracts/admin-panel';
+import type {
+  AdminActivityItem,
+  AdminCycleOverview,
+  AdminOverview,
+} from '@nastavnik/shared/contracts/admin-panel';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 import { KpiReport } from './KpiReport.js';
@@ -55,9 +59,94 @@ function Activities({ items, caption }: { items: AdminActivityItem[]; caption: s
   );
 }
 
+const PAIR_STATES: ReadonlyArray<[string, string]> = [
+  ['proposed', 'предложено'],
+  ['approved', 'закреплено'],
+  ['active', 'работают'],
+  ['completed', 'завершено'],
+];
+const WHO: Readonly<Record<string, string>> = { mentee: 'наставляемого', mentor: 'наставника' };
+
+/** Where each programme stands in the cycle: bases → selection → pairs → work → completion. */
+function ProgrammeCycle({ items }: { items: AdminCycleOverview['programmeCycle'] }) {
+  if (!items.length) return <Empty>Программ пока нет.</Empty>;
+  return (
+    <Table colCount={5} rowCount={items.length + 1} aria-label="Программы по этапам">
+      <Thead>
+        <Tr>
+          <Th>Программа</Th>
+          <Th>Этап</Th>
+          <Th>Базы</Th>
+          <Th>Пары</Th>
+          <Th>Организация</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {items.map((p) => (
+          <Tr key={p.documentId}>
+            <Td style={WRAP}>
+              <Link tag={NavLink} to={editLink('programme', p.documentId)}>
+                {p.title}
+              </Link>
+            </Td>
+            <Td>
+              <Badge>{p.stageLabel}</Badge>
+            </Td>
+            <Td>
+              {`наставляемых ${String(p.mentees)}, наставников ${String(p.mentors)} (прошли отбор ${String(p.mentorsSelected)})`}
+            </Td>
+            <Td>
+              {PAIR_STATES.filter(([s]) => p.pairs[s])
+                .map(([s, label]) => `${label} ${String(p.pairs[s])}`)
+                .join(', ') || '—'}
+            </Td>
+            <Td>{p.organisation}</Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
+
+function MeetingsAwaitingFeedback({
+  items,
+}: {
+  items: NonNullable<AdminCycleOverview['meetingsAwaitingFeedback']>;
+}) {
+  if (!items.length) return <Empty>Все прошедшие встречи с обратной связью.</Empty>;
+  return (
+    <Table colCount={4} rowCount={items.length + 1} aria-label="Встречи без обратной связи">
+      <Thead>
+        <Tr>
+          <Th>Дата</Th>
+          <Th>Пара или группа</Th>
+          <Th>Тема</Th>
+          <Th>Нет отзыва</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {items.map((m) => (
+          <Tr key={m.documentId}>
+            <Td>
+              <Link tag={NavLink} to={editLink('meeting', m.documentId)}>
+                {m.date}
+              </Link>
+            </Td>
+            <Td style={WRAP}>{m.pair?.title ?? '—'}</Td>
+            <Td>{m.topic ?? '—'}</Td>
+            <Td>{m.waitingFor.map((w) => WHO[w] ?? w).join(', ')}</Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
+
 export function Overview() {
   const { get } = useFetchClient();
-  const { data, error } = useLoad(() => get<AdminOverview>('/nastavnik/overview').then((r) => r.data));
+  const { data, error } = useLoad(() =>
+    get<AdminOverview & AdminCycleOverview>('/nastavnik/overview').then((r) => r.data),
+  );
 
   if (error) return <Page.Error />;
   if (!data) return <Page.Loading />;
@@ -70,6 +159,14 @@ export function Overview() {
       />
       <Layouts.Content>
         <Nav />
+        <Section title="Программы наставничества по этапам">
+          <ProgrammeCycle items={data.programmeCycle} />
+        </Section>
+        {data.meetingsAwaitingFeedback !== null && (
+          <Section title={`Встречи без обратной связи (${counted(data.meetingsAwaitingFeedback.length)})`}>
+            <MeetingsAwaitingFeedback items={data.meetingsAwaitingFeedback} />
+          </Section>
+        )}
         <Section title={`Просроченные мероприятия (${counted(data.overdue.length)})`}>
           <Activities items={data.overdue} caption="Просроченные мероприятия" />
         </Section>

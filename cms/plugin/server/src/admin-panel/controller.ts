@@ -7,12 +7,14 @@ import type { AdminOrganisationOption } from '@nastavnik/shared';
 import { currentActor } from '../tenancy/actor.js';
 import type { Strapi } from '../types.js';
 import { adminOverview } from './overview.js';
+import { cycleOverview } from './cycle.js';
 import { decideReview, reviewQueue } from './review.js';
 import { downloadReport } from './kpi.js';
 
 export const adminPanelController = ({ strapi }: { strapi: Strapi }) => ({
   async overview(ctx: Context) {
-    ctx.body = await adminOverview(strapi);
+    const [overview, cycle] = await Promise.all([adminOverview(strapi), cycleOverview(strapi)]);
+    ctx.body = { ...overview, ...cycle };
   },
 
   /** Organisations the account may import a road map for, for the import screen's choice. */

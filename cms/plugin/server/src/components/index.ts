@@ -2,7 +2,14 @@
  * Plugin components. Strapi has no components folder for plugins, so `register()` adds these to the
  * components registry under the `nastavnik` category (GraphQL: `ComponentNastavnik…`).
  */
-import { consentGivers, documentKinds, programmeStages, targetBounds } from '@nastavnik/shared';
+import {
+  activityStatuses,
+  consentGivers,
+  documentKinds,
+  mentorAwardKinds,
+  programmeStages,
+  targetBounds,
+} from '@nastavnik/shared';
 import { defineComponent, enumField } from '../content-types/define.js';
 
 export const components = [
@@ -48,6 +55,30 @@ export const components = [
       goal: { type: 'text', required: true, label: 'Цель' },
       progress: { type: 'integer', min: 0, max: 100, default: 0, label: 'Выполнение, %' },
       dueDate: { type: 'date', label: 'Срок' },
+      goalStatus: enumField(activityStatuses, 'Состояние', {
+        default: 'planned',
+        description: 'Как у мероприятий дорожной карты: выполненная цель без результата не сохраняется',
+      }),
+      result: { type: 'text', label: 'Результат' },
+      completedAt: { type: 'date', label: 'Дата выполнения' },
+    },
+  }),
+  defineComponent({
+    name: 'award',
+    displayName: 'Награда наставника',
+    description: 'Благодарность, грамота, «Лучший наставник»; на сайте — только с согласием на публикацию',
+    attributes: {
+      kind: enumField(mentorAwardKinds, 'Вид', { required: true }),
+      title: { type: 'string', label: 'Формулировка (например, «за подготовку победителя олимпиады»)' },
+      date: { type: 'date', required: true, label: 'Дата' },
+      reason: { type: 'text', label: 'За что' },
+      orderNumber: { type: 'string', label: 'Номер приказа или решения' },
+      publish: {
+        type: 'boolean',
+        default: false,
+        label: 'Публиковать на сайте',
+        description: 'Только при согласии наставника на публикацию',
+      },
     },
   }),
   defineComponent({

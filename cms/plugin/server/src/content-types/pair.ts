@@ -6,7 +6,11 @@
  */
 import { errors } from '@strapi/utils';
 import {
+  groupProblem,
+  groupSizeProblem,
   mentoringForms,
+  planGoalSchema,
+  planProblems,
   pairKinds,
   pairMemberProblems,
   pairOutcomes,
@@ -14,6 +18,7 @@ import {
   pairStatuses,
   pairWriteProblems,
   type MentoringForm,
+  type PairKind,
   type PairMember,
   type PairWriteProblem,
   type PairState,
@@ -56,6 +61,33 @@ async function membersById(event: WriteEvent, ids: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.documentId, r]));
 }
 
+/** The members a relation ends with after this write: a list or `set` replaces, connect/disconnect edit. */
+function finalRelationIds(value: unknown, current: Array<{ documentId: string }> | undefined): string[] {
+  const stored = (current ?? []).map((m) => m.documentId);
+  if (value === undefined) return stored;
+  if (value === null) return [];
+  if (typeof value === 'string' || Array.isArray(value)) return collectRelationIds(value);
+  const o = value as Record<string, unknown>;
+  if (o.set !== undefined) return collectRelationIds(o.set);
+  const gone = new Set(collectRelationIds(o.disconnect));
+  return [...new Set([...stored.filter((id) => !gone.has(id)), ...collectRelationIds(o.connect)])];
+}
+
+/** A plan as written: each goal well formed, and a goal marked done says what came of it. */
+function checkPlan(goals: unknown[]) {
+  const parsed = planGoalSchema
+    .array()
+    .safeParse(
+      goals.map((g) =>
+        g && typeof g === 'object' ? Object.fromEntries(Object.entries(g).filter(([k]) => k !== 'id')) : g,
+      ),
+    );
+  if (!parsed.success) throw fieldValidationError(parsed.error, ['developmentPlan']);
+  const problems = planProblems(parsed.data);
+  if (problems.length)
+    refuse(problems.map((p) => ({ field: `developmentPlan.${p.index}.result`, message: p.message })));
+}
+
 async function checkPairWrite(event: WriteEvent) {
   const { strapi, action, documentId, data } = event;
   if ((action !== 'create' && action !== 'update') || !data) return;
@@ -81,9 +113,22 @@ async function checkPairWrite(event: WriteEvent) {
   const problems = pairWriteProblems(current, state.data);
   if (problems.length) refuse(problems);
 
+  if (Array.isArray(data.developmentPlan)) checkPlan(data.developmentPlan);
+
   // People newly linked are checked; everyone is checked when the form changes or the pair is fixed.
   const form = (data.form ?? current?.form) as MentoringForm | undefined;
   if (!form) return;
+  if (['form', 'kind', 'mentors', 'mentees'].some((k) => data[k] !== undefined)) {
+    const mentees = finalRelationIds(data.mentees, current?.mentees).length;
+    const mentors = finalRelationIds(data.mentors, current?.mentors).length;
+    // A kind written must fit the members (the admin panel always sends one); pairs recorded without
+    // a kind keep the stored one, and only the size the form allows is checked.
+    const problem =
+      data.kind !== undefined && data.kind !== null
+        ? groupProblem(form, data.kind as PairKind, mentees, mentors)
+        : groupSizeProblem(form, mentees);
+    if (problem) refuse([{ field: data.kind !== undefined ? 'kind' : 'mentees', message: problem }]);
+  }
   const everyone =
     (data.form !== undefined && data.form !== current?.form) ||
     (data.pairStatus === 'approved' && current?.pairStatus !== 'approved');

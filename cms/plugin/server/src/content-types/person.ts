@@ -6,12 +6,17 @@
  */
 import { errors } from '@strapi/utils';
 import {
+  awardProblems,
   decidePersonWrite,
+  mentorAwardSchema,
   personCategories,
   preferredFormsSchema,
   teacherGroups,
+  type AwardHolder,
   type StoredPerson,
 } from '@nastavnik/shared';
+import { z } from 'zod';
+import { fieldValidationError } from '../validation.js';
 import { defineContentType, enumField, manyToOne, organisationRelation, type WriteEvent } from './define.js';
 
 const PERSON = 'plugin::nastavnik.person';
@@ -43,6 +48,42 @@ async function applyPersonalDataRule({ strapi, action, documentId, data }: Write
   }
 }
 
+/**
+ * Awards of a mentor: only a mentor receives them, and one marked for the site needs the mentor's
+ * consent to publication (the public section checks it again when it shows them).
+ */
+async function checkAwards({ strapi, action, documentId, data }: WriteEvent) {
+  if ((action !== 'create' && action !== 'update') || !data || !Array.isArray(data.awards)) return;
+  const awards = z
+    .array(mentorAwardSchema)
+    .safeParse(
+      data.awards.map((a: unknown) =>
+        a && typeof a === 'object' ? Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'id')) : a,
+      ),
+    );
+  if (!awards.success) throw fieldValidationError(awards.error, ['awards']);
+  const current =
+    action === 'update' && documentId
+      ? ((await strapi.db.query(PERSON).findOne({
+          where: { documentId },
+          select: ['isMentor', 'anonymised'],
+          populate: { consent: true },
+        })) as AwardHolder | null)
+      : null;
+  const merged: AwardHolder = {
+    isMentor: (data.isMentor as boolean | undefined) ?? current?.isMentor,
+    anonymised: (data.anonymised as boolean | undefined) ?? current?.anonymised,
+    consent: (data.consent as AwardHolder['consent'] | undefined) ?? current?.consent,
+  };
+  const [problem] = awardProblems(merged, awards.data);
+  if (problem) throw new errors.ValidationError(problem, { path: ['awards'] });
+}
+
+async function beforePersonWrite(event: WriteEvent) {
+  await applyPersonalDataRule(event);
+  await checkAwards(event);
+}
+
 export default defineContentType({
   singularName: 'person',
   pluralName: 'persons',
@@ -50,7 +91,7 @@ export default defineContentType({
   description: 'База наставников и наставляемых. Персональные данные: никогда не публикуются',
   access: 'private',
   tenancy: 'organisation',
-  rules: { beforeWrite: applyPersonalDataRule },
+  rules: { beforeWrite: beforePersonWrite },
   mainField: 'fullName',
   listColumns: [
     'fullName',
@@ -99,6 +140,12 @@ export default defineContentType({
         'Этап 4: дата окончания обучения; без собеседования и обучения программа может не предлагать наставника',
     },
     isMentor: { type: 'boolean', default: false, label: 'Наставник' },
+    awards: {
+      type: 'component',
+      component: 'nastavnik.award',
+      repeatable: true,
+      label: 'Награды и благодарности наставника',
+    },
     isMentee: { type: 'boolean', default: false, label: 'Наставляемый' },
     consent: {
       type: 'component',

@@ -18,6 +18,7 @@ import { kpiGraphql } from '../kpi/graphql.js';
 import { caseReviewGraphql } from '../cases/review-queue.js';
 import { publicSection } from '../public-site/section.js';
 import type { NexusBuilder } from './zod-types.js';
+import { cycleGraphql } from '../cycle/graphql.js';
 
 const pascal = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
 export const graphqlTypeName = (singularName: string) => `Nastavnik${pascal(singularName)}`;
@@ -161,6 +162,7 @@ export function registerGraphql(strapi: Strapi) {
   extension.use(({ nexus }: { nexus: NexusBuilder }) => matchingGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => kpiGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => caseReviewGraphql(strapi, nexus));
+  extension.use(({ nexus }: { nexus: NexusBuilder }) => cycleGraphql(strapi, nexus));
   extension.use(({ nexus }: { nexus: NexusBuilder }) => ({
     types: [
       nexus.objectType({

@@ -96,8 +96,14 @@ export async function requireCurator(strapi: Strapi, programmeId: string): Promi
   };
 }
 
+/** The fields of a person's card that intake answers may replace. */
+export type CardFields = Pick<
+  PersonRow,
+  'competencies' | 'interests' | 'requests' | 'availability' | 'preferredForms' | 'capacity'
+>;
+
 /** The card's own fields in the intake questionnaire's codes, so that answers given later replace them. */
-function cardAnswers(p: PersonRow): Answers {
+export function cardAnswers(p: CardFields): Answers {
   return {
     requests: p.requests ?? undefined,
     competences: p.competencies ?? undefined,

@@ -58,6 +58,18 @@ function resultTypes(nexus: NexusBuilder) {
       },
     }),
     nexus.objectType({
+      name: 'NastavnikProposedGroup',
+      description:
+        'Наставляемые одного наставника, объединённые в группу или триаду, где форма это допускает',
+      definition(t) {
+        t.nonNull.id('mentorId');
+        t.nonNull.string('mentorName');
+        t.nonNull.list.nonNull.id('menteeIds');
+        t.nonNull.list.nonNull.string('menteeNames');
+        t.nonNull.string('kind', { description: 'pair, triad, group' });
+      },
+    }),
+    nexus.objectType({
       name: 'NastavnikMatchingResult',
       definition(t) {
         t.nonNull.id('programme');
@@ -72,6 +84,10 @@ function resultTypes(nexus: NexusBuilder) {
         t.nonNull.list.nonNull.field('unmatched', { type: 'NastavnikUnmatchedMentee' });
         t.nonNull.list.nonNull.field('ineligibleMentors', { type: 'NastavnikIneligibleMentor' });
         t.nonNull.list.nonNull.field('refusedLocks', { type: 'NastavnikRefusedLock' });
+        t.nonNull.list.nonNull.field('groups', {
+          type: 'NastavnikProposedGroup',
+          description: 'Как принять предложения группами (groupByMentor): по правилам формы',
+        });
       },
     }),
     nexus.objectType({

@@ -5,6 +5,8 @@
  */
 import { errors } from '@strapi/utils';
 import {
+  groupByMentor,
+  kindFor,
   menteeToMentorProblem,
   pairsOrderDocx,
   pairsOrderSchema,
@@ -44,6 +46,11 @@ export async function proposeFor(strapi: Strapi, call: ProposeCall) {
   return {
     ...result,
     programme: programme.documentId,
+    groups: groupByMentor(result.form, result.proposals).map((g) => ({
+      ...g,
+      mentorName: name(g.mentorId),
+      menteeNames: g.menteeIds.map(name),
+    })),
     proposals: result.proposals.map((p) => ({
       ...p,
       menteeName: name(p.menteeId),
@@ -102,18 +109,20 @@ export async function acceptFor(strapi: Strapi, raw: AcceptCall) {
     });
   }
   const proposals = check.proposals.filter((p) => p.locked);
-  const groups = new Map<string, typeof proposals>();
-  for (const p of proposals) {
-    const key = call.groupByMentor ? p.mentorId : `${p.mentorId}\u0000${p.menteeId}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
+  // A mentor's mentees form groups or triads only as the form allows (FORM_GROUP_RULES).
+  const byPair = new Map(proposals.map((p) => [`${p.mentorId}\u0000${p.menteeId}`, p]));
+  const groups = (
+    call.groupByMentor
+      ? groupByMentor(programme.form, proposals)
+      : proposals.map((p) => ({ mentorId: p.mentorId, menteeIds: [p.menteeId] }))
+  ).map((g) => g.menteeIds.flatMap((m) => byPair.get(`${g.mentorId}\u0000${m}`) ?? []));
   const fixed = !!call.orderNumber && !!call.orderDate;
   const created = await strapi.db.transaction(async () => {
     const out: Array<{ documentId: string; title: string; pairStatus: string; kind: PairKind }> = [];
-    for (const members of groups.values()) {
+    for (const members of groups) {
       const [first] = members;
       if (!first) continue;
-      const kind: PairKind = members.length === 1 ? 'pair' : members.length === 2 ? 'triad' : 'group';
+      const kind: PairKind = kindFor(programme.form, members.length);
       const title =
         members.length === 1
           ? `${name(first.mentorId)} – ${name(first.menteeId)}`

@@ -24,6 +24,7 @@ import {
   type Organisation,
   type RoadmapSummary,
 } from './data.js';
+import { mentorAwardsOf } from './awards.js';
 import { CasePage, CasesPage } from './templates/cases.js';
 import { HomePage, type ChildProgress } from './templates/home.js';
 import { IndexPage } from './templates/index-page.js';
@@ -74,12 +75,13 @@ const index: PageLoader = async (strapi, ctx) => (
 const home: PageLoader = (strapi, ctx, params) =>
   withOrganisation(strapi, params, async (organisation) => {
     const id = organisation.documentId;
-    const [section, roadmaps, children, news, partners] = await Promise.all([
+    const [section, roadmaps, children, news, partners, mentorAwards] = await Promise.all([
       sectionOf(strapi, id),
       roadmapsOf(strapi, id),
       childrenOf(strapi, id),
       newsOf(strapi, id, 5),
       partnersOf(strapi, id),
+      mentorAwardsOf(strapi, id),
     ]);
     const featuredProgrammes = section?.featuredProgrammes?.map((p) => p.documentId);
     const featuredCases = section?.featuredCases?.map((c) => c.documentId);
@@ -112,6 +114,7 @@ const home: PageLoader = (strapi, ctx, params) =>
           partners,
           news,
           children: childProgress,
+          mentorAwards,
         }}
       />
     );

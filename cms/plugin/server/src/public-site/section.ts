@@ -19,6 +19,7 @@ import {
   casesOf,
 } from './data.js';
 import type { Strapi } from '../types.js';
+import { mentorAwardsOf } from './awards.js';
 
 async function build(strapi: Strapi, slug: string) {
   const organisation = await organisationBySlug(strapi, slug);
@@ -36,6 +37,7 @@ async function build(strapi: Strapi, slug: string) {
   ]);
   const roadmap = section?.showRoadmap === false ? undefined : currentRoadmap(roadmaps);
   const progress = roadmap ? await progressOf(strapi, roadmap.documentId) : null;
+  const mentorAwards = await mentorAwardsOf(strapi, id);
   return {
     organisation,
     section,
@@ -47,6 +49,7 @@ async function build(strapi: Strapi, slug: string) {
     partners,
     kpis: section?.showKpis === false ? [] : kpis,
     children,
+    mentorAwards,
   };
 }
 

@@ -13,6 +13,7 @@ import {
 } from '@nastavnik/shared';
 import { href, type PageContext } from '../context.js';
 import type { Case, NewsItem, Organisation, Partner, Programme, RoadmapSummary, Section } from '../data.js';
+import type { PublicAward } from '../awards.js';
 import { Layout } from './layout.js';
 import { FileLink, formatDate, RichText, SafeLink, safeUrl } from './parts.js';
 import { ProgressLine, type ProgressFigures } from './progress.js';
@@ -33,6 +34,8 @@ export interface HomeData {
   partners: Partner[];
   news: NewsItem[];
   children: ChildProgress[];
+  /** Only awards marked for the site of mentors who consent to publication (`public-site/awards.ts`). */
+  mentorAwards?: PublicAward[];
 }
 
 function Contact({ section }: { section: Section }) {
@@ -178,6 +181,19 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
             {data.partners.map((p) => (
               <li key={p.documentId}>
                 {p.name} <span className="muted">— {partnerKinds.label(p.kind as PartnerKind)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.mentorAwards?.length ? (
+        <section aria-labelledby="mentor-awards">
+          <h2 id="mentor-awards">Наши наставники</h2>
+          <ul>
+            {data.mentorAwards.map((a) => (
+              <li key={`${a.mentor}-${a.kind}-${a.date}`}>
+                {`${a.mentor} — ${a.kindLabel}${a.title ? ` ${a.title}` : ''}`}{' '}
+                <span className="muted">({formatDate(a.date)})</span>
               </li>
             ))}
           </ul>
