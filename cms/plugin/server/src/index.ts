@@ -112,6 +112,8 @@ export default {
       security: securityDefaults(env),
       publicPrefix: DEFAULT_PREFIX,
       joinRateLimit: 5,
+      // Withdrawals of consent, outside the database, re-applied by `npm run restore` (consent/withdrawal.ts).
+      consentLedgerFile: env('CONSENT_LEDGER_FILE', '') ?? '',
     }),
     validator(config: { security?: unknown; publicPrefix?: unknown; joinRateLimit?: unknown }) {
       validateSecurityConfig(config);
