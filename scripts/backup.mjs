@@ -249,6 +249,7 @@ async function restore(source, passphrase, { force, ledger }) {
     });
     const results = await engine.transfer();
     trace('перенос данных');
+    await committed(app);
     const { reapplied } = await app.plugin('nastavnik').service('restore').afterRestore(ledger);
     say(
       `восстановлено из ${source} (${summary(results)}); повторно применено отзывов согласия: ${reapplied}`,
@@ -257,6 +258,19 @@ async function restore(source, passphrase, { force, ledger }) {
     rmSync(work, { recursive: true, force: true });
     await app.destroy();
     trace('Strapi остановлен');
+  }
+}
+
+/**
+ * The transfer's destination ends its database transaction by an event and does not wait for the commit:
+ * on PostgreSQL the restored rows become visible a moment after transfer() returns. The transaction holds
+ * a pooled connection until it has committed; wait for the pool to be idle (at most a minute).
+ */
+async function committed(app) {
+  const pool = app.db.connection.client.pool;
+  for (let waited = 0; pool && pool.numUsed() + pool.numPendingAcquires() > 0; waited += 50) {
+    if (waited > 60_000) throw new Error('восстановленные данные не записаны в базу за минуту');
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
