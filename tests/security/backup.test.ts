@@ -212,7 +212,7 @@ beforeAll(async () => {
   writeFileSync(pdf, `%PDF-1.4\n% резервная копия ${randomBytes(8).toString('hex')}\n%%EOF\n`);
   const [file] = (await strapi
     .plugin('upload')
-    .service('upload')
+    .service<{ upload(input: Record<string, unknown>): Promise<unknown> }>('upload')
     .upload({
       data: { fileInfo: { name: 'podtverzhdenie.pdf' } },
       files: {
@@ -289,7 +289,8 @@ describe('backup and restore', { timeout: 240_000 }, () => {
   });
 
   it('after the backup one person withdraws consent; the source is read as it now stands', async () => {
-    const strapi = source!.strapi;
+    if (!source) throw new Error('исходный Strapi не запущен');
+    const strapi = source.strapi;
     const person = await strapi
       .documents('plugin::nastavnik.person')
       .findFirst({ filters: { fullName: { $startsWith: 'Смирнова' } } });
@@ -312,7 +313,7 @@ describe('backup and restore', { timeout: 240_000 }, () => {
     expect(readFileSync(LEDGER, 'utf8')).not.toContain('Смирнова');
     expected = await dump(strapi, new Set([withdrawn]));
     expect(Object.keys(expected).length).toBeGreaterThan(20);
-    await source!.stop();
+    await source.stop();
     source = undefined;
   });
 

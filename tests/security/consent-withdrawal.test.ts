@@ -120,7 +120,7 @@ beforeAll(async () => {
     throw new Error(`нет мероприятий дорожной карты ${roadmap}: ${JSON.stringify(activities.slice(0, 3))}`);
   section = context.nastavnikSiteSections[0];
   programmes = context.nastavnikProgrammes.map((p) => p.documentId);
-  if (!organisation || !roadmap || !activity || !section)
+  if (!organisation || !roadmap || !section)
     throw new Error(`в демо-данных школы чего-то нет: ${JSON.stringify(context)}`);
 
   const activityId = activity.documentId;

@@ -86,7 +86,10 @@ async function rowsNaming(strapi: Strapi, uid: string, field: string, fullName: 
     select: ['id', field, ...also],
     where: { [field]: { $notNull: true } },
   })) as ComponentRow[];
-  return rows.filter((r) => withoutPersonName(String(r[field] ?? ''), fullName) !== undefined);
+  return rows.filter((r) => {
+    const text = r[field];
+    return typeof text === 'string' && withoutPersonName(text, fullName) !== undefined;
+  });
 }
 
 /**
