@@ -131,9 +131,6 @@ async function askPassphrase(confirm) {
   return first;
 }
 
-const t0 = performance.now();
-const trace = (what) => process.env.BACKUP_TRACE && say(`${what}: ${Math.round(performance.now() - t0)} мс`);
-
 async function loadStrapi() {
   // Neither command may add seed data: a backup reads, a restore writes only what the file holds.
   process.env.SEED = 'false';
@@ -146,7 +143,6 @@ async function loadStrapi() {
   const app = createStrapi({ ...context, autoReload: false, serveAdminPanel: false });
   app.log.level = process.env.STRAPI_LOG_LEVEL ?? 'error';
   await app.load();
-  trace('Strapi загружен');
   return { app, transfer };
 }
 
@@ -182,7 +178,6 @@ async function backup(target, passphrase) {
       transforms: officialTypesOnly(transfer),
     });
     const results = await engine.transfer();
-    trace('перенос данных');
     const archive = results.destination?.file?.path;
     if (!archive || !existsSync(archive)) throw new Error('Strapi не создал архив данных');
     await encryptFile(archive, target, passphrase);
@@ -190,7 +185,6 @@ async function backup(target, passphrase) {
   } finally {
     rmSync(work, { recursive: true, force: true });
     await app.destroy();
-    trace('Strapi остановлен');
   }
 }
 
@@ -248,7 +242,6 @@ async function restore(source, passphrase, { force, ledger }) {
       return next(context);
     });
     const results = await engine.transfer();
-    trace('перенос данных');
     await committed(app);
     const { reapplied } = await app.plugin('nastavnik').service('restore').afterRestore(ledger);
     say(
@@ -257,7 +250,6 @@ async function restore(source, passphrase, { force, ledger }) {
   } finally {
     rmSync(work, { recursive: true, force: true });
     await app.destroy();
-    trace('Strapi остановлен');
   }
 }
 
