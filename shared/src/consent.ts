@@ -252,3 +252,44 @@ export const contactWithPublicationConsent = (contact: unknown): unknown =>
   (contact as { publicationConsent?: unknown }).publicationConsent === true
     ? contact
     : null;
+
+/** What replaces a withdrawn person's name where it was written as text (authors, responsibles, groups). */
+export const WITHDRAWN_NAME_TEXT = '(данные обезличены)';
+
+const escapeName = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[её]/giu, '[её]');
+
+/**
+ * Every way a school document writes this person's name: «Баева Светлана Николаевна», «Светлана
+ * Николаевна Баева», «Баева С.Н.», «Баева С. Н.», «С.Н. Баева», «Баева Светлана». Case and ё/е do not
+ * matter; a longer word that only starts with the name does not match. Undefined for a name of one word
+ * (too weak to find it safely in free text).
+ */
+export function personNamePattern(fullName: string): RegExp | undefined {
+  const words = fullName
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w.length > 1 || /\p{L}/u.test(w));
+  const [surname, first, patronymic] = words;
+  if (!surname || !first) return undefined;
+  const initial = (w: string) => `${escapeName(w.charAt(0))}\\.`;
+  const initials = patronymic ? `${initial(first)}(?:\\s*${initial(patronymic)})?` : initial(first);
+  const variants = [
+    words.map(escapeName).join('\\s+'),
+    [first, patronymic, surname]
+      .filter((w): w is string => !!w)
+      .map(escapeName)
+      .join('\\s+'),
+    `${escapeName(surname)}\\s+${initials}`,
+    `${initials}\\s*${escapeName(surname)}`,
+    `${escapeName(surname)}\\s+${escapeName(first)}`,
+  ];
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${variants.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** `text` with every mention of the person replaced, or undefined when it does not mention them. */
+export function withoutPersonName(text: string | null | undefined, fullName: string): string | undefined {
+  const pattern = personNamePattern(fullName);
+  if (!text || !pattern) return undefined;
+  const replaced = text.replace(pattern, WITHDRAWN_NAME_TEXT);
+  return replaced === text ? undefined : replaced;
+}

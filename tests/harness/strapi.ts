@@ -47,7 +47,9 @@ export const roadmapService = (strapi: Core.Strapi) =>
 
 const secret = () => randomBytes(24).toString('base64');
 
-async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const { Client } = require('pg') as typeof import('pg');
   const name = `nastavnik_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: baseUrl });
@@ -145,6 +147,11 @@ export async function bootStrapi(
     // The suites ask anonymously from here hundreds of times; the security suite asks from other addresses.
     ANON_RATELIMIT_EXEMPT: '127.0.0.1',
     CORS_ORIGINS: 'http://allowed.test,chrome-extension://*',
+    // Withdrawals of consent are recorded outside the database: never into the working tree from a test.
+    CONSENT_LEDGER_FILE: path.join(
+      mkdtempSync(path.join(tmpdir(), 'nastavnik-ledger-')),
+      'withdrawals.jsonl',
+    ),
     ...database.env,
     ...options.env,
   };

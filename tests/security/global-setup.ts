@@ -15,13 +15,19 @@ declare module 'vitest' {
 }
 
 export const ANON_RATE_LIMIT = 20;
+/** Small, so that the oversized-evidence test sends little. */
+export const EVIDENCE_MAX_BYTES = 1024 * 1024;
 
 let booted: BootedStrapi | undefined;
 
 export async function setup(project: TestProject) {
   await compileHostApp();
   booted = await bootStrapi({
-    env: { ANON_RATELIMIT_MAX: String(ANON_RATE_LIMIT), ANON_RATELIMIT_WINDOW_MS: '60000' },
+    env: {
+      ANON_RATELIMIT_MAX: String(ANON_RATE_LIMIT),
+      ANON_RATELIMIT_WINDOW_MS: '60000',
+      EVIDENCE_MAX_BYTES: String(EVIDENCE_MAX_BYTES),
+    },
   });
   const fixtures = await createFixtureUsers(booted.strapi, booted.url);
   project.provide('strapiUrl', booted.url);

@@ -119,6 +119,8 @@ export default {
       // months taken for an organisation whose road map names none.
       monitoringSchedule: DEFAULT_MONITORING_SCHEDULE,
       monitoringMonths: [...DEFAULT_MONITORING_MONTHS],
+      // Withdrawals of consent, outside the database, re-applied by `npm run restore` (consent/withdrawal.ts).
+      consentLedgerFile: env('CONSENT_LEDGER_FILE', '') ?? '',
     }),
     validator(config: {
       security?: unknown;

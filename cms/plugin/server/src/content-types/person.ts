@@ -18,6 +18,7 @@ import {
 import { z } from 'zod';
 import { fieldValidationError } from '../validation.js';
 import { defineContentType, enumField, manyToOne, organisationRelation, type WriteEvent } from './define.js';
+import { afterWithdrawal, noteWithdrawal, type WithdrawnPerson } from '../consent/withdrawal.js';
 
 const PERSON = 'plugin::nastavnik.person';
 
@@ -29,12 +30,24 @@ async function applyPersonalDataRule({ strapi, action, documentId, data }: Write
     action === 'update' && documentId
       ? (((await strapi.db.query(PERSON).findOne({
           where: { documentId },
-          select: ['category', 'birthDate', 'birthYear', 'anonymised', 'awaitingConsent'],
+          select: [
+            'category',
+            'birthDate',
+            'birthYear',
+            'anonymised',
+            'awaitingConsent',
+            'fullName',
+            'email',
+            'phone',
+          ],
           populate: { consent: true },
-        })) as StoredPerson | null) ?? {})
+        })) as (StoredPerson & WithdrawnPerson) | null) ?? {})
       : undefined;
   const decision = decidePersonWrite(current, data, today());
   if (decision.kind === 'replace') {
+    // The consent is being withdrawn now: what identified the person is removed from public text after
+    // the write (afterWrite), when it is sure to stand.
+    if (decision.data.anonymised === true && current && !current.anonymised) noteWithdrawal(data, current);
     // The replacement holds every field written, changed where the rule says so.
     Object.assign(data, decision.data);
   } else if (decision.kind === 'refuse') {
@@ -91,7 +104,14 @@ export default defineContentType({
   description: 'База наставников и наставляемых. Персональные данные: никогда не публикуются',
   access: 'private',
   tenancy: 'organisation',
-  rules: { beforeWrite: beforePersonWrite },
+  rules: {
+    beforeWrite: beforePersonWrite,
+    async afterWrite({ strapi, documentId, data }) {
+      const withdrawnAt = (data?.consent as { withdrawnAt?: unknown } | undefined)?.withdrawnAt;
+      if (data && typeof withdrawnAt === 'string')
+        await afterWithdrawal(strapi, data, documentId, withdrawnAt);
+    },
+  },
   mainField: 'fullName',
   listColumns: [
     'fullName',

@@ -14,6 +14,8 @@ import { pairsOrderFor } from '../matching/service.js';
 import { kpiServiceOf, roadmapServiceOf } from '../services/access.js';
 import { adminPanelController } from '../admin-panel/controller.js';
 import { sendFile, yearParam } from '../kpi/download.js';
+import { attachEvidence, type EvidenceUpload } from '../roadmaps/evidence.js';
+import { SECURITY_CONFIG, type SecurityConfig } from '../security/config.js';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -119,7 +121,25 @@ const kpiController = factories.createCoreController('plugin::nastavnik.kpi-indi
   };
 });
 
+const activityController = factories.createCoreController(
+  'plugin::nastavnik.roadmap-activity',
+  ({ strapi }) => ({
+    async uploadEvidence(ctx: Context) {
+      const uploaded = (
+        ctx.request as unknown as { files?: Record<string, EvidenceUpload | EvidenceUpload[]> }
+      ).files?.file;
+      ctx.body = await attachEvidence(
+        strapi,
+        (ctx.params as { id: string }).id,
+        Array.isArray(uploaded) ? uploaded[0] : uploaded,
+        strapi.config.get<SecurityConfig>(SECURITY_CONFIG).bodyLimit.evidence,
+      );
+    },
+  }),
+);
+
 const custom: Record<string, unknown> = {
+  'roadmap-activity': activityController,
   roadmap: roadmapController,
   programme: programmeController,
   'kpi-indicator': kpiController,

@@ -9,6 +9,11 @@ const roadmapRoutes = [
   { method: 'GET', path: '/roadmaps/:id/export', handler: 'roadmap.export' },
 ];
 
+const activityRoutes = [
+  // Multipart, field `file`: type by content, size and name checked (roadmaps/evidence.ts).
+  { method: 'POST', path: '/roadmap-activities/:id/evidence', handler: 'roadmap-activity.uploadEvidence' },
+];
+
 const programmeRoutes = [
   { method: 'GET', path: '/programmes/:id/pairs-order', handler: 'programme.pairsOrder' },
 ];
@@ -21,6 +26,7 @@ const kpiRoutes = [
 
 const routes = [
   ...roadmapRoutes,
+  ...activityRoutes,
   ...programmeRoutes,
   ...kpiRoutes,
   ...definitions.flatMap(({ definition: { singularName: name, pluralName: plural } }) => [

@@ -34,6 +34,8 @@ export const securityConfigSchema = z.object({
     rest: positive,
     /** Bytes of an authenticated GraphQL request (road-map files may come as base64). */
     graphql: positive,
+    /** Bytes of one evidence file of a road-map activity (POST …/roadmap-activities/:id/evidence). */
+    evidence: positive,
   }),
   audit: z.object({
     /** Days an access-log entry is kept. */
@@ -70,6 +72,7 @@ export function securityDefaults(env: Env) {
       anonymous: env.int('ANON_BODY_LIMIT', 64 * 1024),
       rest: env.int('REST_BODY_LIMIT', 1 * MB),
       graphql: env.int('GRAPHQL_BODY_LIMIT', 24 * MB),
+      evidence: env.int('EVIDENCE_MAX_BYTES', 20 * MB),
     },
     audit: { retentionDays: env.int('AUDIT_RETENTION_DAYS', 365) },
   };

@@ -16,6 +16,11 @@ const MB = 1024 * 1024;
 /** Routes whose bodies are limited elsewhere: the road-map import checks its file (50 MB) itself. */
 const OWN_BODY_LIMIT = [/^\/api\/nastavnik\/roadmaps\/import\/?$/, /^\/api\/upload(\/|$)/];
 
+/** An evidence file: its own limit, checked here by the declared length and again on the file itself. */
+const EVIDENCE_ROUTE = /^\/api\/nastavnik\/roadmap-activities\/[^/]+\/evidence\/?$/;
+/** Room for the multipart envelope around the file (boundaries, part headers, the name). */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
 /** The login and password routes have users-permissions' own, stricter, limit. */
 const AUTH_ROUTES = /^\/api\/(auth|connect)\//;
 
@@ -85,6 +90,21 @@ export function httpGuards(strapi: Strapi) {
       }
     }
 
+    if (EVIDENCE_ROUTE.test(ctx.path) && !anonymous) {
+      const limit = config.bodyLimit.evidence;
+      if (Number(ctx.get('content-length') || 0) > limit + MULTIPART_OVERHEAD) {
+        refuse(
+          ctx,
+          false,
+          413,
+          'PayloadTooLargeError',
+          `Файл подтверждения слишком большой: можно не больше ${size(limit)}.`,
+        );
+        return;
+      }
+      await next();
+      return;
+    }
     if (OWN_BODY_LIMIT.some((route) => route.test(ctx.path))) {
       await next();
       return;

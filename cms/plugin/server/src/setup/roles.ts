@@ -19,7 +19,8 @@ type Action =
   | 'pairsOrder'
   | 'report'
   | 'participants'
-  | 'note';
+  | 'note'
+  | 'uploadEvidence';
 const READ: Action[] = ['find', 'findOne'];
 const ALL: Action[] = ['find', 'findOne', 'create', 'update', 'delete'];
 const WRITE_NO_DELETE: Action[] = ['find', 'findOne', 'create', 'update'];
@@ -43,13 +44,14 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
     programme: [...ALL, 'pairsOrder'],
     'access-log': READ,
     'kpi-indicator': KPI_ALL,
+    'roadmap-activity': [...ALL, 'uploadEvidence'],
   },
   methodist: {
     ...Object.fromEntries(publicTypes.map((t) => [t, READ])),
     organisation: WRITE_NO_DELETE,
     programme: ALL,
     roadmap: ROADMAP_ALL,
-    'roadmap-activity': ALL,
+    'roadmap-activity': [...ALL, 'uploadEvidence'],
     'kpi-indicator': KPI_ALL,
     'contingent-snapshot': ALL,
     'monitoring-snapshot': WRITE_NO_DELETE,
@@ -74,7 +76,7 @@ export const grants: Record<UserRole, Record<string, Action[]>> = {
     person: READ,
     pair: READ,
     questionnaire: READ,
-    'roadmap-activity': ['find', 'findOne', 'update'],
+    'roadmap-activity': ['find', 'findOne', 'update', 'uploadEvidence'],
     meeting: WRITE_NO_DELETE,
     capture: WRITE_NO_DELETE,
     'progress-record': WRITE_NO_DELETE,
