@@ -46,6 +46,18 @@ describe('the page cache', () => {
     expect(gzip.headers.get('content-encoding')).toBe('gzip');
   });
 
+  it('keys a page by the parameters pages read: a made-up one neither renders anew nor adds an entry', async () => {
+    const library = `${inject('strapiUrl')}/nastavnichestvo/luchshie-praktiki/?q=${encodeURIComponent('наставник')}`;
+    const plain = await fetch(library);
+    const busted = await fetch(`${library}&n=12345&utm_source=x`);
+    expect(busted.status).toBe(200);
+    expect(busted.headers.get('etag')).toBe(plain.headers.get('etag'));
+    expect(await busted.text()).toBe(await plain.text());
+    // A parameter the page reads is a different page.
+    const second = await fetch(`${library}&page=2`);
+    expect(second.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+  });
+
   it('shows a change made through one instance on the other at once, and drops it when unpublished', async () => {
     const onSecond = () => fetch(`${second.url}${NEWS}`).then((r) => r.text());
     const before = await onSecond();

@@ -20,7 +20,7 @@ import { JoinPage } from './templates/join.js';
 import { JOIN_FIELDS } from '@nastavnik/shared';
 import { STYLESHEET, STYLESHEET_HASH } from './stylesheet.js';
 import { ErrorPage, NotFoundPage } from './templates/errors.js';
-import { bumpVersion, cached, currentVersion, store, type CachedPage } from './cache.js';
+import { bumpVersion, cached, compressed, currentVersion, store, type CachedPage } from './cache.js';
 
 export const DEFAULT_PREFIX = '/nastavnichestvo';
 
@@ -51,6 +51,22 @@ function originOf(strapi: Strapi, ctx: Context): string {
   return /^https?:\/\//.test(configured) ? configured.replace(/\/+$/, '') : ctx.origin;
 }
 
+/**
+ * The query parameters a page reads (search words, filters, the join form's «sent»). Anything else is
+ * dropped before rendering and from the cache key, so an address with made-up parameters is the same
+ * cached page, not a fresh render and a new cache entry each time.
+ */
+const PAGE_PARAMS: ReadonlySet<string> = new Set([
+  'q',
+  'form',
+  'kind',
+  'org',
+  'year',
+  'tag',
+  'page',
+  'otpravleno',
+]);
+
 function pageContext(strapi: Strapi, ctx: Context, prefix: string): PageContext {
   const path = ctx.path.slice(prefix.length) || '/';
   return {
@@ -60,7 +76,7 @@ function pageContext(strapi: Strapi, ctx: Context, prefix: string): PageContext 
     vi: parseVi(ctx.query.vi),
     query: Object.fromEntries(
       Object.entries(ctx.query).flatMap(([key, value]) =>
-        key !== 'vi' && typeof value === 'string' ? [[key, value.slice(0, 200)]] : [],
+        PAGE_PARAMS.has(key) && typeof value === 'string' ? [[key, value.slice(0, 200)]] : [],
       ),
     ),
     stylesheet: `${prefix}/assets/site-${STYLESHEET_HASH}.css`,
@@ -107,13 +123,17 @@ function sendCached(ctx: Context, entry: CachedPage) {
   const encoding = ctx.acceptsEncodings('br', 'gzip', 'identity');
   if (encoding === 'br' || encoding === 'gzip') {
     ctx.set('Content-Encoding', encoding);
-    ctx.body = encoding === 'br' ? entry.br : entry.gzip;
+    ctx.body = compressed(entry, encoding);
   } else ctx.body = entry.body;
 }
 
-/** The cache key: the public origin, the path and the query in a stable order. */
+/** The cache key: the public origin, the path and the parameters pages read, in a stable order. */
 function cacheKey(strapi: Strapi, ctx: Context) {
-  const params = new URLSearchParams(ctx.querystring);
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(ctx.query))
+    if (PAGE_PARAMS.has(key) && typeof value === 'string') params.set(key, value.slice(0, 200));
+  const vi = parseVi(ctx.query.vi);
+  if (vi) params.set('vi', formatVi(vi));
   params.sort();
   return `${originOf(strapi, ctx)}${ctx.path}?${params.toString()}`;
 }
@@ -248,6 +268,12 @@ async function joinSubmission(strapi: Strapi, ctx: Context, prefix: string) {
   }
 }
 
+/** Types no page shows: their writes (a PII read's log entry, an extension capture) keep the cache. */
+const NEVER_SHOWN: ReadonlySet<string> = new Set([
+  'plugin::nastavnik.access-log',
+  'plugin::nastavnik.capture',
+]);
+
 const WRITES: ReadonlySet<string> = new Set([
   'create',
   'update',
@@ -263,7 +289,12 @@ export function registerPublicSite(strapi: Strapi) {
   // Any committed change to the plugin's data may show on some page (or stop showing): a new version.
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (context.uid.startsWith('plugin::nastavnik.') && WRITES.has(context.action)) await bumpVersion(strapi);
+    if (
+      context.uid.startsWith('plugin::nastavnik.') &&
+      !NEVER_SHOWN.has(context.uid) &&
+      WRITES.has(context.action)
+    )
+      await bumpVersion(strapi);
     return result;
   });
   const open = { auth: false as const };

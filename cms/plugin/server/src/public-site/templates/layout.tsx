@@ -41,7 +41,7 @@ const FONT_LABELS: Record<number, string> = { 1: 'Обычный', 2: 'Круп�
 
 function ViPanel({ ctx, vi }: { ctx: PageContext; vi: ViSettings }) {
   const link = (next: ViSettings, label: string, active: boolean, className?: string) => (
-    <li>
+    <li key={label}>
       <a
         href={href(ctx, ctx.path, next)}
         className={className}
