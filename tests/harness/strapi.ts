@@ -145,6 +145,7 @@ export async function bootStrapi(
     // The suites ask anonymously from here hundreds of times; the security suite asks from other addresses.
     ANON_RATELIMIT_EXEMPT: '127.0.0.1',
     CORS_ORIGINS: 'http://allowed.test,chrome-extension://*',
+    PUBLIC_EMBED_ORIGINS: 'https://embed.test',
     ...database.env,
     ...options.env,
   };

@@ -14,7 +14,7 @@ import { migrateStoredValues } from './setup/migrations.js';
 import { ensureRoles } from './setup/roles.js';
 import { ensureAdminRoles, registerOrganisationCondition } from './admin-access/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
-import { DEFAULT_PREFIX, registerPublicSite } from './public-site/index.js';
+import { DEFAULT_PREFIX, previewAddress, registerPublicSite } from './public-site/index.js';
 import { ensureSearchTables, reindexAllCases } from './cases/search.js';
 import { ensureVersionTable } from './public-site/cache.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
@@ -24,6 +24,7 @@ import {
   securityDefaults,
   validateSecurityConfig,
 } from './security/index.js';
+import { validateEmbedOrigins } from './public-site/embed.js';
 import type { Strapi } from './types.js';
 
 interface ContentTypeRegistry {
@@ -87,6 +88,11 @@ async function bootstrap({ strapi }: { strapi: Strapi }) {
   });
 }
 
+/** The address the Content Manager's Preview opens (called by the host's `admin.preview.config.handler`). */
+const previewService = ({ strapi }: { strapi: Strapi }) => ({
+  url: (uid: string, documentId: string) => previewAddress(strapi, uid, documentId),
+});
+
 const setupService = ({ strapi }: { strapi: Strapi }) => ({
   /** Call from the host application's bootstrap: users-permissions must have created its roles first. */
   async afterPluginsBootstrap() {
@@ -103,7 +109,7 @@ export default {
   contentTypes,
   controllers,
   routes,
-  services: { ...coreServices, setup: setupService },
+  services: { ...coreServices, setup: setupService, preview: previewService },
   // Request limits from the environment by default (security/config.ts); where the public
   // «Наставничество» pages are mounted (`config/plugins.ts`: nastavnik.config.publicPrefix); joinRateLimit:
   // «Стать участником» applications accepted from one address per 10 minutes.
@@ -112,9 +118,16 @@ export default {
       security: securityDefaults(env),
       publicPrefix: DEFAULT_PREFIX,
       joinRateLimit: 5,
+      embedOrigins: [],
     }),
-    validator(config: { security?: unknown; publicPrefix?: unknown; joinRateLimit?: unknown }) {
+    validator(config: {
+      security?: unknown;
+      publicPrefix?: unknown;
+      joinRateLimit?: unknown;
+      embedOrigins?: unknown;
+    }) {
       validateSecurityConfig(config);
+      validateEmbedOrigins(config.embedOrigins);
       if (config.publicPrefix !== undefined && typeof config.publicPrefix !== 'string')
         throw new Error('nastavnik.publicPrefix: ожидался путь, например "/nastavnichestvo".');
       if (

@@ -53,6 +53,7 @@ function withQuery(
     if (value && (key === 'q' || key === 'page' || (FILTERS as readonly string[]).includes(key)))
       params.set(key, value);
   if (ctx.vi) params.set('vi', formatVi(ctx.vi));
+  if (ctx.embed) params.set('embed', '1');
   const query = params.toString();
   return `${ctx.prefix}${path}${query ? `?${query}` : ''}`;
 }
@@ -118,6 +119,7 @@ export function CasesPage({ ctx, data }: { ctx: PageContext; data: LibraryData }
       <h1>{organisation ? 'Лучшие практики' : 'Банк лучших практик наставничества'}</h1>
       <form method="get" action={`${ctx.prefix}${data.path}`} role="search" className="search-form">
         {ctx.vi ? <input type="hidden" name="vi" value={formatVi(ctx.vi)} /> : null}
+        {ctx.embed ? <input type="hidden" name="embed" value="1" /> : null}
         <p className="field">
           <label htmlFor="search-q">Поиск по кейсам</label>
           <input id="search-q" type="search" name="q" defaultValue={q} />

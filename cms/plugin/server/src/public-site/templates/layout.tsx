@@ -97,8 +97,9 @@ export function Layout({ ctx, title, description, organisation, current, crumbs,
         <title>{fullTitle}</title>
         <meta name="description" content={description} />
         <link rel="canonical" href={canonical(ctx)} />
-        {/* Each setting of the accessible version is the same page: only the ordinary one is indexed. */}
-        {vi ? <meta name="robots" content="noindex, follow" /> : null}
+        {/* Each setting of the accessible version, the embedded copy and a preview are the same page:
+            only the ordinary one is indexed. */}
+        {vi || ctx.embed || ctx.preview ? <meta name="robots" content="noindex, follow" /> : null}
         <meta property="og:type" content="website" />
         <meta property="og:locale" content="ru_RU" />
         <meta
@@ -109,14 +110,21 @@ export function Layout({ ctx, title, description, organisation, current, crumbs,
         <meta property="og:description" content={description} />
         <meta property="og:url" content={canonical(ctx)} />
         <link rel="stylesheet" href={ctx.stylesheet} />
+        {ctx.embed && ctx.frameScript ? <script src={ctx.frameScript} defer /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">
           Перейти к основному содержанию
         </a>
+        {ctx.preview ? (
+          <p className="preview-banner" role="note">
+            Предпросмотр черновика: посетители этой версии не видят, пока её не опубликуют.
+          </p>
+        ) : null}
         <header className="site-header">
           <div className="container header-row">
-            <p className="site-name">
+            {/* Embedded, the host site is the frame: its own name and footer are not repeated. */}
+            <p className={ctx.embed ? 'site-name embedded' : 'site-name'}>
               <a href={href(ctx, '/')}>{SITE_NAME}</a>
               {organisation ? (
                 <>
@@ -171,7 +179,7 @@ export function Layout({ ctx, title, description, organisation, current, crumbs,
           {children}
         </main>
         <footer className="site-footer">
-          <div className="container">
+          <div className={ctx.embed ? 'container embedded' : 'container'}>
             <p>
               {organisation ? `${organisation.name}. ` : ''}Раздел «Наставничество» о реализации целевой
               модели наставничества.
