@@ -16,3 +16,4 @@ export * from './pairs-order.js';
 export * from './meetings.js';
 export * from './questionnaire-templates.js';
 export * from './kpi/index.js';
+export * from './embed-snippets.js';

@@ -4,6 +4,7 @@
  * (`strapi-plugin-nastavnik/strapi-admin`); the pages load on first visit.
  */
 import { Book } from '@strapi/icons';
+import { EmbedPanel } from './components/EmbedPanel.js';
 
 const PLUGIN_ID = 'nastavnik';
 
@@ -18,6 +19,10 @@ interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
 }
 
+interface AdminAppAtBootstrap {
+  getPlugin(id: 'content-manager'): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
+}
+
 export default {
   register(app: AdminApp) {
     app.addMenuLink({
@@ -29,6 +34,10 @@ export default {
       permissions: [],
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Наставничество' });
+  },
+  bootstrap(app: AdminAppAtBootstrap) {
+    // A site section's edit view shows its embedding snippets beside the form.
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([EmbedPanel]);
   },
   registerTrads({ locales }: { locales: string[] }) {
     // Russian is the only language of the product; other locales fall back to the same words.

@@ -8,6 +8,7 @@ import { currentActor } from '../tenancy/actor.js';
 import type { Strapi } from '../types.js';
 import { adminOverview } from './overview.js';
 import { decideReview, reviewQueue } from './review.js';
+import { adminEmbedInfo } from './embed.js';
 
 export const adminPanelController = ({ strapi }: { strapi: Strapi }) => ({
   async overview(ctx: Context) {
@@ -28,6 +29,12 @@ export const adminPanelController = ({ strapi }: { strapi: Strapi }) => ({
       name: o.shortName ?? o.name ?? '',
     }));
     ctx.body = options;
+  },
+
+  /** The public section's address and organisations, for the embedding snippets. */
+  async embed(ctx: Context) {
+    const section = typeof ctx.query.section === 'string' ? ctx.query.section : undefined;
+    ctx.body = await adminEmbedInfo(strapi, ctx.origin, section);
   },
 
   async reviewQueue(ctx: Context) {

@@ -46,6 +46,12 @@ export const EMBED_SCRIPT = `(function () {
     frame.style.border = '0';
     script.parentNode.insertBefore(frame, script.nextSibling);
   }
+  // Set through the DOM as well: a host page whose policy forbids inline style attributes keeps them.
+  var all = document.querySelectorAll('iframe[data-nastavnik-embed]');
+  for (var j = 0; j < all.length; j++) {
+    all[j].style.width = '100%';
+    all[j].style.border = '0';
+  }
   if (window.__nastavnikEmbed) return;
   window.__nastavnikEmbed = true;
   window.addEventListener('message', function (event) {

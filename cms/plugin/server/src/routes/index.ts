@@ -41,6 +41,7 @@ const adminRoutes = [
   { method: 'POST', path: '/roadmaps/import', handler: 'roadmap.importFile', config: adminAuth },
   { method: 'GET', path: '/cases/review', handler: 'admin-panel.reviewQueue', config: adminAuth },
   { method: 'POST', path: '/cases/:id/review', handler: 'admin-panel.decide', config: adminAuth },
+  { method: 'GET', path: '/public-embed', handler: 'admin-panel.embed', config: adminAuth },
 ];
 
 export default {

@@ -178,19 +178,21 @@ export function Layout({ ctx, title, description, organisation, current, crumbs,
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          <div className={ctx.embed ? 'container embedded' : 'container'}>
-            <p>
-              {organisation ? `${organisation.name}. ` : ''}Раздел «Наставничество» о реализации целевой
-              модели наставничества.
-            </p>
-            <p>
-              <a href={href(ctx, '/')}>Все организации</a>
-              {' · '}
-              <a href={`${ctx.prefix}/sitemap.xml`}>Карта сайта</a>
-            </p>
-          </div>
-        </footer>
+        {ctx.embed ? null : (
+          <footer className="site-footer">
+            <div className="container">
+              <p>
+                {organisation ? `${organisation.name}. ` : ''}Раздел «Наставничество» о реализации целевой
+                модели наставничества.
+              </p>
+              <p>
+                <a href={href(ctx, '/')}>Все организации</a>
+                {' · '}
+                <a href={`${ctx.prefix}/sitemap.xml`}>Карта сайта</a>
+              </p>
+            </div>
+          </footer>
+        )}
       </body>
     </html>
   );
