@@ -6,6 +6,7 @@
 import type { AdminEmbedInfo } from '@nastavnik/shared';
 import { configuredEmbedOrigins } from '../public-site/embed.js';
 import { publicPrefix } from '../public-site/index.js';
+import { currentActor } from '../tenancy/actor.js';
 import type { Strapi } from '../types.js';
 
 const ORG_FIELDS = ['documentId', 'name', 'shortName', 'slug', 'website'] as const;
@@ -32,11 +33,14 @@ export async function adminEmbedInfo(
     })) as { organisation?: OrganisationRow | null } | null;
     rows = found?.organisation ? [found.organisation] : [];
   } else {
-    rows = (await strapi.documents('plugin::nastavnik.organisation').findMany({
+    // Organisations are public reference data: the account's own scope is what it embeds.
+    const actor = await currentActor(strapi);
+    rows = await strapi.documents('plugin::nastavnik.organisation').findMany({
       fields: [...ORG_FIELDS],
+      ...(actor.kind === 'user' ? { filters: { documentId: { $in: [...actor.scope] } } } : {}),
       sort: ['name:asc'],
       limit: 10_000,
-    }));
+    });
   }
   const configured = strapi.config.get<string>('server.url', '');
   const site = /^https?:\/\//.test(configured) ? configured.replace(/\/+$/, '') : origin;
