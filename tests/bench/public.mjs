@@ -156,6 +156,12 @@ async function measure(name, options) {
 
 const round = (n, digits = 2) => Number(n.toFixed(digits));
 
+/** A few seconds of load, not measured: the first target would otherwise pay for the JIT warming up. */
+const warmUp = (url) =>
+  new Promise((resolve, reject) =>
+    autocannon({ url, connections: 10, duration: 3 }, (error) => (error ? reject(error) : resolve())),
+  );
+
 /** The child process: Strapi with the seeded data and the 10,000 cases; stops when told. */
 async function serve() {
   const strapiPackage = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
@@ -271,6 +277,7 @@ async function run() {
     const page = await (await fetch(`${base}${pagePath}`)).text();
     // The baseline: a file of the same size, served by the same Strapi (strapi::public).
     writeFileSync(staticFile, page);
+    for (const url of [`${base}${pagePath}`, `${base}/bench-static.html`]) await warmUp(url);
 
     let counter = 0;
     let cold = 0;
