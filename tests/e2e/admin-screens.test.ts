@@ -168,12 +168,15 @@ describe('a school editor and the public section', () => {
     await page.goto(
       `${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.site-section/${await sectionId()}`,
     );
-    const iframeCode = page.getByLabel('Встроить рамкой (iframe)');
-    await expect.poll(() => iframeCode.isVisible(), POLL).toBe(true);
-    expect(await iframeCode.inputValue()).toContain('/nastavnichestvo/bor-demo-school/?embed=1');
-    expect(await page.getByLabel('Встроить одной строкой (script)').inputValue()).toContain(
-      'data-nastavnik-section="bor-demo-school"',
-    );
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: booted.url });
+    const copyIframe = page.getByRole('button', { name: 'Скопировать: Встроить рамкой (iframe)' });
+    await expect.poll(() => copyIframe.isVisible(), POLL).toBe(true);
+    await copyIframe.click();
+    await expect.poll(() => page.getByText('Скопировано').isVisible(), POLL).toBe(true);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    expect(await clipboard()).toContain('/nastavnichestvo/bor-demo-school/?embed=1');
+    await page.getByRole('button', { name: 'Скопировать: Встроить одной строкой (script)' }).click();
+    expect(await clipboard()).toContain('data-nastavnik-section="bor-demo-school"');
     await shot(page, 'section-embed-panel');
 
     await page.goto(`${booted.url}/admin/plugins/nastavnik/embed`);
@@ -184,6 +187,9 @@ describe('a school editor and the public section', () => {
     expect(main).toContain('Демо-школа');
     // Only the account's organisation: another school's section is not offered.
     expect(main).not.toContain('Приволжье');
+    expect(await page.getByLabel('Встроить рамкой (iframe)', { exact: true }).inputValue()).toContain(
+      '/nastavnichestvo/bor-demo-school/?embed=1',
+    );
     await shot(page, 'embed-screen');
   });
 

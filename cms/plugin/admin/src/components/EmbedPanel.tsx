@@ -30,7 +30,7 @@ function SectionSnippets({ section }: { section: string }) {
     return (
       <Typography textColor="neutral600">Сохраните раздел с организацией, чтобы получить код.</Typography>
     );
-  return <EmbedSnippets base={info.base} organisation={organisation} />;
+  return <EmbedSnippets base={info.base} organisation={organisation} compact />;
 }
 
 interface PanelProps {
