@@ -9,7 +9,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const production = env('NODE_ENV') === 'production';
   return {
     // Where the public «Наставничество» pages are mounted (scripts/start.mjs prints the same address).
-    nastavnik: { config: { publicPrefix: env('PUBLIC_SITE_PREFIX', '/nastavnichestvo') } },
+    // Sites allowed to embed the pages in an <iframe> besides each organisation's own website
+    // (PUBLIC_EMBED_ORIGINS: comma-separated, e.g. https://school.ru; * = any https site).
+    nastavnik: {
+      config: {
+        publicPrefix: env('PUBLIC_SITE_PREFIX', '/nastavnichestvo'),
+        embedOrigins: env.array('PUBLIC_EMBED_ORIGINS', []),
+      },
+    },
     graphql: {
       config: {
         endpoint: '/graphql',

@@ -17,6 +17,10 @@ export interface NastavnikServices {
       sourceText?: string,
     ): Promise<boolean>;
   };
+  preview: {
+    /** The public page of a document with a signed, expiring preview link; undefined without a page. */
+    url(uid: string, documentId: string): Promise<string | undefined>;
+  };
 }
 
 export function nastavnikService<K extends keyof NastavnikServices>(

@@ -151,6 +151,40 @@ export function changedCaseFields(
  * The review state a write leaves a case in, when the write itself does not say: an approved case
  * whose content changes goes back to review, so it cannot be published again unseen.
  */
+interface AuthorLike {
+  name?: unknown;
+  authorRole?: unknown;
+  publicationConsent?: unknown;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const authorKey = (a: AuthorLike) => JSON.stringify([text(a.name), text(a.authorRole)]);
+
+/**
+ * Whether a new author list only takes names off the public page: every author it keeps was there
+ * before with the same name and role, and has publication consent only if it had it before; none is
+ * added or renamed. A withdrawal must reach the public pages at once, so it needs no new review.
+ */
+export function onlyWithdrawsAuthors(before: unknown, after: unknown): boolean {
+  if (!Array.isArray(after)) return false;
+  const previous = (Array.isArray(before) ? before : []).filter(
+    (a): a is AuthorLike => typeof a === 'object' && a !== null,
+  );
+  const unused = [...previous];
+  for (const item of after) {
+    if (typeof item !== 'object' || item === null) return false;
+    const author = item as AuthorLike;
+    const index = unused.findIndex(
+      (p) =>
+        authorKey(p) === authorKey(author) &&
+        (author.publicationConsent !== true || p.publicationConsent === true),
+    );
+    if (index < 0) return false;
+    unused.splice(index, 1);
+  }
+  return true;
+}
+
 export function reviewStateAfterEdit(
   storedState: unknown,
   requestedState: unknown,

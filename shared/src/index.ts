@@ -18,3 +18,4 @@ export * from './meetings.js';
 export * from './questionnaire-templates.js';
 export * from './kpi/index.js';
 export * from './cycle.js';
+export * from './embed-snippets.js';

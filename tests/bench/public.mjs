@@ -5,11 +5,14 @@
  * and demo data, adds 10,000 indexed cases, and measures with autocannon (50 connections, 10 s each):
  * the demo school's road-map page, a static file of the same size served by the same Strapi (the
  * baseline), the case search, and the road map over REST against the section's GraphQL query.
+ * Strapi runs in a child process, so the load generator does not share the server's event loop.
  * The last line is one JSON object; goals: page ≥ 0.5 × static with p95 ≤ 50 ms, search p95 ≤ 100 ms,
- * GraphQL ≥ 1.0 × REST.
+ * GraphQL ≥ 1.0 × REST. `search_cold_*` adds searches that are each asked once (word × year × form ×
+ * topic never repeated), so no cached answer helps them.
  *
  *   npm run build:server && npm run bench:public
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,7 +26,6 @@ import { searchableText, stemmedText } from '@nastavnik/shared';
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cmsDir = path.join(root, 'cms');
-const strapiPackage = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
 const say = (line) => process.stderr.write(`[bench] ${line}\n`);
 const secret = () => randomBytes(24).toString('base64');
 
@@ -109,8 +111,20 @@ async function indexCases(strapi, organisations) {
       );
     } else {
       await knex('nastavnik_case_search').insert(batch);
+      // The same rowid in both tables, as the plugin's own indexing writes them.
+      const rowids = new Map(
+        (
+          await knex('nastavnik_case_search')
+            .select('rowid', 'document_id')
+            .whereIn(
+              'document_id',
+              batch.map((r) => r.document_id),
+            )
+        ).map((r) => [r.document_id, r.rowid]),
+      );
       await knex('nastavnik_case_fts').insert(
         batch.map((r) => ({
+          rowid: rowids.get(r.document_id),
           document_id: r.document_id,
           title: stemmedText(r.title, stemmer),
           body: stemmedText(r.body, stemmer),
@@ -142,31 +156,37 @@ async function measure(name, options) {
 
 const round = (n, digits = 2) => Number(n.toFixed(digits));
 
-const db = await database();
-Object.assign(process.env, {
-  NODE_ENV: 'production',
-  HOST: '127.0.0.1',
-  PORT: '0',
-  APP_KEYS: [secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-  ADMIN_EMAIL: 'admin@bench.local',
-  ADMIN_PASSWORD: 'BenchAdmin1pass',
-  STARTUP_BANNER: 'false',
-  ...db.env,
-});
-const staticFile = path.join(cmsDir, 'public', 'bench-static.html');
-let strapi;
-try {
-  say(`компиляция хост-приложения и запуск Strapi (production, ${db.env.DATABASE_CLIENT})…`);
+/** A few seconds of load, not measured: the first target would otherwise pay for the JIT warming up. */
+const warmUp = (url) =>
+  new Promise((resolve, reject) =>
+    autocannon({ url, connections: 10, duration: 3 }, (error) => (error ? reject(error) : resolve())),
+  );
+
+/** The child process: Strapi with the seeded data and the 10,000 cases; stops when told. */
+async function serve() {
+  const strapiPackage = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    ADMIN_EMAIL: 'admin@bench.local',
+    ADMIN_PASSWORD: 'BenchAdmin1pass',
+    STARTUP_BANNER: 'false',
+    // The load comes from one address: the visitors' rate limit would answer 429 instead.
+    ANON_RATELIMIT_EXEMPT: '127.0.0.1',
+  });
+  say(`компиляция хост-приложения и запуск Strapi (production, ${process.env.DATABASE_CLIENT})…`);
   for (const dir of ['config', 'src'])
     rmSync(path.join(cmsDir, 'dist', dir), { recursive: true, force: true });
   await strapiPackage.compileStrapi({ appDir: cmsDir, ignoreDiagnostics: false });
   process.chdir(cmsDir);
-  strapi = strapiPackage.createStrapi({
+  const strapi = strapiPackage.createStrapi({
     appDir: cmsDir,
     distDir: path.join(cmsDir, 'dist'),
     autoReload: false,
@@ -184,71 +204,142 @@ try {
   const started = performance.now();
   await indexCases(strapi, organisations);
   say(`в поисковый индекс добавлено ${CASES} кейсов за ${Math.round(performance.now() - started)} мс`);
-
-  const pagePath = '/nastavnichestvo/bor-demo-school/dorozhnaya-karta/';
-  const page = await (await fetch(`${base}${pagePath}`)).text();
-  // The baseline: a file of the same size, served by the same Strapi (strapi::public).
-  writeFileSync(staticFile, page);
   const roadmap = (
     await strapi.db.query('plugin::nastavnik.roadmap').findOne({
       where: { organisation: { slug: 'bor-demo-school' }, publishedAt: { $notNull: true } },
       select: ['documentId'],
     })
   ).documentId;
-
-  let counter = 0;
-  const queries = [
-    'наставнику',
-    'математика',
-    'молодой педагог',
-    'робототехника проекты',
-    'наставляемые балл',
-  ];
-  const results = {
-    page: await measure('страница дорожной карты', { url: `${base}${pagePath}` }),
-    static: await measure('статический файл того же размера', { url: `${base}/bench-static.html` }),
-    // Every request differs (a counter in the address), so each one searches instead of hitting the cache.
-    search: await measure('поиск кейсов (10 000)', {
-      url: base,
-      requests: [
-        {
-          setupRequest: (request) => {
-            counter++;
-            const q = encodeURIComponent(queries[counter % queries.length]);
-            return { ...request, path: `/nastavnichestvo/luchshie-praktiki/?q=${q}&n=${counter}` };
-          },
-        },
-      ],
-    }),
-    rest: await measure('REST: дорожная карта с мероприятиями', {
-      url: `${base}/api/nastavnik/roadmaps/${roadmap}?populate=activities`,
-    }),
-    graphql: await measure('GraphQL: nastavnikPublicSection', {
-      url: `${base}/graphql`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ nastavnikPublicSection(slug: "bor-demo-school") }' }),
-    }),
-  };
-  const failed = Object.entries(results).filter(([, r]) => r.bad > 0);
-  if (failed.length) say(`внимание: ответы с ошибками у ${failed.map(([n]) => n).join(', ')}`);
-  process.stdout.write(
-    `${JSON.stringify({
-      page_rps: round(results.page.rps),
-      static_rps: round(results.static.rps),
-      page_vs_static: round(results.page.rps / results.static.rps),
-      page_p95_ms: round(results.page.p95, 1),
-      search_p95_ms: round(results.search.p95, 1),
-      graphql_rps: round(results.graphql.rps),
-      rest_rps: round(results.rest.rps),
-      graphql_vs_rest: round(results.graphql.rps / results.rest.rps),
-    })}\n`,
-  );
-} finally {
-  rmSync(staticFile, { force: true });
-  if (strapi) {
+  process.on('message', async (message) => {
+    if (message !== 'stop') return;
     strapi.server.httpServer.closeAllConnections();
     await strapi.destroy();
-  }
-  await db.drop();
+    process.exit(0);
+  });
+  process.send({ base, roadmap });
 }
+
+/** Strapi in a child process on the given database; resolves with its address once it listens. */
+function startServer(env) {
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    env: { ...process.env, ...env, BENCH_ROLE: 'server' },
+    // BENCH_PROFILE_DIR=/tmp/x writes a CPU profile of the server (node --cpu-prof) there.
+    execArgv: process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const ready = new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`Strapi завершился с кодом ${code} до начала замера`)));
+  });
+  return {
+    ready,
+    stop: async () => {
+      if (child.exitCode === null) child.send('stop');
+      await exited;
+    },
+  };
+}
+
+/** The n-th of 9,800 distinct searches (one word, a year or none, a form or none, a topic or none). */
+const STEMS = [
+  ...new Set(
+    WORDS.join(' ')
+      .split(/[\s-]+/)
+      .filter((w) => w.length > 3),
+  ),
+];
+function coldSearch(n) {
+  const combos = [STEMS.length, 7, FORMS.length + 1, TAGS.length + 1];
+  // A stride coprime with the number of combinations visits each one once before any repeats.
+  let i = (n * 7919) % combos.reduce((a, b) => a * b, 1);
+  const [word, year, form, tag] = combos.map((size) => {
+    const value = i % size;
+    i = Math.floor(i / size);
+    return value;
+  });
+  const params = new URLSearchParams({ q: STEMS[word] });
+  if (year) params.set('year', String(2019 + year));
+  if (form) params.set('form', FORMS[form - 1]);
+  if (tag) params.set('tag', TAGS[tag - 1]);
+  return `/nastavnichestvo/luchshie-praktiki/?${params.toString()}`;
+}
+
+async function run() {
+  const db = await database();
+  const staticFile = path.join(cmsDir, 'public', 'bench-static.html');
+  const server = startServer(db.env);
+  try {
+    const { base, roadmap } = await server.ready;
+    const pagePath = '/nastavnichestvo/bor-demo-school/dorozhnaya-karta/';
+    const page = await (await fetch(`${base}${pagePath}`)).text();
+    // The baseline: a file of the same size, served by the same Strapi (strapi::public).
+    writeFileSync(staticFile, page);
+    for (const url of [`${base}${pagePath}`, `${base}/bench-static.html`]) await warmUp(url);
+
+    let counter = 0;
+    let cold = 0;
+    const queries = [
+      'наставнику',
+      'математика',
+      'молодой педагог',
+      'робототехника проекты',
+      'наставляемые балл',
+    ];
+    const results = {
+      page: await measure('страница дорожной карты', { url: `${base}${pagePath}` }),
+      static: await measure('статический файл того же размера', { url: `${base}/bench-static.html` }),
+      // Visitors' searches: five phrasings in turn, each address made unique by a parameter no page reads.
+      search: await measure('поиск кейсов (10 000)', {
+        url: base,
+        requests: [
+          {
+            setupRequest: (request) => {
+              counter++;
+              const q = encodeURIComponent(queries[counter % queries.length]);
+              return { ...request, path: `/nastavnichestvo/luchshie-praktiki/?q=${q}&n=${counter}` };
+            },
+          },
+        ],
+      }),
+      searchCold: await measure('поиск кейсов, каждый запрос впервые', {
+        url: base,
+        requests: [{ setupRequest: (request) => ({ ...request, path: coldSearch(++cold) }) }],
+      }),
+      rest: await measure('REST: дорожная карта с мероприятиями', {
+        url: `${base}/api/nastavnik/roadmaps/${roadmap}?populate=activities`,
+      }),
+      graphql: await measure('GraphQL: nastavnikPublicSection', {
+        url: `${base}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ nastavnikPublicSection(slug: "bor-demo-school") }' }),
+      }),
+    };
+    const failed = Object.entries(results).filter(([, r]) => r.bad > 0);
+    if (failed.length) say(`внимание: ответы с ошибками у ${failed.map(([n]) => n).join(', ')}`);
+    process.stdout.write(
+      `${JSON.stringify({
+        page_rps: round(results.page.rps),
+        static_rps: round(results.static.rps),
+        page_vs_static: round(results.page.rps / results.static.rps),
+        page_p95_ms: round(results.page.p95, 1),
+        search_p95_ms: round(results.search.p95, 1),
+        graphql_rps: round(results.graphql.rps),
+        rest_rps: round(results.rest.rps),
+        graphql_vs_rest: round(results.graphql.rps / results.rest.rps),
+        search_cold_rps: round(results.searchCold.rps),
+        search_cold_p95_ms: round(results.searchCold.p95, 1),
+      })}\n`,
+    );
+  } finally {
+    rmSync(staticFile, { force: true });
+    await server.stop();
+    await db.drop();
+  }
+}
+
+if (process.env.BENCH_ROLE === 'server') await serve();
+else await run();

@@ -161,3 +161,69 @@ describe('a school curator', () => {
     await shot(page, 'curator-people');
   });
 });
+
+describe('a school editor and the public section', () => {
+  async function sectionId() {
+    const row = (await booted.strapi.db.query('plugin::nastavnik.site-section').findOne({
+      where: { organisation: { slug: 'bor-demo-school' } },
+      select: ['documentId'],
+    })) as { documentId: string } | null;
+    if (!row) throw new Error('Нет раздела сайта демо-школы');
+    return row.documentId;
+  }
+
+  it('copies the embedding snippets from the section edit view and the embedding screen', async () => {
+    const page = await as('demoEditorAdmin');
+    await page.goto(
+      `${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.site-section/${await sectionId()}`,
+    );
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: booted.url });
+    const copyIframe = page.getByRole('button', { name: 'Скопировать: Встроить рамкой (iframe)' });
+    await expect.poll(() => copyIframe.isVisible(), POLL).toBe(true);
+    await copyIframe.click();
+    await expect.poll(() => page.getByText('Скопировано').isVisible(), POLL).toBe(true);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    expect(await clipboard()).toContain('/nastavnichestvo/bor-demo-school/?embed=1');
+    await page.getByRole('button', { name: 'Скопировать: Встроить одной строкой (script)' }).click();
+    expect(await clipboard()).toContain('data-nastavnik-section="bor-demo-school"');
+    await shot(page, 'section-embed-panel');
+
+    await page.goto(`${booted.url}/admin/plugins/nastavnik/embed`);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Встраивание на сайт' }).isVisible(), POLL)
+      .toBe(true);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Демо-школа');
+    // Only the account's organisation: another school's section is not offered.
+    expect(main).not.toContain('Приволжье');
+    expect(await page.getByLabel('Встроить рамкой (iframe)', { exact: true }).inputValue()).toContain(
+      '/nastavnichestvo/bor-demo-school/?embed=1',
+    );
+    await shot(page, 'embed-screen');
+  });
+
+  it("opens a draft of the section in Strapi's Preview, signed for that document", async () => {
+    const id = await sectionId();
+    // The draft row only: what an editor's unsaved-to-public change is.
+    await booted.strapi.db.query('plugin::nastavnik.site-section').update({
+      where: { documentId: id, publishedAt: null },
+      data: { title: 'Черновик заголовка для предпросмотра' },
+    });
+    const page = await as('demoEditorAdmin');
+    await page.goto(
+      `${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.site-section/${id}`,
+    );
+    const open = page.getByRole('link', { name: /предварительный просмотр|Open preview/i });
+    await expect.poll(() => open.isVisible(), POLL).toBe(true);
+    await open.click();
+    const frame = page.locator('iframe[src*="preview="]');
+    await expect.poll(() => frame.count(), POLL).toBe(1);
+    await expect
+      .poll(() => frame.contentFrame().locator('main').textContent(), POLL)
+      .toContain('Черновик заголовка для предпросмотра');
+    await shot(page, 'section-preview');
+    // The published page has not changed.
+    const published = await (await fetch(`${booted.url}/nastavnichestvo/bor-demo-school/`)).text();
+    expect(published).not.toContain('Черновик заголовка для предпросмотра');
+  });
+});

@@ -5,10 +5,13 @@
  * Screenshots go to test-results/screenshots/public-*.png.
  */
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedSnippets } from '@nastavnik/shared';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './helpers/chromium-flags.mjs';
 import { bootStrapi, compileHostApp, repoRoot, type BootedStrapi } from '../harness/strapi.js';
 
@@ -41,6 +44,8 @@ const PAGES: Array<readonly [string, string]> = [
   ['vi-index-wb', `${PREFIX}/?vi=1-wb-img`],
   ['vi-join-blue', `${DEMO}stat-uchastnikom/?vi=2-blue-img`],
   ['vi-library-wb', `${DEMO}luchshie-praktiki/?vi=2-wb-img&q=${encodeURIComponent('шестиклассники')}`],
+  ['embed-home', `${DEMO}?embed=1`],
+  ['embed-roadmap-vi', `${DEMO}dorozhnaya-karta/?embed=1&vi=2-wb-img`],
 ];
 
 interface AxeResult {
@@ -50,11 +55,29 @@ interface AxeResult {
 
 let booted: BootedStrapi;
 let browser: Browser;
+/** A school's own website on another origin, which embeds the section both ways. */
+let host: Server;
+let hostUrl = '';
+
+function hostPage(base: string): string {
+  const snippets = embedSnippets(`${base}${PREFIX}`, 'bor-demo-school', 'Демо-школа');
+  // The school's site has a strict policy of its own: scripts and frames only from the CMS.
+  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Сайт школы</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${base}; frame-src ${base}">
+</head><body><h1>Сайт школы</h1><h2>Рамкой</h2>${snippets.iframe}<h2>Скриптом</h2>${snippets.script}<p>Подвал сайта школы</p></body></html>`;
+}
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   await compileHostApp();
-  booted = await bootStrapi();
+  host = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(hostPage(booted.url));
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  // localhost, not 127.0.0.1: another origin than the CMS, as a school's site is.
+  hostUrl = `http://localhost:${String((host.address() as AddressInfo).port)}`;
+  booted = await bootStrapi({ env: { PUBLIC_EMBED_ORIGINS: hostUrl } });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
 }, 240_000);
 
@@ -62,6 +85,8 @@ afterAll(async () => {
   // Typed for the tests; beforeAll may have failed before setting them.
   await (browser as Browser | undefined)?.close();
   await (booted as BootedStrapi | undefined)?.stop();
+  (host as Server | undefined)?.closeAllConnections();
+  (host as Server | undefined)?.close();
 });
 
 async function axe(page: Page): Promise<AxeResult> {
@@ -216,6 +241,45 @@ describe('public pages in Chromium', () => {
       expect(page.url()).toContain('dorozhnaya-karta/?vi=1-wb-img');
       await page.screenshot({ path: path.join(SHOTS, 'public-vi-navigation.png') });
       expect(await context.cookies()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('embeds in a school site on another origin: both snippets show the section and size themselves', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') refused.push(message.text());
+    });
+    try {
+      await page.goto(hostUrl);
+      const frames = page.locator('iframe[data-nastavnik-embed]');
+      await expect.poll(() => frames.count(), { timeout: 15_000 }).toBe(2);
+      for (const index of [0, 1]) {
+        const frame = frames.nth(index);
+        const inner = frame.contentFrame();
+        await expect
+          .poll(() => inner.locator('h1').textContent(), { timeout: 15_000 })
+          .toContain('Наставничество');
+        const content = await inner
+          .locator('html')
+          .evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+        // The frame grew from its 400–600 px start to the whole page: no scrollbar inside it.
+        expect(content).toBeGreaterThan(900);
+        await expect.poll(() => frame.evaluate((el) => el.clientHeight), { timeout: 15_000 }).toBe(content);
+        // No frame border either: set by the script, since this host forbids inline style attributes.
+        expect(await frame.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('0px');
+      }
+      // The embedded copy keeps its own links embedded and has no site frame of its own.
+      const first = frames.first().contentFrame();
+      expect(await first.getByRole('link', { name: 'Новости' }).first().getAttribute('href')).toContain(
+        'embed=1',
+      );
+      expect(await first.locator('.site-footer').count()).toBe(0);
+      expect(refused).toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, 'public-embedded.png'), fullPage: true });
     } finally {
       await context.close();
     }

@@ -152,6 +152,7 @@ export async function bootStrapi(
       mkdtempSync(path.join(tmpdir(), 'nastavnik-ledger-')),
       'withdrawals.jsonl',
     ),
+    PUBLIC_EMBED_ORIGINS: 'https://embed.test',
     ...database.env,
     ...options.env,
   };

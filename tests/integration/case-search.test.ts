@@ -111,6 +111,16 @@ describe('case search', () => {
     expect(facets).toMatch(/<option value="teacher_teacher">Учитель – учитель \(1\)<\/option>/);
   });
 
+  it('finds a case published after the same search was answered (answers are kept per data version)', async () => {
+    expect((await search({ q: 'шахматы' })).titles).toEqual([]);
+    await publishedCase({
+      title: 'Поиск: шахматный клуб наставников',
+      slug: 'search-chess',
+      summary: 'Шахматы.',
+    });
+    expect((await search({ q: 'шахматы' })).titles).toEqual(['Поиск: шахматный клуб наставников']);
+  });
+
   it('keeps a section library inside its organisation, and forgets a deleted case at once', async () => {
     const school = await search({ q: 'наставник' }, '/nastavnichestvo/kamensk-school-40/luchshie-praktiki/');
     expect(school.titles).toEqual([]);

@@ -46,6 +46,18 @@ describe('the page cache', () => {
     expect(gzip.headers.get('content-encoding')).toBe('gzip');
   });
 
+  it('keys a page by the parameters pages read: a made-up one neither renders anew nor adds an entry', async () => {
+    const library = `${inject('strapiUrl')}/nastavnichestvo/luchshie-praktiki/?q=${encodeURIComponent('наставник')}`;
+    const plain = await fetch(library);
+    const busted = await fetch(`${library}&n=12345&utm_source=x`);
+    expect(busted.status).toBe(200);
+    expect(busted.headers.get('etag')).toBe(plain.headers.get('etag'));
+    expect(await busted.text()).toBe(await plain.text());
+    // A parameter the page reads is a different page.
+    const second = await fetch(`${library}&page=2`);
+    expect(second.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+  });
+
   it('shows a change made through one instance on the other at once, and drops it when unpublished', async () => {
     const onSecond = () => fetch(`${second.url}${NEWS}`).then((r) => r.text());
     const before = await onSecond();
@@ -81,5 +93,57 @@ describe('the page cache', () => {
     expect(await onSecond()).not.toContain('Кэш: новость исправлена');
     // And the instance that made the change agrees.
     expect(await (await fetch(`${inject('strapiUrl')}${NEWS}`)).text()).not.toContain('Кэш: новость');
+  });
+
+  it('takes a withdrawn author off the case page on the other instance at once, without a new review', async () => {
+    const created = await gql<{ createNastavnikCase: { documentId: string } }>(
+      `mutation($data: NastavnikCaseInput!) { createNastavnikCase(data: $data, status: DRAFT) { documentId } }`,
+      {
+        data: {
+          title: 'Кэш: кейс с автором',
+          slug: 'cache-author',
+          summary: 'Кружок робототехники для пятиклассников.',
+          reviewState: 'submitted',
+          authors: [{ name: 'Согласная Анна Ивановна', authorRole: 'наставник', publicationConsent: true }],
+        },
+      },
+      jwtOf('demoCurator'),
+    );
+    const id = dataOf(created).createNastavnikCase.documentId;
+    const approved = await gql(
+      `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { reviewState: approved }, status: PUBLISHED) { documentId } }`,
+      { id },
+      jwtOf('borMethodist'),
+    );
+    expect(approved.errors, approved.raw).toBeUndefined();
+    const casePage = () =>
+      fetch(`${second.url}/nastavnichestvo/bor-demo-school/luchshie-praktiki/cache-author/`).then((r) =>
+        r.text(),
+      );
+    const search = () =>
+      fetch(`${second.url}/nastavnichestvo/luchshie-praktiki/?q=${encodeURIComponent('робототехника')}`).then(
+        (r) => r.text(),
+      );
+    expect(await casePage()).toContain('Согласная Анна Ивановна');
+    expect(await search()).toContain('Кэш: кейс с автором');
+
+    const withdrawn = await gql<{ updateNastavnikCase: { reviewState: string } }>(
+      `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { authors: [{ name: "Согласная Анна Ивановна", authorRole: "наставник", publicationConsent: false }] }, status: PUBLISHED) { reviewState } }`,
+      { id },
+      jwtOf('demoCurator'),
+    );
+    expect(withdrawn.errors, withdrawn.raw).toBeUndefined();
+    expect(dataOf(withdrawn).updateNastavnikCase.reviewState).toBe('approved');
+    const page = await casePage();
+    expect(page).toContain('Кэш: кейс с автором');
+    expect(page).not.toContain('Согласная Анна');
+
+    // A real edit, by contrast, goes back to the methodist.
+    const edited = await gql<{ updateNastavnikCase: { reviewState: string } }>(
+      `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { summary: "Кружок робототехники, переписано." }, status: DRAFT) { reviewState } }`,
+      { id },
+      jwtOf('demoCurator'),
+    );
+    expect(dataOf(edited).updateNastavnikCase.reviewState).toBe('submitted');
   });
 });

@@ -3,6 +3,7 @@ import {
   caseContentSnapshot,
   changedCaseFields,
   changedSinceSnapshot,
+  onlyWithdrawsAuthors,
   reviewStateAfterEdit,
 } from '../cases.js';
 
@@ -71,5 +72,32 @@ describe('the review state after an edit', () => {
   it('leaves drafts and cases under review alone', () => {
     expect(reviewStateAfterEdit('draft', undefined, ['title'])).toBeUndefined();
     expect(reviewStateAfterEdit('submitted', undefined, ['title'])).toBeUndefined();
+  });
+});
+
+describe('withdrawing authors', () => {
+  const authors = [
+    { id: 1, name: 'Иванова А. А.', authorRole: 'наставник', publicationConsent: true },
+    { id: 2, name: 'Петров Б. Б.', authorRole: 'куратор', publicationConsent: false },
+  ];
+
+  it.each([
+    ['consent taken back', [{ ...authors[0], publicationConsent: false }, authors[1]]],
+    ['an author removed', [authors[1]]],
+    ['every author removed', []],
+    ['the same list again, without ids', authors.map(({ id: _id, ...a }) => a)],
+  ])('needs no review: %s', (_name, after) => {
+    expect(onlyWithdrawsAuthors(authors, after)).toBe(true);
+  });
+
+  it.each([
+    ['consent given', [authors[0], { ...authors[1], publicationConsent: true }]],
+    ['an author added', [...authors, { name: 'Новый', publicationConsent: false }]],
+    ['a name changed', [{ ...authors[0], name: 'Иванова А. Б.' }, authors[1]]],
+    ['a role changed', [{ ...authors[0], authorRole: 'автор' }, authors[1]]],
+    ['one author twice', [authors[1], authors[1]]],
+    ['not a list', null],
+  ])('is an edit to review: %s', (_name, after) => {
+    expect(onlyWithdrawsAuthors(authors, after)).toBe(false);
   });
 });

@@ -92,3 +92,12 @@ export interface AdminMeetingAwaitingFeedback {
   /** Whose feedback is missing: mentee, mentor. */
   waitingFor: string[];
 }
+
+/** What the embedding panel needs: the public mount point and the organisations it may show. */
+export interface AdminEmbedInfo {
+  /** The public section's mount point with the site's address, e.g. `https://cms.example.ru/nastavnichestvo`. */
+  base: string;
+  /** Sites besides each organisation's own website that may frame the pages (PUBLIC_EMBED_ORIGINS). */
+  allowedOrigins: string[];
+  organisations: Array<{ documentId: string; name: string; slug: string; website: string | null }>;
+}

@@ -5,6 +5,7 @@
  */
 import { Book } from '@strapi/icons';
 import { EnumerationInput, labelEnumerationColumns, labelEnumerationFilters } from './enum-labels.js';
+import { EmbedPanel } from './components/EmbedPanel.js';
 
 const PLUGIN_ID = 'nastavnik';
 
@@ -18,6 +19,10 @@ interface AdminApp {
   }): void;
   registerPlugin(plugin: { id: string; name: string }): void;
   addFields(field: { type: string; Component: typeof EnumerationInput }): void;
+}
+
+interface AdminAppAtBootstrap {
+  getPlugin(id: 'content-manager'): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
   registerHook(name: string, handler: typeof labelEnumerationColumns | typeof labelEnumerationFilters): void;
 }
 
@@ -34,9 +39,11 @@ export default {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Наставничество' });
     app.addFields({ type: 'enumeration', Component: EnumerationInput });
   },
-  bootstrap(app: AdminApp) {
+  bootstrap(app: AdminAppAtBootstrap) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', labelEnumerationFilters);
+    // A site section's edit view shows its embedding snippets beside the form.
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([EmbedPanel]);
   },
   registerTrads({ locales }: { locales: string[] }) {
     // Russian is the only language of the product; other locales fall back to the same words.

@@ -14,7 +14,7 @@ import { migrateStoredValues } from './setup/migrations.js';
 import { ensureRoles } from './setup/roles.js';
 import { ensureAdminRoles, registerOrganisationCondition } from './admin-access/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
-import { DEFAULT_PREFIX, registerPublicSite } from './public-site/index.js';
+import { DEFAULT_PREFIX, previewAddress, registerPublicSite } from './public-site/index.js';
 import { ensureSearchTables, reindexAllCases } from './cases/search.js';
 import { ensureVersionTable } from './public-site/cache.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
@@ -24,6 +24,7 @@ import {
   securityDefaults,
   validateSecurityConfig,
 } from './security/index.js';
+import { validateEmbedOrigins } from './public-site/embed.js';
 import type { Strapi } from './types.js';
 import { DEFAULT_MONITORING_SCHEDULE, registerMonitoringSchedule } from './kpi/schedule.js';
 import { DEFAULT_MONITORING_MONTHS } from '@nastavnik/shared';
@@ -90,6 +91,11 @@ async function bootstrap({ strapi }: { strapi: Strapi }) {
   });
 }
 
+/** The address the Content Manager's Preview opens (called by the host's `admin.preview.config.handler`). */
+const previewService = ({ strapi }: { strapi: Strapi }) => ({
+  url: (uid: string, documentId: string) => previewAddress(strapi, uid, documentId),
+});
+
 const setupService = ({ strapi }: { strapi: Strapi }) => ({
   /** Call from the host application's bootstrap: users-permissions must have created its roles first. */
   async afterPluginsBootstrap() {
@@ -106,7 +112,7 @@ export default {
   contentTypes,
   controllers,
   routes,
-  services: { ...coreServices, setup: setupService },
+  services: { ...coreServices, setup: setupService, preview: previewService },
   // Request limits from the environment by default (security/config.ts); where the public
   // «Наставничество» pages are mounted (`config/plugins.ts`: nastavnik.config.publicPrefix); joinRateLimit:
   // «Стать участником» applications accepted from one address per 10 minutes.
@@ -121,6 +127,7 @@ export default {
       monitoringMonths: [...DEFAULT_MONITORING_MONTHS],
       // Withdrawals of consent, outside the database, re-applied by `npm run restore` (consent/withdrawal.ts).
       consentLedgerFile: env('CONSENT_LEDGER_FILE', '') ?? '',
+      embedOrigins: [],
     }),
     validator(config: {
       security?: unknown;
@@ -128,8 +135,10 @@ export default {
       joinRateLimit?: unknown;
       monitoringSchedule?: unknown;
       monitoringMonths?: unknown;
+      embedOrigins?: unknown;
     }) {
       validateSecurityConfig(config);
+      validateEmbedOrigins(config.embedOrigins);
       if (config.publicPrefix !== undefined && typeof config.publicPrefix !== 'string')
         throw new Error('nastavnik.publicPrefix: ожидался путь, например "/nastavnichestvo".');
       if (

@@ -6,9 +6,10 @@ const SCREENS = [
   { to: BASE, label: 'Обзор' },
   { to: `${BASE}/import`, label: 'Импорт дорожной карты' },
   { to: `${BASE}/review`, label: 'Проверка кейсов' },
+  { to: `${BASE}/embed`, label: 'Встраивание на сайт' },
 ];
 
-/** The plugin's three screens, the current one marked for screen readers too. */
+/** The plugin's screens, the current one marked for screen readers too. */
 export function Nav() {
   const { pathname } = useLocation();
   const current = (to: string) => pathname.replace(/\/$/, '').endsWith(to.slice(BASE.length) || BASE);

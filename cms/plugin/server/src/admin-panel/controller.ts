@@ -10,6 +10,7 @@ import { adminOverview } from './overview.js';
 import { cycleOverview } from './cycle.js';
 import { decideReview, reviewQueue } from './review.js';
 import { downloadReport } from './kpi.js';
+import { adminEmbedInfo } from './embed.js';
 
 export const adminPanelController = ({ strapi }: { strapi: Strapi }) => ({
   async overview(ctx: Context) {
@@ -31,6 +32,12 @@ export const adminPanelController = ({ strapi }: { strapi: Strapi }) => ({
       name: o.shortName ?? o.name ?? '',
     }));
     ctx.body = options;
+  },
+
+  /** The public section's address and organisations, for the embedding snippets. */
+  async embed(ctx: Context) {
+    const section = typeof ctx.query.section === 'string' ? ctx.query.section : undefined;
+    ctx.body = await adminEmbedInfo(strapi, ctx.origin, section);
   },
 
   async reviewQueue(ctx: Context) {

@@ -11,6 +11,7 @@ import sanitizeHtml from 'sanitize-html';
 import { stemmer } from '@orama/stemmers/russian';
 import { searchableText, searchTerms, snippet, stemmedText, type SnippetPart } from '@nastavnik/shared';
 import { subtreeOf } from '../tenancy/organisations.js';
+import { bumpVersion, currentVersion } from '../public-site/cache.js';
 import type { Strapi } from '../types.js';
 
 const CASE = 'plugin::nastavnik.case';
@@ -148,11 +149,11 @@ async function writeEntries(strapi: Strapi, db: RawRunner, cases: StoredCase[]) 
       );
     } else {
       await db.raw(`INSERT INTO ${TABLE} (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, values);
-      await db.raw(`INSERT INTO ${FTS} (document_id, title, body) VALUES (?, ?, ?)`, [
-        c.documentId,
-        stemmedText(c.title, stemmer),
-        stemmedText(body, stemmer),
-      ]);
+      // The same rowid in both tables: a match joins its entry by the integer key, not by a text column.
+      await db.raw(
+        `INSERT INTO ${FTS} (rowid, document_id, title, body) SELECT rowid, document_id, ?, ? FROM ${TABLE} WHERE document_id = ?`,
+        [stemmedText(c.title, stemmer), stemmedText(body, stemmer), c.documentId],
+      );
     }
   }
 }
@@ -174,6 +175,9 @@ export async function reindexCase(strapi: Strapi, documentId: string) {
   await inTransaction(strapi, async (db) => {
     await deleteEntries(strapi, db, [documentId]);
     await writeEntries(strapi, db, await publicCases(strapi, [documentId]));
+    // Searches are cached per data version: the index's own change makes a new one, whichever order
+    // the case's write and its reindexing commit in.
+    await bumpVersion(strapi);
   });
 }
 
@@ -255,9 +259,8 @@ const parseTags = (json: string): string[] => {
  * Cases matching the query, best first (newest first without words), with facet counts over every
  * match, so a visitor sees how many cases each further filter would leave.
  */
-export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promise<CaseSearchResult> {
+async function runSearch(strapi: Strapi, query: CaseSearchQuery, terms: string[]): Promise<CaseSearchResult> {
   const client = clientOf(strapi);
-  const terms = searchTerms(query.text ?? '', stemmer);
   const where: string[] = [];
   const bindings: unknown[] = [];
   let from = `${TABLE} s`;
@@ -268,7 +271,7 @@ export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promi
       bindings.push(searchableText(query.text ?? ''));
       order = `ts_rank_cd(s.tsv, plainto_tsquery('russian', ?)) DESC, s.title ASC`;
     } else {
-      from = `${FTS} f JOIN ${TABLE} s ON s.document_id = f.document_id`;
+      from = `${FTS} f JOIN ${TABLE} s ON s.rowid = f.rowid`;
       where.push(`${FTS} MATCH ?`);
       bindings.push(terms.map((t) => `"${t.replace(/"/g, '')}"`).join(' '));
       order = `bm25(${FTS}, 5.0, 1.0) ASC, s.title ASC`;
@@ -384,4 +387,43 @@ export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promi
       tag: facet(tagCounts),
     },
   };
+}
+
+const MAX_CACHED = 500;
+let resultsVersion = '';
+const results = new Map<string, Promise<CaseSearchResult>>();
+
+/**
+ * Cases matching the query, best first (newest first without words), with facet counts over every
+ * match. Answers are kept per data version (the counter every write of the plugin's data and every
+ * reindexing moves), keyed by the stems rather than the words typed, so «наставнику» and «наставники»
+ * share one answer and a repeated search costs no query but the version's.
+ */
+export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promise<CaseSearchResult> {
+  const terms = searchTerms(query.text ?? '', stemmer);
+  const version = await currentVersion(strapi);
+  if (version !== resultsVersion) {
+    results.clear();
+    resultsVersion = version;
+  }
+  const key = JSON.stringify([
+    [...terms].sort(),
+    query.text?.trim() ? 1 : 0,
+    query.form ?? null,
+    query.organisationKind ?? null,
+    query.organisation ?? null,
+    query.year ?? null,
+    query.tag ?? null,
+    query.limit ?? null,
+    query.offset ?? null,
+  ]);
+  let found = results.get(key);
+  if (!found) {
+    found = runSearch(strapi, query, terms);
+    // A failed search is not kept; the next request tries again.
+    found.catch(() => results.delete(key));
+    if (results.size >= MAX_CACHED) results.delete(results.keys().next().value ?? '');
+    results.set(key, found);
+  }
+  return found;
 }

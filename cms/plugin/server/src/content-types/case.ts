@@ -10,6 +10,7 @@ import {
   changedCaseFields,
   caseReviewStates,
   mentoringForms,
+  onlyWithdrawsAuthors,
   publicationProblem,
   reviewDecisionProblem,
   reviewStateAfterEdit,
@@ -50,7 +51,10 @@ async function trackReview(event: WriteEvent) {
   const { action, data } = event;
   if (!data || (action !== 'create' && action !== 'update')) return;
   const stored = action === 'update' ? await storedDraft(event) : null;
-  const changed = stored ? changedCaseFields(stored, data) : [];
+  // Taking authors' names off the page (consent withdrawn, author removed) is no edit to review.
+  const changed = (stored ? changedCaseFields(stored, data) : []).filter(
+    (field) => field !== 'authors' || !onlyWithdrawsAuthors(stored?.authors, data.authors),
+  );
   const next = reviewStateAfterEdit(stored?.reviewState, data.reviewState, changed);
   if (next) data.reviewState = next;
   const state = data.reviewState;

@@ -1,5 +1,5 @@
 /**
- * Rendered pages kept in memory, compressed once, and served with an ETag. What makes a page stale is
+ * Rendered pages kept in memory, compressed once per encoding asked for, and served with an ETag. What makes a page stale is
  * any committed write to the plugin's data (publish, unpublish, edit, consent withdrawal): each one
  * increments a counter in the database, and every request reads the counter first, so an instance
  * never serves a page older than the last change committed through any instance sharing the database.
@@ -15,8 +15,9 @@ export interface CachedPage {
   status: number;
   type: string;
   body: Buffer;
-  gzip: Buffer;
-  br: Buffer;
+  /** Compressed when a client first accepts the encoding, then kept with the page. */
+  gzip?: Buffer;
+  br?: Buffer;
   etag: string;
   headers: Record<string, string>;
 }
@@ -75,8 +76,6 @@ export function store(
     status: page.status,
     type: page.type,
     body,
-    gzip: gzipSync(body, { level: 6 }),
-    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
     etag: `"${version}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`,
     headers: page.headers ?? {},
   };
@@ -85,4 +84,13 @@ export function store(
     pages.set(key, entry);
   }
   return entry;
+}
+
+/** The page's body in `encoding`, compressed once per cached page. */
+export function compressed(entry: CachedPage, encoding: 'br' | 'gzip'): Buffer {
+  if (encoding === 'br')
+    return (entry.br ??= brotliCompressSync(entry.body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 5 },
+    }));
+  return (entry.gzip ??= gzipSync(entry.body, { level: 6 }));
 }

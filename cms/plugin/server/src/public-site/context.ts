@@ -1,7 +1,7 @@
 /**
  * What every template knows about the page being rendered: where the section is mounted, the page's
- * own address, the public origin for canonical links, and the visually-impaired settings that every
- * internal link must carry on.
+ * own address, the public origin for canonical links, and the visually-impaired settings (and the
+ * embedded mode) that every internal link must carry on.
  */
 import { formatVi, type ViSettings } from './settings.js';
 
@@ -17,12 +17,18 @@ export interface PageContext {
   query: Readonly<Record<string, string>>;
   /** The stylesheet's address, with its content hash so it can be cached for ever. */
   stylesheet: string;
+  /** Shown inside an `<iframe>` on the organisation's own site: no site frame, links stay embedded. */
+  embed?: boolean;
+  /** A draft shown through a signed preview link: marked as such, never indexed. */
+  preview?: boolean;
+  /** The embedded page's script that tells the host page its height. */
+  frameScript?: string;
 }
 
 /** An internal address below the mount point, keeping the visually-impaired version when it is on. */
 export function href(ctx: PageContext, path: string, vi: ViSettings | null = ctx.vi): string {
-  const url = `${ctx.prefix}${path}`;
-  return vi ? `${url}?vi=${formatVi(vi)}` : url;
+  const params = [vi ? `vi=${formatVi(vi)}` : '', ctx.embed ? 'embed=1' : ''].filter(Boolean);
+  return `${ctx.prefix}${path}${params.length ? `?${params.join('&')}` : ''}`;
 }
 
 /** The address search engines and social networks should use: the ordinary version, absolute. */

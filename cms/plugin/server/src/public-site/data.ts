@@ -232,7 +232,8 @@ export function caseBySlug(strapi: Strapi, organisation: string, slug: string) {
   return asAnonymous(
     async () =>
       (await strapi.documents(CASE).findFirst({
-        filters: { organisation: { documentId: organisation }, slug },
+        // A case without a slug is linked by its documentId (search hits, preview links).
+        filters: { organisation: { documentId: organisation }, $or: [{ slug }, { documentId: slug }] },
         populate: { authors: true, materials: { fields: [...MEDIA_FIELDS] } },
       })) as Case | null,
   );

@@ -19,20 +19,22 @@ import { issueToken, receiveApplication } from './join.js';
 import { JoinPage } from './templates/join.js';
 import { JOIN_FIELDS } from '@nastavnik/shared';
 import { STYLESHEET, STYLESHEET_HASH } from './stylesheet.js';
-import { ErrorPage, NotFoundPage } from './templates/errors.js';
-import { bumpVersion, cached, currentVersion, store, type CachedPage } from './cache.js';
+import { ErrorPage, ForbiddenPage, NotFoundPage } from './templates/errors.js';
+import { bumpVersion, cached, compressed, currentVersion, store, type CachedPage } from './cache.js';
+import {
+  configuredEmbedOrigins,
+  contentSecurityPolicy,
+  EMBED_SCRIPT,
+  FRAME_SCRIPT,
+  FRAME_SCRIPT_HASH,
+  originOf as siteOrigin,
+} from './embed.js';
+import { checkPreviewToken, previewKey, previewUrl, withPreview } from './preview.js';
 
 export const DEFAULT_PREFIX = '/nastavnichestvo';
 
-/** No scripts at all; styles and images from the site itself (images also from https sources). */
-const CSP = [
-  "default-src 'none'",
-  "style-src 'self'",
-  "img-src 'self' data: https:",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+/** Ordinary pages: no scripts at all; styles and images from the site itself, framed only by it. */
+const CSP = contentSecurityPolicy();
 
 /** `/nastavnichestvo/` or `nastavnichestvo` → `/nastavnichestvo`. */
 export function normalisePrefix(value: unknown): string {
@@ -51,6 +53,30 @@ function originOf(strapi: Strapi, ctx: Context): string {
   return /^https?:\/\//.test(configured) ? configured.replace(/\/+$/, '') : ctx.origin;
 }
 
+/**
+ * The query parameters a page reads (search words, filters, the join form's «sent»). Anything else is
+ * dropped before rendering and from the cache key, so an address with made-up parameters is the same
+ * cached page, not a fresh render and a new cache entry each time.
+ */
+const PAGE_PARAMS: ReadonlySet<string> = new Set([
+  'q',
+  'form',
+  'kind',
+  'org',
+  'year',
+  'tag',
+  'page',
+  'otpravleno',
+]);
+
+/** A document's preview page, absolute when the server's public address is configured. */
+export async function previewAddress(strapi: Strapi, uid: string, documentId: string) {
+  const path = await previewUrl(strapi, uid, documentId, publicPrefix(strapi));
+  if (!path) return undefined;
+  const configured = strapi.config.get<string>('server.url', '');
+  return /^https?:\/\//.test(configured) ? `${configured.replace(/\/+$/, '')}${path}` : path;
+}
+
 function pageContext(strapi: Strapi, ctx: Context, prefix: string): PageContext {
   const path = ctx.path.slice(prefix.length) || '/';
   return {
@@ -60,18 +86,34 @@ function pageContext(strapi: Strapi, ctx: Context, prefix: string): PageContext 
     vi: parseVi(ctx.query.vi),
     query: Object.fromEntries(
       Object.entries(ctx.query).flatMap(([key, value]) =>
-        key !== 'vi' && typeof value === 'string' ? [[key, value.slice(0, 200)]] : [],
+        PAGE_PARAMS.has(key) && typeof value === 'string' ? [[key, value.slice(0, 200)]] : [],
       ),
     ),
     stylesheet: `${prefix}/assets/site-${STYLESHEET_HASH}.css`,
+    embed: ctx.query.embed === '1',
+    frameScript: `${prefix}/assets/frame-${FRAME_SCRIPT_HASH}.js`,
   };
+}
+
+/**
+ * The policy of an embedded page: the height reporter may run, and the organisation's own website and
+ * the configured origins may frame it. Other pages keep the strict policy.
+ */
+async function pagePolicy(strapi: Strapi, page: PageContext, org: string | undefined) {
+  if (!page.embed) return CSP;
+  const organisation = org ? await organisationBySlug(strapi, org) : null;
+  const own = siteOrigin(organisation?.website);
+  return contentSecurityPolicy({
+    scripts: true,
+    frameAncestors: [...(own ? [own] : []), ...configuredEmbedOrigins(strapi)],
+  });
 }
 
 const html = (element: ReactElement) => `<!DOCTYPE html>${renderToStaticMarkup(element)}`;
 
-function sendHtml(ctx: Context, status: number, body: string) {
+function sendHtml(ctx: Context, status: number, body: string, csp = CSP) {
   ctx.status = status;
-  ctx.set('Content-Security-Policy', CSP);
+  ctx.set('Content-Security-Policy', csp);
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   ctx.type = 'text/html; charset=utf-8';
@@ -107,13 +149,18 @@ function sendCached(ctx: Context, entry: CachedPage) {
   const encoding = ctx.acceptsEncodings('br', 'gzip', 'identity');
   if (encoding === 'br' || encoding === 'gzip') {
     ctx.set('Content-Encoding', encoding);
-    ctx.body = encoding === 'br' ? entry.br : entry.gzip;
+    ctx.body = compressed(entry, encoding);
   } else ctx.body = entry.body;
 }
 
-/** The cache key: the public origin, the path and the query in a stable order. */
+/** The cache key: the public origin, the path and the parameters pages read, in a stable order. */
 function cacheKey(strapi: Strapi, ctx: Context) {
-  const params = new URLSearchParams(ctx.querystring);
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(ctx.query))
+    if (PAGE_PARAMS.has(key) && typeof value === 'string') params.set(key, value.slice(0, 200));
+  const vi = parseVi(ctx.query.vi);
+  if (vi) params.set('vi', formatVi(vi));
+  if (ctx.query.embed === '1') params.set('embed', '1');
   params.sort();
   return `${originOf(strapi, ctx)}${ctx.path}?${params.toString()}`;
 }
@@ -138,18 +185,25 @@ function pageHandler(strapi: Strapi, prefix: string, load: PageLoader) {
   return async (ctx: Context) => {
     if (redirectToSlash(ctx)) return;
     const page = pageContext(strapi, ctx, prefix);
+    const params = ctx.params as PageParams;
     try {
+      if (typeof ctx.query.preview === 'string') {
+        await previewPage(strapi, ctx, { ...page, embed: false }, load, ctx.query.preview);
+        return;
+      }
       if (!cacheable(load)) {
-        const element = await load(strapi, page, ctx.params as PageParams);
-        sendHtml(ctx, element ? 200 : 404, html(element ?? NotFoundPage({ ctx: page })));
+        const element = await load(strapi, page, params);
+        const csp = await pagePolicy(strapi, page, params.org);
+        sendHtml(ctx, element ? 200 : 404, html(element ?? NotFoundPage({ ctx: page })), csp);
         return;
       }
       await throughCache(strapi, ctx, async () => {
-        const element = await load(strapi, page, ctx.params as PageParams);
+        const element = await load(strapi, page, params);
         return {
           status: element ? 200 : 404,
           type: 'text/html; charset=utf-8',
           body: html(element ?? NotFoundPage({ ctx: page })),
+          headers: { 'Content-Security-Policy': await pagePolicy(strapi, page, params.org) },
         };
       });
     } catch (error) {
@@ -157,6 +211,27 @@ function pageHandler(strapi: Strapi, prefix: string, load: PageLoader) {
       sendHtml(ctx, 500, html(ErrorPage({ ctx: page, errorId })));
     }
   };
+}
+
+/**
+ * A page opened from the Content Manager's Preview: with a valid token, rendered afresh with the
+ * previewed document's draft and never cached or indexed; otherwise 403, drafts stay hidden.
+ */
+async function previewPage(strapi: Strapi, ctx: Context, page: PageContext, load: PageLoader, token: string) {
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('X-Robots-Tag', 'noindex');
+  const check = checkPreviewToken(previewKey(strapi), token);
+  if (!check.ok) {
+    const message =
+      check.reason === 'expired'
+        ? 'Ссылка предпросмотра устарела. Откройте предпросмотр заново из панели администратора.'
+        : 'Ссылка предпросмотра недействительна. Откройте предпросмотр из панели администратора.';
+    sendHtml(ctx, 403, html(ForbiddenPage({ ctx: page, message })));
+    return;
+  }
+  const preview = { ...page, preview: true };
+  const element = await withPreview(check.grant, () => load(strapi, preview, ctx.params as PageParams));
+  sendHtml(ctx, element ? 200 : 404, html(element ?? NotFoundPage({ ctx: preview })));
 }
 
 const xmlEscape = (s: string) =>
@@ -211,12 +286,13 @@ async function joinSubmission(strapi: Strapi, ctx: Context, prefix: string) {
   const raw: unknown = (ctx.request as { body?: unknown }).body;
   const body = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const vi = parseVi(body.vi);
+  const embed = body.embed === '1';
   try {
     const outcome = await receiveApplication(strapi, organisation.documentId, body, ctx.ip);
     if (outcome.kind === 'stored') {
       ctx.status = 303;
       ctx.redirect(
-        `${prefix}/${organisation.slug}/stat-uchastnikom/?otpravleno=1${vi ? `&vi=${formatVi(vi)}` : ''}`,
+        `${prefix}/${organisation.slug}/stat-uchastnikom/?otpravleno=1${vi ? `&vi=${formatVi(vi)}` : ''}${embed ? '&embed=1' : ''}`,
       );
       return;
     }
@@ -240,13 +316,20 @@ async function joinSubmission(strapi: Strapi, ctx: Context, prefix: string) {
     sendHtml(
       ctx,
       outcome.kind === 'refused' ? outcome.status : 400,
-      html(JoinPage({ ctx: { ...page, vi }, data })),
+      html(JoinPage({ ctx: { ...page, vi, embed }, data })),
+      await pagePolicy(strapi, { ...page, embed }, organisation.slug),
     );
   } catch (error) {
     const errorId = reportUnexpectedError(strapi, error, 'join form');
     sendHtml(ctx, 500, html(ErrorPage({ ctx: page, errorId })));
   }
 }
+
+/** Types no page shows: their writes (a PII read's log entry, an extension capture) keep the cache. */
+const NEVER_SHOWN: ReadonlySet<string> = new Set([
+  'plugin::nastavnik.access-log',
+  'plugin::nastavnik.capture',
+]);
 
 const WRITES: ReadonlySet<string> = new Set([
   'create',
@@ -263,7 +346,12 @@ export function registerPublicSite(strapi: Strapi) {
   // Any committed change to the plugin's data may show on some page (or stop showing): a new version.
   strapi.documents.use(async (context, next) => {
     const result = await next();
-    if (context.uid.startsWith('plugin::nastavnik.') && WRITES.has(context.action)) await bumpVersion(strapi);
+    if (
+      context.uid.startsWith('plugin::nastavnik.') &&
+      !NEVER_SHOWN.has(context.uid) &&
+      WRITES.has(context.action)
+    )
+      await bumpVersion(strapi);
     return result;
   });
   const open = { auth: false as const };
@@ -275,6 +363,28 @@ export function registerPublicSite(strapi: Strapi) {
         ctx.type = 'text/css; charset=utf-8';
         ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
         ctx.body = STYLESHEET;
+      },
+      config: open,
+    },
+    {
+      method: 'GET',
+      path: `${prefix}/assets/frame-:hash.js`,
+      handler: (ctx: Context) => {
+        ctx.type = 'text/javascript; charset=utf-8';
+        ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+        ctx.body = FRAME_SCRIPT;
+      },
+      config: open,
+    },
+    {
+      // A stable address for the snippet schools paste once; revalidated daily.
+      method: 'GET',
+      path: `${prefix}/embed.js`,
+      handler: (ctx: Context) => {
+        ctx.type = 'text/javascript; charset=utf-8';
+        ctx.set('Cache-Control', 'public, max-age=86400');
+        ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
+        ctx.body = EMBED_SCRIPT;
       },
       config: open,
     },

@@ -25,7 +25,7 @@ import {
   type RoadmapSummary,
 } from './data.js';
 import { mentorAwardsOf } from './awards.js';
-import { CasePage, CasesPage } from './templates/cases.js';
+import { CASES_PER_PAGE, CasePage, CasesPage } from './templates/cases.js';
 import { HomePage, type ChildProgress } from './templates/home.js';
 import { IndexPage } from './templates/index-page.js';
 import { JoinPage } from './templates/join.js';
@@ -167,6 +167,7 @@ async function librarySearch(strapi: Strapi, ctx: PageContext, scope?: string) {
   // A section's library stays inside its organisation's subtree, whatever the address asks.
   if (scope && q.org && !(await subtreeOf(strapi, scope)).has(q.org)) organisation = scope;
   const year = Number(q.year);
+  const page = libraryPage(ctx);
   return searchCases(strapi, {
     text: q.q,
     form: q.form || undefined,
@@ -174,12 +175,22 @@ async function librarySearch(strapi: Strapi, ctx: PageContext, scope?: string) {
     organisation,
     year: Number.isInteger(year) && year > 0 ? year : undefined,
     tag: q.tag || undefined,
-    limit: 50,
+    limit: CASES_PER_PAGE,
+    offset: (page - 1) * CASES_PER_PAGE,
   });
 }
 
+/** The page of results asked for: a whole number from 1, anything else is the first. */
+function libraryPage(ctx: PageContext) {
+  const page = Number(ctx.query.page);
+  return Number.isInteger(page) && page >= 1 && page <= 500 ? page : 1;
+}
+
 const library: PageLoader = async (strapi, ctx) => (
-  <CasesPage ctx={ctx} data={{ result: await librarySearch(strapi, ctx), path: '/luchshie-praktiki/' }} />
+  <CasesPage
+    ctx={ctx}
+    data={{ result: await librarySearch(strapi, ctx), page: libraryPage(ctx), path: '/luchshie-praktiki/' }}
+  />
 );
 
 const cases: PageLoader = (strapi, ctx, params) =>
@@ -189,6 +200,7 @@ const cases: PageLoader = (strapi, ctx, params) =>
       data={{
         organisation,
         result: await librarySearch(strapi, ctx, organisation.documentId),
+        page: libraryPage(ctx),
         path: `/${organisation.slug}/luchshie-praktiki/`,
       }}
     />

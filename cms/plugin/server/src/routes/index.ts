@@ -54,6 +54,7 @@ const adminRoutes = [
     config: adminAuth,
   },
   { method: 'GET', path: '/kpi/:id/note', handler: 'admin-panel.analyticNote', config: adminAuth },
+  { method: 'GET', path: '/public-embed', handler: 'admin-panel.embed', config: adminAuth },
 ];
 
 export default {

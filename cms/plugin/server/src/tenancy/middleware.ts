@@ -14,6 +14,7 @@ import { definitionByUid } from '../content-types/index.js';
 import { prepareWrite, publicView } from '../content-types/rules.js';
 import type { Strapi } from '../types.js';
 import { currentActor, type UserActor } from './actor.js';
+import { currentPreview } from '../public-site/preview.js';
 import { collectRelationIds, organisationOfDocuments } from './relations.js';
 
 const READ_ACTIONS: ReadonlySet<string> = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -168,8 +169,16 @@ async function handle(strapi: Strapi, call: DocumentCall, next: Next): Promise<R
     if (!isRead) throw forbidden('Войдите в систему, чтобы изменять данные.');
     if (definition.access !== 'public')
       throw forbidden('Эти данные доступны только сотрудникам организации.');
-    call.params.status = 'published';
-    if (definition.publicWhen) call.params.filters = andFilters(call.params.filters, definition.publicWhen);
+    const preview = currentPreview();
+    if (preview?.uid === call.uid) {
+      // A signed preview link (public-site/preview.ts): this one document, as its draft, whatever its
+      // review state; every other read of the page stays what visitors see.
+      call.params.status = 'draft';
+      call.params.filters = andFilters(call.params.filters, { documentId: preview.documentId });
+    } else {
+      call.params.status = 'published';
+      if (definition.publicWhen) call.params.filters = andFilters(call.params.filters, definition.publicWhen);
+    }
     // Fewer fields, same shape: what the caller asked for, less what visitors may not see.
     return publicView(definition, await next(), (uid) => definitionByUid.get(uid)) as Result;
   }

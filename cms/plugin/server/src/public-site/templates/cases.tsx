@@ -29,20 +29,31 @@ const kindLabel = (value: string) =>
     ? organisationKinds.label(value as OrganisationKind)
     : value;
 
+/** Cases on one page of the library. */
+export const CASES_PER_PAGE = 20;
+
 export interface LibraryData {
   /** The section's organisation; absent on the library of every organisation. */
   organisation?: Organisation;
   result: CaseSearchResult;
+  /** Which page of the matches this is, from 1. */
+  page: number;
   /** Where the form sends its query: this page's own address. */
   path: string;
 }
 
 /** This page with the query changed: one filter set or cleared, the rest kept. */
-function withQuery(ctx: PageContext, path: string, changes: Partial<Record<Filter | 'q', string | null>>) {
+function withQuery(
+  ctx: PageContext,
+  path: string,
+  changes: Partial<Record<Filter | 'q' | 'page', string | null>>,
+) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...ctx.query, ...changes }))
-    if (value && (key === 'q' || (FILTERS as readonly string[]).includes(key))) params.set(key, value);
+    if (value && (key === 'q' || key === 'page' || (FILTERS as readonly string[]).includes(key)))
+      params.set(key, value);
   if (ctx.vi) params.set('vi', formatVi(ctx.vi));
+  if (ctx.embed) params.set('embed', '1');
   const query = params.toString();
   return `${ctx.prefix}${path}${query ? `?${query}` : ''}`;
 }
@@ -92,6 +103,7 @@ export function CasesPage({ ctx, data }: { ctx: PageContext; data: LibraryData }
   const { facets } = result;
   const q = ctx.query.q ?? '';
   const filtered = q || FILTERS.some((f) => ctx.query[f]);
+  const pages = Math.ceil(result.total / CASES_PER_PAGE);
   return (
     <Layout
       ctx={ctx}
@@ -107,6 +119,7 @@ export function CasesPage({ ctx, data }: { ctx: PageContext; data: LibraryData }
       <h1>{organisation ? 'Лучшие практики' : 'Банк лучших практик наставничества'}</h1>
       <form method="get" action={`${ctx.prefix}${data.path}`} role="search" className="search-form">
         {ctx.vi ? <input type="hidden" name="vi" value={formatVi(ctx.vi)} /> : null}
+        {ctx.embed ? <input type="hidden" name="embed" value="1" /> : null}
         <p className="field">
           <label htmlFor="search-q">Поиск по кейсам</label>
           <input id="search-q" type="search" name="q" defaultValue={q} />
@@ -164,7 +177,7 @@ export function CasesPage({ ctx, data }: { ctx: PageContext; data: LibraryData }
       </form>
       <p role="status">
         {result.total
-          ? `Найдено кейсов: ${result.total}${result.total > result.hits.length ? `, показаны первые ${result.hits.length}` : ''}.`
+          ? `Найдено кейсов: ${result.total}${pages > 1 ? `, страница ${data.page} из ${pages}` : ''}.`
           : filtered
             ? 'Ничего не найдено. Попробуйте другие слова или уберите фильтры.'
             : 'Кейсы пока не опубликованы.'}
@@ -195,6 +208,23 @@ export function CasesPage({ ctx, data }: { ctx: PageContext; data: LibraryData }
           </li>
         ))}
       </ul>
+      {pages > 1 ? (
+        <nav aria-label="Страницы результатов" className="pagination">
+          {data.page > 1 ? (
+            <a
+              href={withQuery(ctx, data.path, { page: data.page > 2 ? String(data.page - 1) : null })}
+              rel="prev"
+            >
+              ← Предыдущая страница
+            </a>
+          ) : null}{' '}
+          {data.page < pages ? (
+            <a href={withQuery(ctx, data.path, { page: String(data.page + 1) })} rel="next">
+              Следующая страница →
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
     </Layout>
   );
 }

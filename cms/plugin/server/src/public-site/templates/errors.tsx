@@ -29,3 +29,13 @@ export function ErrorPage({ ctx, errorId }: { ctx: PageContext; errorId: string 
     </Layout>
   );
 }
+
+/** A page refused to this visitor, with what to do instead (an expired preview link, for example). */
+export function ForbiddenPage({ ctx, message }: { ctx: PageContext; message: string }) {
+  return (
+    <Layout ctx={ctx} title="Доступ запрещён" description={message}>
+      <h1>Доступ запрещён</h1>
+      <p>{message}</p>
+    </Layout>
+  );
+}

@@ -144,6 +144,7 @@ export function JoinPage({ ctx, data }: { ctx: PageContext; data: JoinPageData }
       </p>
       <form method="post" action={`${ctx.prefix}/${organisation.slug}/stat-uchastnikom/`} noValidate>
         {ctx.vi ? <input type="hidden" name="vi" value={formatVi(ctx.vi)} /> : null}
+        {ctx.embed ? <input type="hidden" name="embed" value="1" /> : null}
         <input type="hidden" name="t" value={data.token} />
         {/* Left empty by people; robots fill in every field they find. */}
         <div className="trap" aria-hidden="true">

@@ -41,7 +41,7 @@ const FONT_LABELS: Record<number, string> = { 1: 'Обычный', 2: 'Круп�
 
 function ViPanel({ ctx, vi }: { ctx: PageContext; vi: ViSettings }) {
   const link = (next: ViSettings, label: string, active: boolean, className?: string) => (
-    <li>
+    <li key={label}>
       <a
         href={href(ctx, ctx.path, next)}
         className={className}
@@ -97,8 +97,9 @@ export function Layout({ ctx, title, description, organisation, current, crumbs,
         <title>{fullTitle}</title>
         <meta name="description" content={description} />
         <link rel="canonical" href={canonical(ctx)} />
-        {/* Each setting of the accessible version is the same page: only the ordinary one is indexed. */}
-        {vi ? <meta name="robots" content="noindex, follow" /> : null}
+        {/* Each setting of the accessible version, the embedded copy and a preview are the same page:
+            only the ordinary one is indexed. */}
+        {vi || ctx.embed || ctx.preview ? <meta name="robots" content="noindex, follow" /> : null}
         <meta property="og:type" content="website" />
         <meta property="og:locale" content="ru_RU" />
         <meta
@@ -109,14 +110,21 @@ export function Layout({ ctx, title, description, organisation, current, crumbs,
         <meta property="og:description" content={description} />
         <meta property="og:url" content={canonical(ctx)} />
         <link rel="stylesheet" href={ctx.stylesheet} />
+        {ctx.embed && ctx.frameScript ? <script src={ctx.frameScript} defer /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">
           Перейти к основному содержанию
         </a>
+        {ctx.preview ? (
+          <p className="preview-banner" role="note">
+            Предпросмотр черновика: посетители этой версии не видят, пока её не опубликуют.
+          </p>
+        ) : null}
         <header className="site-header">
           <div className="container header-row">
-            <p className="site-name">
+            {/* Embedded, the host site is the frame: its own name and footer are not repeated. */}
+            <p className={ctx.embed ? 'site-name embedded' : 'site-name'}>
               <a href={href(ctx, '/')}>{SITE_NAME}</a>
               {organisation ? (
                 <>
@@ -170,19 +178,21 @@ export function Layout({ ctx, title, description, organisation, current, crumbs,
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          <div className="container">
-            <p>
-              {organisation ? `${organisation.name}. ` : ''}Раздел «Наставничество» о реализации целевой
-              модели наставничества.
-            </p>
-            <p>
-              <a href={href(ctx, '/')}>Все организации</a>
-              {' · '}
-              <a href={`${ctx.prefix}/sitemap.xml`}>Карта сайта</a>
-            </p>
-          </div>
-        </footer>
+        {ctx.embed ? null : (
+          <footer className="site-footer">
+            <div className="container">
+              <p>
+                {organisation ? `${organisation.name}. ` : ''}Раздел «Наставничество» о реализации целевой
+                модели наставничества.
+              </p>
+              <p>
+                <a href={href(ctx, '/')}>Все организации</a>
+                {' · '}
+                <a href={`${ctx.prefix}/sitemap.xml`}>Карта сайта</a>
+              </p>
+            </div>
+          </footer>
+        )}
       </body>
     </html>
   );
