@@ -185,3 +185,45 @@ export async function storedCaptures(url: string, jwt: string, keys: string[]): 
   if (total === undefined) throw new Error(`Не удалось сосчитать захваты: ${JSON.stringify(body)}`);
   return total;
 }
+
+/**
+ * An API user of `role` in `organisation`, created by the super administrator through the Content
+ * Manager (the way an installation without seed data gets its first users), and signed in.
+ */
+export async function createApiUser(
+  url: string,
+  adminToken: string,
+  organisation: string,
+  role: string,
+  username: string,
+): Promise<string> {
+  const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+  const roles = (await (await fetch(`${url}/users-permissions/roles`, { headers })).json()) as {
+    roles?: Array<{ id: number; type: string }>;
+  };
+  const roleId = roles.roles?.find((r) => r.type === role)?.id;
+  if (roleId === undefined) throw new Error(`Нет роли ${role}: ${JSON.stringify(roles)}`);
+  const password = 'Faults1pass';
+  const created = await fetch(`${url}/content-manager/collection-types/plugin::users-permissions.user`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      username,
+      email: `${username}@test.local`,
+      password,
+      confirmed: true,
+      blocked: false,
+      role: { connect: [{ id: roleId }] },
+      organisation: { connect: [{ documentId: organisation }] },
+    }),
+  });
+  if (!created.ok) throw new Error(`Пользователь не создан: ${created.status} ${await created.text()}`);
+  const login = await fetch(`${url}/api/auth/local`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier: username, password }),
+  });
+  const body = (await login.json()) as { jwt?: string };
+  if (!body.jwt) throw new Error(`Не удалось войти как ${username}: ${JSON.stringify(body)}`);
+  return body.jwt;
+}

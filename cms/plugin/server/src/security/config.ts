@@ -39,6 +39,10 @@ export const securityConfigSchema = z.object({
     /** Days an access-log entry is kept. */
     retentionDays: positive,
   }),
+  unavailable: z.object({
+    /** Seconds a client is told to wait (`Retry-After`) while the database cannot be reached. */
+    retryAfterSeconds: positive,
+  }),
 });
 export type SecurityConfig = z.infer<typeof securityConfigSchema>;
 
@@ -72,6 +76,7 @@ export function securityDefaults(env: Env) {
       graphql: env.int('GRAPHQL_BODY_LIMIT', 24 * MB),
     },
     audit: { retentionDays: env.int('AUDIT_RETENTION_DAYS', 365) },
+    unavailable: { retryAfterSeconds: env.int('DATABASE_RETRY_AFTER', 5) },
   };
 }
 
