@@ -66,7 +66,7 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => ({
       payload.html = sanitizeHtmlWith(payload.kind === 'article' ? 'richText' : 'table', payload.html);
     let created: { documentId: string };
     try {
-      created = (await asInternal(() =>
+      created = await asInternal(() =>
         strapi.documents(CAPTURE).create({
           data: {
             kind: submission.kind,
@@ -79,7 +79,7 @@ export const captureService = ({ strapi }: { strapi: Strapi }) => ({
             captureState: 'new',
           },
         }),
-      )) as { documentId: string };
+      );
     } catch (error) {
       // The same key sent twice at once: both found nothing above, the database's unique index let one
       // insert through. The other answers with the capture that won, as a sequential retry would.

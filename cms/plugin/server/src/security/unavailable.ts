@@ -62,7 +62,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   if (name === 'KnexTimeoutError') return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message))) return true;
-  const nested = [cause, originalError, ...(Array.isArray(errors) ? errors : [])];
+  const nested: unknown[] = [cause, originalError, ...(Array.isArray(errors) ? (errors as unknown[]) : [])];
   return nested.some((e) => isDatabaseUnavailable(e, depth + 1));
 }
 
