@@ -59,7 +59,7 @@ export function importRoadmap(url: string, token: string, organisation: string, 
   const form = new FormData();
   form.set('organisation', organisation);
   form.set('dryRun', 'false');
-  form.set('file', new Blob([docx]), 'large-roadmap.docx');
+  form.set('file', new Blob([new Uint8Array(docx)]), 'large-roadmap.docx');
   return fetch(`${url}/nastavnik/roadmaps/import`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
