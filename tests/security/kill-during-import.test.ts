@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../harness/strapi.js';
 import { processEnv, spawnStrapi, type StrapiProcess } from '../harness/strapi-process.js';
 import { adminSession, countRows, createOrganisation, importRoadmap, largeRoadmapDocx } from './faults.js';
 
-const ACTIVITIES = 3000;
+const ACTIVITIES = 2000;
 const ACTIVITY_TABLE = 'nastavnik_roadmap_activities';
 
 /** How knex logs the insert of activity rows (SQLite quotes names with backticks, PostgreSQL with "). */

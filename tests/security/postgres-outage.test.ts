@@ -142,12 +142,12 @@ describe.skipIf(!cluster)('PostgreSQL restarted under load', () => {
       };
       const workers = Array.from({ length: 6 }, (_, i) => worker(i));
 
-      await sleep(1500);
+      await sleep(1000);
       const stopStarted = performance.now();
       clusterDown = true;
       const stopMs = pgctl('stop');
       const downFrom = performance.now();
-      await sleep(4000);
+      await sleep(3000);
       const downUntil = performance.now();
       const startMs = pgctl('start');
       clusterDown = false;
