@@ -166,8 +166,16 @@ async function main() {
     const rssBoot = rssMb(child.pid);
     say(`Strapi ${url}, pid ${child.pid}, RSS после запуска ${rssBoot} МБ`);
     const jwt = await staffJwt(url);
-    const roadmaps = await json(`${url}/api/nastavnik/roadmaps?pagination[pageSize]=1`);
-    const roadmap = roadmaps.data[0]?.documentId;
+    // The staff member's own school's road map: the progress of another's is not theirs to read.
+    const roadmaps = await json(`${url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${jwt}` },
+      body: {
+        query:
+          '{ nastavnikRoadmaps(filters: { organisation: { slug: { eq: "bor-demo-school" } } }, pagination: { limit: 1 }) { documentId } }',
+      },
+    });
+    const roadmap = roadmaps.data?.nastavnikRoadmaps?.[0]?.documentId;
     if (!roadmap) throw new Error('В начальных данных нет дорожной карты');
 
     // Each kind of request once before the run: a GraphQL error would otherwise pass as a 200.
