@@ -7,6 +7,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { UserRole } from '@nastavnik/shared/enums';
 import type { QueueEntry } from './queue/entry.js';
+import { DEFAULT_PURGE_DAYS } from './queue/retention.js';
+import type { MeetingEntry } from './queue/meetings.js';
 
 export interface Profile {
   username: string;
@@ -29,3 +31,11 @@ export const serverUrlItem = storage.defineItem<string>('local:serverUrl', { fal
 export const lastIdentifierItem = storage.defineItem<string>('local:lastIdentifier', { fallback: '' });
 
 export const captureQueueItem = storage.defineItem<QueueEntry[]>('local:captureQueue', { fallback: [] });
+
+/** Days an undelivered capture (possibly with pupils' names) may stay in this browser before it is deleted. */
+export const purgeAfterDaysItem = storage.defineItem<number>('local:purgeAfterDays', {
+  fallback: DEFAULT_PURGE_DAYS,
+});
+
+/** Meetings saved in the panel that the CMS does not have yet (`queue/meetings.ts`). */
+export const meetingQueueItem = storage.defineItem<MeetingEntry[]>('local:meetingQueue', { fallback: [] });

@@ -128,6 +128,18 @@ async function queueEntries(): Promise<StoredEntry[]> {
   return entries as StoredEntry[];
 }
 
+/** One item of `storage.local`, as JSON text. */
+function storedJson(key: string): Promise<string> {
+  return panel.evaluate(async (name) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome;
+    return JSON.stringify((await api.storage.local.get(name))[name] ?? null);
+  }, key);
+}
+
 async function newestEntry(): Promise<StoredEntry> {
   const newest = (await queueEntries()).sort((a, b) => b.createdAt - a.createdAt)[0];
   if (!newest) throw new Error('очередь пуста');
@@ -705,6 +717,32 @@ describe('side panel against a real Nastavnik server', () => {
         menteeFeedback: { rating: null, comment: 'Понятно, с чего начать' },
       },
     ]);
+  });
+
+  it('keeps a meeting saved while the server is down in the browser, and sends it when it is back', async () => {
+    await openTab('Встреча');
+    await panel.getByLabel('Наставническая пара').selectOption({ label: 'Волкова и 6 «Б» (демо)' });
+    await panel.getByLabel('Дата').fill('2025-03-21');
+    await panel.getByLabel('Тема').fill('Встреча без связи с сервером');
+    await proxy.goDown();
+    await panel.getByRole('button', { name: 'Сохранить встречу' }).click();
+    await expect
+      .poll(() => panel.getByText(/будет отправлена, как только сервер станет доступен/).isVisible(), SERVER)
+      .toBe(true);
+    await expect.poll(() => panel.getByTestId('meeting-queue-item').count()).toBe(1);
+    expect(await panel.getByTestId('meeting-queue-item').textContent()).toContain('Будет удалён из браузера');
+    expect(await storedJson('meetingQueue')).toContain('Встреча без связи с сервером');
+
+    await proxy.comeBack();
+    await panel.getByRole('button', { name: 'Отправить сейчас' }).click();
+    await expect.poll(() => panel.getByTestId('meeting-queue-item').count(), SERVER).toBe(0);
+    const data = await cms.query<{ nastavnikMeetings: unknown[] }>(
+      `{ nastavnikMeetings(filters: { topic: { eq: "Встреча без связи с сервером" } }) { date pair { title } } }`,
+    );
+    expect(data.nastavnikMeetings).toEqual([
+      { date: '2025-03-21', pair: { title: 'Волкова и 6 «Б» (демо)' } },
+    ]);
+    expect(await storedJson('meetingQueue')).not.toContain('Встреча без связи с сервером');
   });
 
   it('delivered every capture of this run to the CMS exactly once', async () => {

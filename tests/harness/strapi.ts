@@ -84,9 +84,9 @@ export interface TestDatabase {
 }
 
 /** A throw-away database: a SQLite file in a temporary folder, or a fresh PostgreSQL database. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (process.env.DATABASE_URL) {
-    const db = await createPostgresDatabase(process.env.DATABASE_URL);
+export async function createTestDatabase(postgresUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+  if (postgresUrl) {
+    const db = await createPostgresDatabase(postgresUrl);
     return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url }, drop: () => db.drop() };
   }
   const tmp = mkdtempSync(path.join(tmpdir(), 'nastavnik-test-'));
@@ -96,6 +96,39 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       rmSync(tmp, { recursive: true, force: true });
       return Promise.resolve();
     },
+  };
+}
+
+/** The environment a test Strapi boots with: fresh secrets, test limits, the database, then `env`. */
+export function strapiTestEnv(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    ADMIN_EMAIL: 'admin@test.local',
+    ADMIN_PASSWORD: 'TestAdmin1pass',
+    STARTUP_BANNER: 'false',
+    AUTH_RATELIMIT_MAX: '1000',
+    // The suites ask anonymously from here hundreds of times; the security suite asks from other addresses.
+    ANON_RATELIMIT_EXEMPT: '127.0.0.1',
+    CORS_ORIGINS: 'http://allowed.test,chrome-extension://*',
+    // Withdrawals of consent are recorded outside the database: never into the working tree from a test.
+    CONSENT_LEDGER_FILE: path.join(
+      mkdtempSync(path.join(tmpdir(), 'nastavnik-ledger-')),
+      'withdrawals.jsonl',
+    ),
+    PUBLIC_EMBED_ORIGINS: 'https://embed.test',
+    ...database.env,
+    ...env,
   };
 }
 
@@ -130,32 +163,7 @@ export async function bootStrapi(
   const started = performance.now();
   const database = options.database ?? (await createTestDatabase());
   const ownDatabase = options.database ? undefined : database;
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    ADMIN_EMAIL: 'admin@test.local',
-    ADMIN_PASSWORD: 'TestAdmin1pass',
-    STARTUP_BANNER: 'false',
-    AUTH_RATELIMIT_MAX: '1000',
-    // The suites ask anonymously from here hundreds of times; the security suite asks from other addresses.
-    ANON_RATELIMIT_EXEMPT: '127.0.0.1',
-    CORS_ORIGINS: 'http://allowed.test,chrome-extension://*',
-    // Withdrawals of consent are recorded outside the database: never into the working tree from a test.
-    CONSENT_LEDGER_FILE: path.join(
-      mkdtempSync(path.join(tmpdir(), 'nastavnik-ledger-')),
-      'withdrawals.jsonl',
-    ),
-    PUBLIC_EMBED_ORIGINS: 'https://embed.test',
-    ...database.env,
-    ...options.env,
-  };
+  const env = strapiTestEnv(database, options.env);
   const previousEnv = { ...process.env };
   Object.assign(process.env, env);
 

@@ -2,9 +2,14 @@ import { useEffect, useState } from 'react';
 import type { NastavnikApi } from '@/utils/api/client';
 import { sendToBackground } from '@/utils/messaging/bus';
 import type { QueueEntry } from '@/utils/queue/entry';
+import { purgeDays, retentionOf } from '@/utils/queue/retention';
+import { purgeAfterDaysItem } from '@/utils/storage';
 import type { Pairs } from '../hooks/usePairs';
 import { Notice } from './Notice';
 import { QueueItem } from './queue/QueueItem';
+import { purgeWarning, RetentionSetting } from './queue/Retention';
+import { useNow } from '../hooks/useNow';
+import { useStorageItem } from '../hooks/useStorageItem';
 
 export function QueueTab({
   queue,
@@ -19,6 +24,13 @@ export function QueueTab({
   const [pairs, setPairs] = useState<Pairs | null>(null);
   const entries = [...queue].sort((a, b) => b.createdAt - a.createdAt);
   const waiting = queue.filter((entry) => entry.state === 'queued' || entry.state === 'sending').length;
+  const days = purgeDays(useStorageItem(purgeAfterDaysItem).value);
+  const now = useNow();
+  const retention = new Map(entries.map((entry) => [entry.id, retentionOf(entry, days, now)]));
+  const warned = entries.flatMap((entry) => {
+    const r = retention.get(entry.id);
+    return r?.warn ? [r.purgeAt] : [];
+  });
   const needsPairs = signedIn && queue.some((entry) => entry.kind === 'grades' && entry.state === 'sent');
 
   useEffect(() => {
@@ -37,9 +49,12 @@ export function QueueTab({
 
   if (entries.length === 0) {
     return (
-      <Notice tone="info">
-        Очередь пуста. Захваченные на страницах данные появятся здесь со статусом отправки.
-      </Notice>
+      <div className="queue">
+        <Notice tone="info">
+          Очередь пуста. Захваченные на страницах данные появятся здесь со статусом отправки.
+        </Notice>
+        <RetentionSetting days={days} />
+      </div>
     );
   }
   return (
@@ -59,12 +74,22 @@ export function QueueTab({
           </button>
         ) : null}
       </div>
+      {warned.length > 0 ? (
+        <Notice tone="warning">{purgeWarning(warned.length, Math.min(...warned))}</Notice>
+      ) : null}
       {error ? <Notice tone="error">{error}</Notice> : null}
       <ul className="queue__list">
         {entries.map((entry) => (
-          <QueueItem key={entry.id} entry={entry} pairs={pairs} onAct={act} />
+          <QueueItem
+            key={entry.id}
+            entry={entry}
+            retention={retention.get(entry.id) ?? null}
+            pairs={pairs}
+            onAct={act}
+          />
         ))}
       </ul>
+      <RetentionSetting days={days} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { meetingKinds } from '@nastavnik/shared/enums';
 import type { NastavnikApi } from '@/utils/api/client';
+import { sendToBackground } from '@/utils/messaging/bus';
 import { meetingFormSchema, type MeetingForm } from '@/utils/meeting';
 import { todayIso } from '../format';
 
@@ -20,7 +22,7 @@ export type SetField = <K extends keyof MeetingForm>(key: K, value: MeetingForm[
 export interface MeetingFormFlow {
   form: MeetingForm;
   set: SetField;
-  status: { tone: 'success' | 'error'; text: string } | null;
+  status: { tone: 'success' | 'info' | 'error'; text: string } | null;
   busy: boolean;
   submit: (event: FormEvent) => void;
 }
@@ -44,13 +46,20 @@ export function useMeetingForm(api: NastavnikApi | null): MeetingFormFlow {
     }
     setBusy(true);
     setStatus(null);
-    api
-      .createMeeting(parsed.data)
-      .then(() => {
-        setStatus({ tone: 'success', text: 'Встреча сохранена.' });
+    // Through the background's outbox: without a connection the meeting waits there, not in this form.
+    sendToBackground('meetings.enqueue', {
+      record: parsed.data,
+      summary: `${meetingKinds.label(parsed.data.kind)}, ${parsed.data.date}`,
+    })
+      .then((outcome) => {
+        if (!outcome.delivered && !outcome.queued) {
+          setStatus({ tone: 'error', text: outcome.message });
+          return;
+        }
+        setStatus({ tone: outcome.delivered ? 'success' : 'info', text: outcome.message });
         setForm({ ...EMPTY, pair: form.pair, date: todayIso() });
       })
-      // The form keeps what was typed: nothing is lost when the server is down.
+      // The form keeps what was typed when even the outbox could not take it.
       .catch((error: unknown) =>
         setStatus({
           tone: 'error',

@@ -32,6 +32,12 @@ function fromStatus(status: number, detail?: string): ApiFailure {
   if (status === 413)
     return new ApiFailure('invalid', 'Сервер не принял данные: слишком большой объём за один раз.');
   if (status === 429) return new ApiFailure('server', 'Сервер перегружен запросами; повторим позже.');
+  // The server is up but its database is not (it says so with 503): like being offline, nothing to count.
+  if (status === 503)
+    return new ApiFailure(
+      'network',
+      'Сервер «Наставника» временно недоступен; отправим, когда он заработает.',
+    );
   if (status >= 500) return new ApiFailure('server', `Ошибка на сервере (${status}); повторим позже.`);
   if (status === 404)
     return new ApiFailure('invalid', 'По этому адресу нет сервера «Наставника» (ответ 404).');

@@ -5,7 +5,15 @@ import { createMessageListener } from '../messaging/bus.js';
 import { entryView } from '../queue/entry.js';
 import { createCaptureQueue, type CaptureQueue } from '../queue/queue.js';
 import { roadmapCaptureDeps } from '../roadmap/capture.js';
-import { captureQueueItem, serverUrlItem, tokenItem } from '../storage.js';
+import { createMeetingOutbox, type MeetingOutbox } from '../queue/meetings.js';
+import { purgeDays } from '../queue/retention.js';
+import {
+  captureQueueItem,
+  meetingQueueItem,
+  purgeAfterDaysItem,
+  serverUrlItem,
+  tokenItem,
+} from '../storage.js';
 import { syncContentScriptRegistration } from './content-registration.js';
 
 const ALARM = 'nastavnik-queue';
@@ -24,6 +32,13 @@ export function createBackgroundQueue(): CaptureQueue {
     send: async (submission) => (await api()).submitCapture(submission),
     apply: async (documentId, options) => (await api()).applyCapture(documentId, options),
     roadmap: roadmapCaptureDeps(api),
+  });
+}
+
+export function createBackgroundMeetings(): MeetingOutbox {
+  return createMeetingOutbox({
+    store: meetingQueueItem,
+    create: async (record) => (await api()).createMeeting(record),
   });
 }
 
@@ -51,9 +66,18 @@ function openPanelOnToolbarClick(): void {
 
 export function startBackground(): void {
   const queue = createBackgroundQueue();
+  const meetings = createBackgroundMeetings();
 
+  // What waited past its time is deleted before anything is sent: the user was warned in the panel.
   const flush = (): void => {
-    queue.flush().catch((error: unknown) => console.error('[nastavnik] flush failed', error));
+    purgeAfterDaysItem
+      .getValue()
+      .then(async (value) => {
+        const days = purgeDays(value);
+        await Promise.all([queue.purgeExpired(days), meetings.purgeExpired(days)]);
+        await Promise.all([queue.flush(), meetings.flush()]);
+      })
+      .catch((error: unknown) => console.error('[nastavnik] flush failed', error));
   };
 
   openPanelOnToolbarClick();
@@ -74,6 +98,29 @@ export function startBackground(): void {
       },
       'queue.discard': async ({ id }) => ({ removed: await queue.discard(id) }),
       'queue.apply': async ({ id, options }) => entryView(await queue.apply(id, options)),
+      'meetings.enqueue': async ({ record, summary }) => {
+        const entry = await meetings.enqueue(record, summary);
+        await meetings.flush();
+        const left = (await meetings.list()).find((e) => e.id === entry.id);
+        if (!left) return { delivered: true, queued: false, message: 'Встреча сохранена.' };
+        if (left.state === 'failed') {
+          // Refused outright (wrong data, no rights): the form still holds it for correcting.
+          await meetings.discard(left.id);
+          return { delivered: false, queued: false, message: left.lastError ?? 'Встреча не сохранена.' };
+        }
+        return {
+          delivered: false,
+          queued: true,
+          message:
+            `Встреча сохранена в браузере и будет отправлена, как только сервер станет доступен. ${left.lastError ?? ''}`.trim(),
+        };
+      },
+      'meetings.retry': async ({ id }) => {
+        await meetings.retry(id);
+        flush();
+        return { ok: true as const };
+      },
+      'meetings.discard': async ({ id }) => ({ removed: await meetings.discard(id) }),
     }),
   );
 

@@ -13,6 +13,7 @@ import {
   gradesApplyOptionsSchema,
   idempotencyKeySchema,
 } from '@nastavnik/shared/capture';
+import { meetingRecordSchema } from '@nastavnik/shared/contracts/meeting';
 import { queueEntryViewSchema } from '../queue/entry.js';
 import { roadmapApplyOptionsSchema } from '../roadmap/result.js';
 
@@ -146,6 +147,25 @@ export const messages = {
       options: z.union([gradesApplyOptionsSchema, roadmapApplyOptionsSchema]).optional(),
     }),
     response: queueEntryViewSchema,
+  }),
+  /** Save a meeting through the outbox: sent at once when possible, kept and sent later when not. */
+  'meetings.enqueue': spec({
+    to: 'background',
+    from: ['panel'],
+    request: z.strictObject({ record: meetingRecordSchema, summary: z.string().max(300) }),
+    response: z.object({ delivered: z.boolean(), queued: z.boolean(), message: z.string() }),
+  }),
+  'meetings.retry': spec({
+    to: 'background',
+    from: ['panel'],
+    request: z.strictObject({ id: z.string().min(1).max(64) }),
+    response: z.object({ ok: z.literal(true) }),
+  }),
+  'meetings.discard': spec({
+    to: 'background',
+    from: ['panel'],
+    request: z.strictObject({ id: z.string().min(1).max(64) }),
+    response: z.object({ removed: z.boolean() }),
   }),
 } as const;
 

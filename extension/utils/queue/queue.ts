@@ -9,6 +9,7 @@ import { applyEntry, type ApplyOptions, type ApplyResult, type RoadmapCaptureDep
 import { flushDue, type FlushReport, type SendResult } from './delivery.js';
 import type { QueueEntry } from './entry.js';
 import { createEntryStore, newEntry, prune, type EntryStore, type QueueStore } from './entry-store.js';
+import { expiredEntries } from './retention.js';
 
 export interface QueueDeps {
   store: QueueStore;
@@ -67,6 +68,14 @@ export function createCaptureQueue(deps: QueueDeps) {
     },
 
     apply: (id: string, options?: ApplyOptions): Promise<QueueEntry> => applyEntry(context, id, options),
+
+    /** Deletes undelivered captures older than `days` (see retention.ts); resolves to how many. */
+    purgeExpired(days: number): Promise<number> {
+      return entries.mutate((list) => {
+        const expired = new Set(expiredEntries(list, days, now()).map((entry) => entry.id));
+        return { entries: list.filter((entry) => !expired.has(entry.id)), result: expired.size };
+      });
+    },
   };
 }
 

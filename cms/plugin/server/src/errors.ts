@@ -10,6 +10,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from 'koa';
 import type { Strapi } from './types.js';
 import { localiseRefusal } from './security/graphql-limits.js';
+import { isDatabaseUnavailable, unavailableGraphqlError } from './security/unavailable.js';
 
 const { ApplicationError, HttpError, ForbiddenError, UnauthorizedError, ValidationError } = errors;
 
@@ -101,6 +102,8 @@ export function graphqlErrorFormatter(strapi: Strapi) {
       };
     }
     if (original instanceof GraphQLError || isExpectedError(original)) return formatted;
+    // Not a fault of the server: the database is away (the answer becomes a 503, security/unavailable.ts).
+    if (isDatabaseUnavailable(original)) return unavailableGraphqlError(formatted);
     const errorId = reportUnexpectedError(strapi, original, `GraphQL ${formatted.path?.join('.') ?? ''}`);
     return {
       message: unexpectedErrorMessage(errorId),

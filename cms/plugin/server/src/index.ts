@@ -19,6 +19,7 @@ import { ensureSearchTables, reindexAllCases } from './cases/search.js';
 import { ensureVersionTable } from './public-site/cache.js';
 import { graphqlErrorFormatter, restErrorReporter } from './errors.js';
 import {
+  databaseUnavailableMiddleware,
   registerAccessLog,
   registerSecurity,
   securityDefaults,
@@ -80,6 +81,8 @@ async function bootstrap({ strapi }: { strapi: Strapi }) {
   await ensureSearchTables(strapi);
   await reindexAllCases(strapi);
   strapi.server.use(restErrorReporter(strapi));
+  // Inside the reporter: a database outage is answered 503, not reported as a server fault.
+  strapi.server.use(databaseUnavailableMiddleware(strapi));
   registerMonitoringSchedule(strapi);
   // New administrators see the panel in Russian unless they choose otherwise.
   strapi.db.lifecycles.subscribe({

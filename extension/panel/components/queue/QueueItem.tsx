@@ -3,20 +3,24 @@ import { captureKinds } from '@nastavnik/shared/enums';
 import type { GradesApplyOptions } from '@nastavnik/shared/capture';
 import { sendToBackground } from '@/utils/messaging/bus';
 import type { QueueEntry } from '@/utils/queue/entry';
+import type { Retention } from '@/utils/queue/retention';
 import { activitiesWritten, type DuplicateChoice } from '@/utils/roadmap/result';
 import { describeState, formatDateTime } from '../../format';
 import type { Pairs } from '../../hooks/usePairs';
 import { DuplicateChoiceField } from '../DuplicateChoice';
 import { GradesOptions, type Moment } from './GradesOptions';
 import { ItemActions } from './ItemActions';
+import { RetentionNote } from './Retention';
 
 /** One capture in the outbox: its state, what the CMS made of it, and what may be done next. */
 export function QueueItem({
   entry,
+  retention,
   pairs,
   onAct,
 }: {
   entry: QueueEntry;
+  retention: Retention | null;
   pairs: Pairs | null;
   onAct: (action: () => Promise<unknown>) => Promise<void>;
 }) {
@@ -52,6 +56,7 @@ export function QueueItem({
         {formatDateTime(entry.createdAt)} · {safeHost(entry.sourceUrl)}
       </div>
       {entry.lastError ? <div className="queue-item__error">{entry.lastError}</div> : null}
+      {retention ? <RetentionNote retention={retention} /> : null}
       <ApplyOutcome entry={entry} />
       {entry.state === 'checked' && entry.duplicateOf ? (
         <DuplicateChoiceField

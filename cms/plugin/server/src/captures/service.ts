@@ -29,47 +29,64 @@ async function requireUser(strapi: Strapi): Promise<UserActor> {
   return actor;
 }
 
+/** The capture already stored under this key, as the answer to a repeated submission. */
+async function capturedBefore(
+  strapi: Strapi,
+  idempotencyKey: string,
+  actor: UserActor,
+): Promise<CaptureSubmitResult | null> {
+  const existing = (await strapi.db.query(CAPTURE).findOne({
+    where: { idempotencyKey },
+    select: ['documentId', 'captureState'],
+    populate: { organisation: { select: ['documentId'] } },
+  })) as {
+    documentId: string;
+    captureState: string;
+    organisation?: { documentId: string } | null;
+  } | null;
+  if (!existing) return null;
+  if (existing.organisation?.documentId !== actor.organisationDocumentId) {
+    throw new errors.ValidationError('Этот ключ повторной отправки уже использован: создайте новый захват.', {
+      path: ['idempotencyKey'],
+    });
+  }
+  return { documentId: existing.documentId, state: existing.captureState, duplicate: true };
+}
+
 export const captureService = ({ strapi }: { strapi: Strapi }) => ({
   async submit(input: unknown): Promise<CaptureSubmitResult> {
     const actor = await requireUser(strapi);
     const parsed = captureSubmissionSchema.safeParse(input);
     if (!parsed.success) throw validationErrorFrom(parsed.error);
     const submission = parsed.data;
-    const existing = (await strapi.db.query(CAPTURE).findOne({
-      where: { idempotencyKey: submission.idempotencyKey },
-      select: ['documentId', 'captureState'],
-      populate: { organisation: { select: ['documentId'] } },
-    })) as {
-      documentId: string;
-      captureState: string;
-      organisation?: { documentId: string } | null;
-    } | null;
-    if (existing) {
-      if (existing.organisation?.documentId !== actor.organisationDocumentId) {
-        throw new errors.ValidationError(
-          'Этот ключ повторной отправки уже использован: создайте новый захват.',
-          { path: ['idempotencyKey'] },
-        );
-      }
-      return { documentId: existing.documentId, state: existing.captureState, duplicate: true };
-    }
+    const existing = await capturedBefore(strapi, submission.idempotencyKey, actor);
+    if (existing) return existing;
     const payload: CapturePayload = { ...submission.payload };
     if (payload.kind === 'article' || payload.kind === 'roadmap_table')
       payload.html = sanitizeHtmlWith(payload.kind === 'article' ? 'richText' : 'table', payload.html);
-    const created = (await asInternal(() =>
-      strapi.documents(CAPTURE).create({
-        data: {
-          kind: submission.kind,
-          sourceUrl: submission.sourceUrl,
-          adapter: submission.adapter,
-          payload,
-          idempotencyKey: submission.idempotencyKey,
-          organisation: actor.organisationDocumentId,
-          capturedBy: actor.userId,
-          captureState: 'new',
-        },
-      }),
-    )) as { documentId: string };
+    let created: { documentId: string };
+    try {
+      created = await asInternal(() =>
+        strapi.documents(CAPTURE).create({
+          data: {
+            kind: submission.kind,
+            sourceUrl: submission.sourceUrl,
+            adapter: submission.adapter,
+            payload,
+            idempotencyKey: submission.idempotencyKey,
+            organisation: actor.organisationDocumentId,
+            capturedBy: actor.userId,
+            captureState: 'new',
+          },
+        }),
+      );
+    } catch (error) {
+      // The same key sent twice at once: both found nothing above, the database's unique index let one
+      // insert through. The other answers with the capture that won, as a sequential retry would.
+      const winner = await capturedBefore(strapi, submission.idempotencyKey, actor);
+      if (winner) return winner;
+      throw error;
+    }
     return { documentId: created.documentId, state: 'new', duplicate: false };
   },
 

@@ -28,4 +28,6 @@ export default defineContentType({
     error: { type: 'text', label: 'Ошибка применения' },
     appliedAt: { type: 'datetime', label: 'Применено' },
   },
+  // One capture per key even when the extension's retries arrive at the same moment.
+  uniqueIndexes: [{ name: 'nastavnik_captures_idempotency_key_uq', columns: ['idempotency_key'] }],
 });

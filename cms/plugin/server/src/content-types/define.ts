@@ -71,6 +71,11 @@ export interface ContentTypeDefinition {
   mainField: string;
   listColumns: readonly string[];
   attributes: Record<string, FieldDefinition>;
+  /**
+   * Unique indexes the database itself enforces (columns in snake case). Strapi's `unique: true` is only
+   * a check before the insert, which two concurrent requests both pass.
+   */
+  uniqueIndexes?: ReadonlyArray<{ name: string; columns: readonly string[] }>;
 }
 
 export interface DefinedContentType {
@@ -114,6 +119,15 @@ export function defineContentType(definition: ContentTypeDefinition): DefinedCon
         'content-type-builder': { visible: true },
       },
       attributes,
+      ...(definition.uniqueIndexes
+        ? {
+            indexes: definition.uniqueIndexes.map((index) => ({
+              name: index.name,
+              columns: [...index.columns],
+              type: 'unique',
+            })),
+          }
+        : {}),
     },
   };
 }

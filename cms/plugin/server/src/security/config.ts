@@ -41,6 +41,10 @@ export const securityConfigSchema = z.object({
     /** Days an access-log entry is kept. */
     retentionDays: positive,
   }),
+  unavailable: z.object({
+    /** Seconds a client is told to wait (`Retry-After`) while the database cannot be reached. */
+    retryAfterSeconds: positive,
+  }),
 });
 export type SecurityConfig = z.infer<typeof securityConfigSchema>;
 
@@ -75,6 +79,7 @@ export function securityDefaults(env: Env) {
       evidence: env.int('EVIDENCE_MAX_BYTES', 20 * MB),
     },
     audit: { retentionDays: env.int('AUDIT_RETENTION_DAYS', 365) },
+    unavailable: { retryAfterSeconds: env.int('DATABASE_RETRY_AFTER', 5) },
   };
 }
 

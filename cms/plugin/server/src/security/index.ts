@@ -7,10 +7,16 @@ import type { Strapi } from '../types.js';
 import { SECURITY_CONFIG, type SecurityConfig } from './config.js';
 import { httpGuards } from './http-guards.js';
 import { limitRules, parseOptions } from './graphql-limits.js';
+import { databaseUnavailableApolloPlugin } from './unavailable.js';
 
 export { localiseRefusal } from './graphql-limits.js';
 export { registerAccessLog } from './audit.js';
 export { securityDefaults, validateSecurityConfig } from './config.js';
+export {
+  databaseUnavailableMiddleware,
+  isDatabaseUnavailable,
+  unavailableGraphqlError,
+} from './unavailable.js';
 
 export function registerSecurity(strapi: Strapi) {
   const config = strapi.config.get<SecurityConfig>(SECURITY_CONFIG);
@@ -26,4 +32,6 @@ export function registerSecurity(strapi: Strapi) {
   strapi.config.set(`${apollo}.validationRules`, [...rules, ...limitRules(config.graphql, pages)]);
   strapi.config.set(`${apollo}.parseOptions`, parseOptions(config.graphql));
   strapi.config.set(`${apollo}.allowBatchedHttpRequests`, config.graphql.batching);
+  const plugins = strapi.config.get<unknown[]>(`${apollo}.plugins`, []);
+  strapi.config.set(`${apollo}.plugins`, [...plugins, databaseUnavailableApolloPlugin(strapi)]);
 }
