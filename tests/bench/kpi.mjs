@@ -294,21 +294,21 @@ async function load(strapi) {
     organisation_id: schoolIds[Math.floor(i / 2)],
   }));
 
-  // Satisfaction answers (1–5) of mentees, spread over the year.
+  // Answers of mentees to the standard end questionnaire's overall satisfaction (1–10), spread over the year.
   await knex('nastavnik_questionnaires').insert({
     id: 1,
     document_id: docId('k', 1),
     title: 'Удовлетворённость наставляемых',
     audience: 'mentee',
     purpose: 'satisfaction',
-    questions: JSON.stringify([{ code: 'satisfaction', text: 'Довольны?', type: 'scale', min: 1, max: 5 }]),
+    questions: JSON.stringify([{ code: 'overall', text: 'Довольны?', type: 'scale', min: 1, max: 10 }]),
     ...stamps,
   });
   const respondent = (i) => (i * 7) % PERSONS;
   await insertGenerated(knex, 'nastavnik_questionnaire_responses', ANSWERS, (i) => ({
     id: i + 1,
     document_id: docId('a', i + 1),
-    answers: JSON.stringify({ satisfaction: 1 + pick(5) }),
+    answers: JSON.stringify({ overall: 1 + pick(10) }),
     submitted_at: new Date(Date.UTC(YEAR, pick(12), 1 + pick(28), 10)),
     ...stamps,
   }));
@@ -355,8 +355,8 @@ function baselineSql(client) {
     ` OR (p.birth_date IS NULL AND p.birth_year BETWEEN ${YEAR - max} AND ${YEAR - min}))`;
   const score =
     client === 'postgres'
-      ? `CASE WHEN jsonb_typeof(r.answers::jsonb -> 'satisfaction') = 'number' THEN (r.answers::jsonb ->> 'satisfaction')::numeric END`
-      : `CASE WHEN json_type(r.answers, '$.satisfaction') IN ('integer', 'real') THEN json_extract(r.answers, '$.satisfaction') END`;
+      ? `CASE WHEN jsonb_typeof(r.answers::jsonb -> 'overall') = 'number' THEN (r.answers::jsonb ->> 'overall')::numeric END`
+      : `CASE WHEN json_type(r.answers, '$.overall') IN ('integer', 'real') THEN json_extract(r.answers, '$.overall') END`;
   const startTs = client === 'postgres' ? `'${start}'::timestamp` : String(Date.parse(`${start}T00:00:00Z`));
   const endTs =
     client === 'postgres' ? `'${nextDay(end)}'::timestamp` : String(Date.parse(`${nextDay(end)}T00:00:00Z`));
@@ -385,7 +385,7 @@ function baselineSql(client) {
     ` LEFT JOIN nastavnik_persons pp ON pp.id = rp.person_id WHERE q.purpose = 'satisfaction' AND r.submitted_at >= ${startTs} AND r.submitted_at < ${endTs}` +
     ` AND (q.audience = '${audience}' OR (q.audience = 'all' AND pp.is_${audience} IS TRUE))`;
   const satisfaction = (alias, audience) =>
-    `(SELECT SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END) FROM (${answered(audience)}) a WHERE rn = 1 AND score IS NOT NULL) AS ${alias}_n,` +
+    `(SELECT SUM(CASE WHEN score >= 8 THEN 1 ELSE 0 END) FROM (${answered(audience)}) a WHERE rn = 1 AND score IS NOT NULL) AS ${alias}_n,` +
     ` (SELECT COUNT(*) FROM (${answered(audience)}) a WHERE rn = 1 AND score IS NOT NULL) AS ${alias}_d`;
   return (
     `WITH RECURSIVE sub(id) AS (SELECT 1 UNION SELECT l.organisation_id FROM nastavnik_organisations_parent_lnk l JOIN sub ON l.inv_organisation_id = sub.id),` +

@@ -152,6 +152,14 @@ describe('the road-map import screen', () => {
   }
 
   it('previews and then writes a DOCX for a school below the methodist', async () => {
+    const activities = async () =>
+      (
+        await adminCall<{ pagination: { total: number } }>(
+          superToken,
+          '/content-manager/collection-types/plugin::nastavnik.roadmap-activity?page=1&pageSize=1',
+        )
+      ).body.pagination.total;
+    const activitiesBefore = await activities();
     const preview = await importAs(
       adminToken('borMethodistAdmin'),
       seededOrganisation('bor-demo-school'),
@@ -179,6 +187,8 @@ describe('the road-map import screen', () => {
       { method: 'DELETE' },
     );
     expect(removed.status).toBe(200);
+    // Its activities went with it: none is left behind without a road map.
+    expect(await activities()).toBe(activitiesBefore);
   });
 
   it("refuses an editor and another region's organisation, writing nothing", async () => {

@@ -139,6 +139,9 @@ const AWAITING = query<{
   `{ nastavnikMeetingsAwaitingFeedback { documentId waitingFor }
      nastavnikActivityAgenda { meetingsAwaitingFeedback { documentId } } }`,
 );
+const AGENDA_FOR = query<{
+  nastavnikActivityAgenda: { meetingsAwaitingFeedback: Array<{ documentId: string }> };
+}>(`query($o: ID) { nastavnikActivityAgenda(organisation: $o) { meetingsAwaitingFeedback { documentId } } }`);
 const COMPLETE = query<{
   nastavnikCompletePair: { pairStatus: string; outcome: string; responses: number };
 }>(
@@ -539,6 +542,14 @@ describe('stage 6: the pair at work', () => {
     expect(awaiting.nastavnikActivityAgenda.meetingsAwaitingFeedback.map((m) => m.documentId)).toEqual(
       expect.arrayContaining([menteeOnly.documentId, none.documentId]),
     );
+    // An agenda asked for one organisation lists that organisation's meetings only.
+    const { organisations } = inject('fixtures');
+    const agendaFor = async (slug: string) =>
+      dataOf(
+        await gql(AGENDA_FOR, { o: organisations[slug] }, curator()),
+      ).nastavnikActivityAgenda.meetingsAwaitingFeedback.map((m) => m.documentId);
+    expect(await agendaFor(SLUG)).toEqual(expect.arrayContaining([menteeOnly.documentId, none.documentId]));
+    expect(await agendaFor('kamensk-school-40')).toEqual([]);
 
     // The admin panel's overview lists them too, and shows the programme at work.
     const admin = await signInAdmin(url, 'admin@test.local', 'TestAdmin1pass');

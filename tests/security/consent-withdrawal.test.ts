@@ -83,7 +83,7 @@ beforeAll(async () => {
       `query($slug: String!) {
         nastavnikOrganisations(filters: { slug: { eq: $slug } }) { documentId }
         nastavnikRoadmaps(filters: { organisation: { slug: { eq: $slug } } }) { documentId }
-        nastavnikSiteSections(filters: { organisation: { slug: { eq: $slug } } }) {
+        nastavnikSiteSections(filters: { organisation: { slug: { eq: $slug } } }, sort: "createdAt:asc") {
           documentId curatorContact { name position phone email publicationConsent }
         }
         nastavnikProgrammes(filters: { organisation: { slug: { eq: $slug } } }) { documentId form }

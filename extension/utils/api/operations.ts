@@ -72,9 +72,10 @@ export const APPLY_CAPTURE: TypedDocumentNode<ApplyCaptureData, ApplyCaptureVari
 export interface PairsData {
   nastavnikPairs: Array<{ documentId: string; title: string | null }>;
 }
+/** Pairs at work (fixed by order or active): a proposed or finished pair holds no meetings. */
 export const PAIRS: TypedDocumentNode<PairsData, Record<string, never>> = gql`
   query NastavnikPairs {
-    nastavnikPairs {
+    nastavnikPairs(filters: { pairStatus: { in: ["approved", "active"] } }, sort: "title") {
       documentId
       title
     }

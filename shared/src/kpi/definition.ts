@@ -99,6 +99,10 @@ export type ComputedKpiDefinition = Exclude<KpiDefinition, { kind: 'manual' }>;
 
 export const isComputed = (d: KpiDefinition): d is ComputedKpiDefinition => d.kind !== 'manual';
 
-/** The question a standard satisfaction questionnaire asks on a 1–5 scale, and what counts as satisfied. */
-export const SATISFACTION_QUESTION = 'satisfaction';
-export const SATISFIED_FROM = 4;
+/**
+ * The question the standard end-of-programme questionnaire asks («Насколько вы удовлетворены участием в
+ * программе в целом?», 1–10), and what counts as satisfied: the seed road maps' satisfaction KPIs and the
+ * standard set read it, so the questionnaires a school is given feed its KPIs.
+ */
+export const SATISFACTION_QUESTION = 'overall';
+export const SATISFIED_FROM = 8;

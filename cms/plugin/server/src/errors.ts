@@ -32,13 +32,15 @@ export function isExpectedError(error: unknown): boolean {
  * replaced, so the log keeps the shape of the message without the data.
  */
 export function scrubMessage(message: string): string {
-  return message
+  const scrubbed = message
     .replace(/«[^»]*»|"[^"]*"|'[^']*'|`[^`]*`/g, '‹…›')
     .replace(/\([^()]*\)=\([^()]*\)/g, '(‹…›)=(‹…›)')
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '‹почта›')
     .replace(/\+?\d[\d\s()-]{8,}\d/g, '‹число›')
-    .replace(/[А-ЯЁ][а-яё]+/g, '‹…›')
-    .slice(0, 500);
+    .replace(/[А-ЯЁ][а-яё]+/g, '‹…›');
+  // Drivers put the statement first and the reason last («<SQL> - column … does not exist»): a long
+  // message keeps both ends.
+  return scrubbed.length <= 500 ? scrubbed : `${scrubbed.slice(0, 300)} … ${scrubbed.slice(-200)}`;
 }
 
 /** The stack's frames only: its first line repeats the message, which is logged scrubbed. */

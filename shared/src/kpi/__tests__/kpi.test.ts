@@ -6,6 +6,7 @@ import { ageOn } from '../../consent.js';
 import { birthBounds, kpiStatus, kpiValue, yearWindow, yearsBefore } from '../maths.js';
 import { recogniseKpi } from '../recognise.js';
 import { standardKpis } from '../standard.js';
+import { STANDARD_QUESTIONNAIRES } from '../../questionnaire-templates.js';
 
 const seed = (slug: string) =>
   (
@@ -136,5 +137,32 @@ describe('seed KPIs as definitions', () => {
 
   it('has a valid standard set', () => {
     for (const k of standardKpis) expect(kpiDefinitionSchema.safeParse(k.definition).success).toBe(true);
+  });
+});
+
+describe('satisfaction KPIs and the standard questionnaires', () => {
+  it('read a scale question the standard end questionnaire asks, with the threshold on its scale', () => {
+    const asked = STANDARD_QUESTIONNAIRES.filter((t) => t.purpose === 'satisfaction').flatMap((t) =>
+      t.questions.map((q) => ({ audience: t.audience, q })),
+    );
+    const draft = seed('kamensk-school-40');
+    const recognised = draft.kpis.map((k) =>
+      recogniseKpi(k, { academicYear: draft.period?.academicYear ?? false, contingent: draft.contingent }),
+    );
+    const satisfaction = [...standardKpis.map((k) => k.definition), ...recognised].filter(
+      (d) => d.kind === 'satisfaction',
+    );
+    expect(satisfaction.length).toBeGreaterThanOrEqual(4);
+    for (const d of satisfaction) {
+      const match = asked.find(
+        ({ audience, q }) =>
+          q.code === d.questionCode && (audience === 'all' || audience === d.audience) && q.type === 'scale',
+      );
+      expect(match, `${d.audience}: ${d.questionCode}`).toBeDefined();
+      const q = match?.q;
+      if (q?.type !== 'scale') continue;
+      expect(d.threshold).toBeGreaterThan(q.min ?? 1);
+      expect(d.threshold).toBeLessThanOrEqual(q.max ?? 5);
+    }
   });
 });

@@ -1,6 +1,49 @@
 import { roadmapLevels, roadmapStates } from '@nastavnik/shared';
 import { shorten } from '../text.js';
-import { defineContentType, enumField, organisationRelation } from './define.js';
+import { defineContentType, enumField, organisationRelation, type WriteEvent } from './define.js';
+
+/** What belongs to a road map and goes with it: its activities and its KPIs. */
+const PARTS = ['plugin::nastavnik.roadmap-activity', 'plugin::nastavnik.kpi-indicator'] as const;
+
+/**
+ * Rows of the parts of road maps being deleted, noted before the delete (when the links still show
+ * them) and removed after it succeeded: a refused or failed delete removes nothing.
+ */
+const partsOfDeleted = new Map<string, Array<{ uid: (typeof PARTS)[number]; ids: number[] }>>();
+
+async function noteParts({ strapi, action, documentId }: WriteEvent) {
+  if (action !== 'delete' || !documentId) return;
+  const rows = (await strapi.db
+    .query('plugin::nastavnik.roadmap')
+    .findMany({ where: { documentId }, select: ['id'] })) as Array<{ id: number }>;
+  const roadmapIds = rows.map((r) => r.id);
+  const parts = [];
+  for (const uid of PARTS) {
+    const found = (await strapi.db
+      .query(uid)
+      .findMany({ where: { roadmap: { id: { $in: roadmapIds } } }, select: ['id'] })) as Array<{
+      id: number;
+    }>;
+    parts.push({ uid, ids: found.map((r) => r.id) });
+  }
+  partsOfDeleted.set(documentId, parts);
+}
+
+async function removeParts({ strapi, action, documentId }: WriteEvent) {
+  if (action !== 'delete' || !documentId) return;
+  const parts = partsOfDeleted.get(documentId);
+  partsOfDeleted.delete(documentId);
+  // Only rows the delete left without a road map: a part moved to another road map meanwhile stays.
+  for (const { uid, ids } of parts ?? []) {
+    if (!ids.length) continue;
+    const orphans = (await strapi.db.query(uid).findMany({
+      where: { id: { $in: ids }, roadmap: { id: { $null: true } } },
+      select: ['id'],
+    })) as Array<{ id: number }>;
+    if (orphans.length)
+      await strapi.db.query(uid).deleteMany({ where: { id: { $in: orphans.map((r) => r.id) } } });
+  }
+}
 
 export default defineContentType({
   singularName: 'roadmap',
@@ -30,9 +73,14 @@ export default defineContentType({
   ],
   rules: {
     // Lists and headers need a short title; a road map's full title is often a paragraph.
-    beforeWrite({ data }) {
+    async beforeWrite(event) {
+      const { data } = event;
       if (data && typeof data.title === 'string' && !data.shortTitle) data.shortTitle = shorten(data.title);
+      await noteParts(event);
     },
+    // Deleted from anywhere (the Content Manager, GraphQL, REST, a replacing import), a road map takes its
+    // activities and KPIs with it; none is left without a road map.
+    afterWrite: removeParts,
   },
   mainField: 'shortTitle',
   listColumns: ['shortTitle', 'organisation', 'periodStart', 'periodEnd', 'roadmapState'],

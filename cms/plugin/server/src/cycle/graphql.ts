@@ -184,7 +184,9 @@ export function cycleGraphql(strapi: Strapi, nexus: NexusBuilder) {
         definition(t) {
           t.nonNull.list.nonNull.field('meetingsAwaitingFeedback', {
             type: 'NastavnikMeetingAwaitingFeedback',
-            resolve: () => meetingsAwaitingFeedback(strapi, { limit: 200 }),
+            // The agenda's own organisation argument (its subtree, cut to the caller's scope) applies here too.
+            resolve: (agenda: { organisations?: string[] }) =>
+              meetingsAwaitingFeedback(strapi, { limit: 200, organisations: agenda.organisations }),
           });
         },
       }),

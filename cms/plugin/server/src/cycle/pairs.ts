@@ -115,11 +115,18 @@ interface MeetingRow {
  * Meetings that took place but do not count as held yet, and whose feedback is missing: the latest
  * first, while the people still remember the meeting.
  */
-export async function meetingsAwaitingFeedback(strapi: Strapi, options: { limit?: number | null } = {}) {
+export async function meetingsAwaitingFeedback(
+  strapi: Strapi,
+  options: { limit?: number | null; organisations?: string[] } = {},
+) {
   await requireSignedIn(strapi);
   const today = new Date().toISOString().slice(0, 10);
   const rows = (await strapi.documents(MEETING).findMany({
-    filters: { held: { $ne: true }, date: { $lte: today } },
+    filters: {
+      held: { $ne: true },
+      date: { $lte: today },
+      ...(options.organisations ? { organisation: { documentId: { $in: options.organisations } } } : {}),
+    },
     fields: ['documentId', 'date', 'kind', 'topic', 'noFeedbackReason'],
     populate: {
       menteeFeedback: true,

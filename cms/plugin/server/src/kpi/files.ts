@@ -28,10 +28,30 @@ import {
   participantList,
   programmeQuality,
   satisfactionByForm,
+  STANDARD_SATISFACTION,
+  type SatisfactionQuestions,
 } from './monitoring.js';
 import { errors } from '@strapi/utils';
 import { asJson } from '../types.js';
-import { authoriseOrganisation, computeSet, kpiReport, kpiRowOf, parseRequest, todayUtc } from './report.js';
+import {
+  authoriseOrganisation,
+  computeSet,
+  kpiReport,
+  kpiRowOf,
+  parseRequest,
+  todayUtc,
+  type ComputedSet,
+} from './report.js';
+
+/** The questions the set's satisfaction KPIs read, per audience; the standard one where it has none. */
+function satisfactionQuestionsOf(set: ComputedSet): SatisfactionQuestions {
+  const questions: SatisfactionQuestions = { ...STANDARD_SATISFACTION };
+  for (const item of set.items) {
+    const d = item.spec.definition;
+    if (d.kind === 'satisfaction') questions[d.audience] = { code: d.questionCode, threshold: d.threshold };
+  }
+  return questions;
+}
 
 const ORG = 'plugin::nastavnik.organisation';
 const ROADMAP = 'plugin::nastavnik.roadmap';
@@ -206,7 +226,7 @@ export async function analyticNoteFile(strapi: Strapi, input: unknown): Promise<
     kpis,
     counts,
     satisfaction,
-    satisfactionByForm: await satisfactionByForm(strapi, node.id, window),
+    satisfactionByForm: await satisfactionByForm(strapi, node.id, window, satisfactionQuestionsOf(set)),
     impact: await impactRows(strapi, node.id, window),
     quality: await programmeQuality(strapi, node.id, window),
     impactByProgramme: details.byProgramme,

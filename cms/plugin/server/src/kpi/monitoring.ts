@@ -250,25 +250,36 @@ export async function participantList(
   }));
 }
 
+/** The question whose answers tell satisfaction, and the score from which a person counts as satisfied. */
+export type SatisfactionQuestions = Record<'mentee' | 'mentor', { code: string; threshold: number }>;
+
+export const STANDARD_SATISFACTION: SatisfactionQuestions = {
+  mentee: { code: SATISFACTION_QUESTION, threshold: SATISFIED_FROM },
+  mentor: { code: SATISFACTION_QUESTION, threshold: SATISFIED_FROM },
+};
+
 /**
- * Satisfaction by form of mentoring, for mentees and mentors: how many take part in the window, how many
+ * Satisfaction by form of mentoring, for mentees and mentors (by the question the KPI set reads, so the
+ * note's two satisfaction tables agree; the standard questionnaire's otherwise): how many take part in the window, how many
  * answered the satisfaction questionnaire (their latest answer), how many of them are satisfied.
  */
 export async function satisfactionByForm(
   strapi: Strapi,
   rootId: number,
   window: YearWindow,
+  questions: SatisfactionQuestions = STANDARD_SATISFACTION,
 ): Promise<FormSatisfactionRow[]> {
   const s = schemaOf(strapi);
   const po = s.person.org;
   const sql = new Sql();
   subtreeCte(sql, s, rootId);
   for (const [i, audience] of (['mentee', 'mentor'] as const).entries()) {
-    const answered = latestAnswers(s, strapi.db.dialect.client, audience, SATISFACTION_QUESTION, window);
+    const { code, threshold } = questions[audience];
+    const answered = latestAnswers(s, strapi.db.dialect.client, audience, code, window);
     sql.add(
       `${i ? ' UNION ALL ' : ' '}SELECT '${audience}' AS audience, part.form AS form, COUNT(DISTINCT part.person_id) AS participants,` +
         ` COUNT(DISTINCT a.person) AS respondents, COUNT(DISTINCT CASE WHEN a.score >= ? THEN a.person END) AS satisfied FROM (`,
-      SATISFIED_FROM,
+      threshold,
     );
     const link = audience === 'mentee' ? s.pair.mentees : s.pair.mentors;
     participantsOf(sql, s, link, undefined, window, `, pr.${s.pair.form} AS form`);
@@ -333,7 +344,7 @@ export async function programmeQuality(
   sql.add(', part AS (SELECT DISTINCT x.person_id AS person, x.form AS form, x.programme AS programme, po.');
   sql.add(`${po.other} AS org FROM (`);
   const columns =
-    `, pr.${s.pair.form} AS form, (SELECT pl.${programmeLink.other} FROM ${programmeLink.name} pl` +
+    `, pr.${s.pair.form} AS form, (SELECT MIN(pl.${programmeLink.other}) FROM ${programmeLink.name} pl` +
     ` WHERE pl.${programmeLink.own} = pr.id) AS programme`;
   participantsOf(sql, s, s.pair.mentees, undefined, window, columns);
   sql.add(' UNION ');

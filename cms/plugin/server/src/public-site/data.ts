@@ -188,6 +188,8 @@ export function sectionOf(strapi: Strapi, organisation: string) {
     async () =>
       (await strapi.documents(SECTION).findFirst({
         filters: { organisation: { documentId: organisation } },
+        // An organisation's section is its first; a later one (a copy, a test) never takes its place.
+        sort: ['createdAt:asc', 'id:asc'],
         populate: {
           documents: { populate: { file: { fields: [...MEDIA_FIELDS] } } },
           curatorContact: true,

@@ -168,7 +168,9 @@ export async function activityAgenda(
   options: { organisation?: string | null; horizonDays?: number; limit?: number },
 ) {
   const scope = await agendaScope(strapi, options.organisation);
-  if (!scope.size) return { overdue: [], dueSoon: [] };
+  // The organisations covered travel with the answer, so fields added to the agenda keep to them.
+  const organisations = [...scope];
+  if (!scope.size) return { overdue: [], dueSoon: [], organisations };
   // SQL narrows to open activities of current road maps; the deadline maths runs on what is left.
   const rows = (await strapi.db.query(ACTIVITY).findMany({
     where: {
@@ -196,5 +198,6 @@ export async function activityAgenda(
   return {
     overdue: inState(items, 'overdue').slice(0, limit),
     dueSoon: inState(items, 'due_soon').slice(0, limit),
+    organisations,
   };
 }

@@ -143,11 +143,8 @@ const rowIdsOf = async (strapi: Strapi, uid: string, documentId: string) =>
     (await strapi.db.query(uid).findMany({ where: { documentId }, select: ['id'] })) as Array<{ id: number }>
   ).map((r) => r.id);
 
-/** Remove a road map with everything the import created for it. */
+/** Remove a road map; its activities and KPIs go with it (the road map type's delete rule). */
 async function removeRoadmap(strapi: Strapi, documentId: string) {
-  const rowIds = await rowIdsOf(strapi, ROADMAP, documentId);
-  await strapi.db.query(ACTIVITY).deleteMany({ where: { roadmap: { id: { $in: rowIds } } } });
-  await strapi.db.query(KPI).deleteMany({ where: { roadmap: { id: { $in: rowIds } } } });
   await strapi.documents(ROADMAP).delete({ documentId });
 }
 
