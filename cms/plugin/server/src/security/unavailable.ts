@@ -87,10 +87,11 @@ function outageLogger(strapi: Strapi, intervalMs = 10_000) {
 }
 
 /**
- * Whether the database answers a trivial query. Asked only after a request was refused as
- * unauthenticated or forbidden: users-permissions turns any failure while it checks a token or the
- * public role into «invalid credentials», which during an outage would send every signed-in user to
- * the login screen. One probe at a time, its answer reused for a second.
+ * Whether the database answers a trivial query. Asked only after a request failed in a way that may
+ * hide an outage: refused as unauthenticated or forbidden (users-permissions turns any failure while it
+ * checks a token or the public role into «invalid credentials», which during an outage would send every
+ * signed-in user to the login screen), or failed with an error nothing recognised. One probe at a time,
+ * its answer reused for a second.
  */
 function databaseProbe(strapi: Strapi, timeoutMs = 2000) {
   let probe: { at: number; down: Promise<boolean> } | undefined;
@@ -107,7 +108,9 @@ function databaseProbe(strapi: Strapi, timeoutMs = 2000) {
       clearTimeout(timer);
     }
   };
-  return () => {
+  // `fresh`: a request just failed in a way nothing recognised; an «up» answer from before does not count.
+  return async (fresh = false) => {
+    if (probe && fresh && Date.now() - probe.at > 50 && !(await probe.down)) probe = undefined;
     if (!probe || Date.now() - probe.at > 1000) probe = { at: Date.now(), down: ask() };
     return probe.down;
   };
@@ -151,11 +154,16 @@ export function databaseUnavailableMiddleware(strapi: Strapi) {
     try {
       await next();
     } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
+      // A connection cut in the middle of a query (PostgreSQL shutting down) may surface as some other
+      // error; whether the database answers tells.
+      if (!isDatabaseUnavailable(error) && !(await databaseDown(true))) throw error;
       unavailable(ctx, error);
       return;
     }
     if ((ctx.status === 401 || ctx.status === 403) && (await databaseDown())) unavailable(ctx, undefined);
+    // The admin panel's handlers answer 500 themselves for any error they catch.
+    else if (ctx.status >= 500 && ctx.status !== 503 && (await databaseDown(true)))
+      unavailable(ctx, undefined);
   };
 }
 
