@@ -63,7 +63,7 @@ interface UploadService {
   remove(file: UploadedFileRow): Promise<unknown>;
 }
 
-/** The activity's document service as used here: the write passes the same tenancy checks as any update. */
+/** The activity's document service as used here: the write passes the same tenancy checks every update does. */
 interface ActivityDocuments {
   findOne(params: { documentId: string; fields: string[] }): Promise<{ documentId: string } | null>;
   update(params: { documentId: string; data: Record<string, unknown> }): Promise<unknown>;
