@@ -8,11 +8,39 @@
  * Both drop the same stop words and fold «ё», so a query finds the same cases on either database.
  */
 import sanitizeHtml from 'sanitize-html';
-import { stemmer } from '@orama/stemmers/russian';
+import { stemmer as snowball } from '@orama/stemmers/russian';
 import { searchableText, searchTerms, snippet, stemmedText, type SnippetPart } from '@nastavnik/shared';
 import { subtreeOf } from '../tenancy/organisations.js';
-import { bumpVersion, currentVersion } from '../public-site/cache.js';
+import { bumpSearchIndexVersion, bumpVersion, currentVersions } from '../public-site/cache.js';
+import { BoundedCache } from './bounded-cache.js';
+import {
+  buildSnapshot,
+  filterPage,
+  intersect,
+  matchList,
+  rankList,
+  rankMatches,
+  type MatchList,
+  type Facets,
+  type Snapshot,
+  type SnapshotRow,
+} from './search-snapshot.js';
 import type { Strapi } from '../types.js';
+
+/**
+ * Snowball's stem of a word, remembered: every snippet stems each word of its case's text, and the
+ * words of a library repeat far more than they vary.
+ */
+const stems = new Map<string, string>();
+const stemmer = (word: string): string => {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    if (stems.size >= 100_000) stems.clear();
+    stem = snowball(word);
+    stems.set(word, stem);
+  }
+  return stem;
+};
 
 const CASE = 'plugin::nastavnik.case';
 const TABLE = 'nastavnik_case_search';
@@ -178,6 +206,7 @@ export async function reindexCase(strapi: Strapi, documentId: string) {
     // Searches are cached per data version: the index's own change makes a new one, whichever order
     // the case's write and its reindexing commit in.
     await bumpVersion(strapi);
+    await bumpSearchIndexVersion(db);
   });
 }
 
@@ -186,6 +215,7 @@ export async function reindexAllCases(strapi: Strapi) {
   await inTransaction(strapi, async (db) => {
     await deleteEntries(strapi, db);
     await writeEntries(strapi, db, await publicCases(strapi));
+    await bumpSearchIndexVersion(db);
   });
 }
 
@@ -199,11 +229,6 @@ export interface CaseSearchQuery {
   tag?: string;
   limit?: number;
   offset?: number;
-}
-
-export interface FacetValue {
-  value: string;
-  count: number;
 }
 
 export interface CaseHit {
@@ -222,13 +247,7 @@ export interface CaseHit {
 export interface CaseSearchResult {
   total: number;
   hits: CaseHit[];
-  facets: {
-    form: FacetValue[];
-    organisationKind: FacetValue[];
-    organisation: Array<FacetValue & { name: string | null; slug: string | null }>;
-    year: FacetValue[];
-    tag: FacetValue[];
-  };
+  facets: Facets;
 }
 
 interface EntryRow {
@@ -236,6 +255,7 @@ interface EntryRow {
   slug: string | null;
   title: string;
   summary: string | null;
+  body: string;
   form: string | null;
   organisation: string | null;
   organisation_slug: string | null;
@@ -245,166 +265,246 @@ interface EntryRow {
   tags: string;
 }
 
-const facet = (counts: Map<string, number>): FacetValue[] =>
-  [...counts]
-    .map(([value, n]) => ({ value, count: n }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-
 const parseTags = (json: string): string[] => {
   const value: unknown = JSON.parse(json);
   return tagsOf(value);
 };
 
+/** Sets of words whose ranked matches one snapshot keeps: the searches visitors are narrowing now. */
+const MAX_MATCHES = 128;
+/** Matches kept per stem (SQLite), counted in cases, about 12 bytes each. */
+const MAX_STEM_MATCHES = 1_000_000;
+/** Answers kept per data version. */
+const MAX_ANSWERS = 500;
+
+/** What one Strapi instance keeps in memory of the index, for one version of it. */
+interface IndexMemory {
+  version: string;
+  snapshot: Promise<Snapshot>;
+  /** The matches of a set of stems, best first, as positions in the snapshot. */
+  matches: BoundedCache<Int32Array>;
+  /** The matches of one stem with its BM25 weight (SQLite), from which any set of stems is summed. */
+  stems: BoundedCache<MatchList>;
+}
+
+interface Memory {
+  index?: IndexMemory;
+  answersVersion: string;
+  answers: BoundedCache<CaseSearchResult>;
+}
+
+const memories = new WeakMap<Strapi, Memory>();
+
+const memoryOf = (strapi: Strapi): Memory => {
+  let memory = memories.get(strapi);
+  if (!memory)
+    memories.set(strapi, (memory = { answersVersion: '', answers: new BoundedCache(MAX_ANSWERS) }));
+  return memory;
+};
+
 /**
- * Cases matching the query, best first (newest first without words), with facet counts over every
- * match, so a visitor sees how many cases each further filter would leave.
+ * Every indexed case's facet values. The version is read before the rows, so the snapshot is never
+ * older than the version it is kept under.
  */
-async function runSearch(strapi: Strapi, query: CaseSearchQuery, terms: string[]): Promise<CaseSearchResult> {
-  const client = clientOf(strapi);
-  const where: string[] = [];
-  const bindings: unknown[] = [];
-  let from = `${TABLE} s`;
-  let order = 's.year DESC, s.title ASC';
-  if (terms.length) {
-    if (client === 'postgres') {
-      where.push(`s.tsv @@ plainto_tsquery('russian', ?)`);
-      bindings.push(searchableText(query.text ?? ''));
-      order = `ts_rank_cd(s.tsv, plainto_tsquery('russian', ?)) DESC, s.title ASC`;
-    } else {
-      from = `${FTS} f JOIN ${TABLE} s ON s.rowid = f.rowid`;
-      where.push(`${FTS} MATCH ?`);
-      bindings.push(terms.map((t) => `"${t.replace(/"/g, '')}"`).join(' '));
-      order = `bm25(${FTS}, 5.0, 1.0) ASC, s.title ASC`;
-    }
-  } else if (query.text?.trim()) {
-    // Only stop words or symbols: nothing to look for, as PostgreSQL would say.
-    return {
-      total: 0,
-      hits: [],
-      facets: { form: [], organisationKind: [], organisation: [], year: [], tag: [] },
-    };
-  }
-  if (query.form) {
-    where.push('s.form = ?');
-    bindings.push(query.form);
-  }
-  if (query.organisationKind) {
-    where.push('s.organisation_kind = ?');
-    bindings.push(query.organisationKind);
-  }
-  if (query.year) {
-    where.push('s.year = ?');
-    bindings.push(query.year);
-  }
-  if (query.organisation) {
-    const scope = [...(await subtreeOf(strapi, query.organisation))];
-    if (!scope.length) scope.push(query.organisation);
-    where.push(`s.organisation IN (${scope.map(() => '?').join(', ')})`);
-    bindings.push(...scope);
-  }
-  if (query.tag) {
-    // Topics are stored as a JSON list of strings: the quoted topic inside it.
-    where.push('s.tags LIKE ?');
-    bindings.push(`%${JSON.stringify(query.tag).replace(/[%_]/g, '')}%`);
-  }
-  const scope = `FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const offset = Math.max(0, query.offset ?? 0);
-  const limit = Math.min(Math.max(1, query.limit ?? 20), 100);
-  const orderBindings = terms.length && client === 'postgres' ? [searchableText(query.text ?? '')] : [];
-  const run = async <T>(sql: string, extra: unknown[] = []) =>
-    rowsOf<T>(await strapi.db.connection.raw(sql, [...bindings, ...extra]));
-  // The database ranks and counts; only one page of hits and the facet counts come back.
-  const [page, groups] = await Promise.all([
-    run<EntryRow & { body: string }>(
-      `SELECT s.document_id, s.slug, s.title, s.summary, s.body, s.form, s.organisation, s.organisation_slug,
-        s.organisation_name, s.organisation_kind, s.year, s.tags ${scope} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      [...orderBindings, limit, offset],
+async function loadSnapshot(strapi: Strapi): Promise<Snapshot> {
+  const key = clientOf(strapi) === 'postgres' ? 'document_id' : 'rowid';
+  const rows = rowsOf<{
+    k: string | number;
+    document_id: string;
+    title: string;
+    form: string | null;
+    organisation: string | null;
+    organisation_name: string | null;
+    organisation_slug: string | null;
+    organisation_kind: string | null;
+    year: number | string | null;
+    tags: string;
+  }>(
+    await strapi.db.connection.raw(
+      `SELECT ${key} AS k, document_id, title, form, organisation, organisation_name, organisation_slug,
+        organisation_kind, year, tags FROM ${TABLE}`,
     ),
-    // One pass over the matches: every combination of facet values with its count (a few hundred at most).
-    run<{
-      form: string | null;
-      kind: string | null;
-      organisation: string | null;
-      name: string | null;
-      slug: string | null;
-      year: number | string | null;
-      tags: string;
-      n: number | string;
-    }>(
-      `SELECT s.form AS form, s.organisation_kind AS kind, s.organisation AS organisation,
-        MIN(s.organisation_name) AS name, MIN(s.organisation_slug) AS slug, s.year AS year, s.tags AS tags, COUNT(*) AS n
-        ${scope} GROUP BY s.form, s.organisation_kind, s.organisation, s.year, s.tags`,
-    ),
-  ]);
-  const add = (map: Map<string, number>, key: string | number | null, n: number) => {
-    if (key === null || key === '') return;
-    map.set(String(key), (map.get(String(key)) ?? 0) + n);
-  };
-  const forms = new Map<string, number>();
-  const kinds = new Map<string, number>();
-  const organisationCounts = new Map<string, number>();
-  const years = new Map<string, number>();
-  const tagCounts = new Map<string, number>();
-  let total = 0;
-  for (const g of groups) {
-    const n = Number(g.n);
-    total += n;
-    add(forms, g.form, n);
-    add(kinds, g.kind, n);
-    add(organisationCounts, g.organisation, n);
-    add(years, g.year, n);
-    for (const tag of parseTags(g.tags)) add(tagCounts, tag, n);
-  }
-  const organisations = groups.map((g) => ({ value: g.organisation, name: g.name, slug: g.slug }));
-  const named = new Map(organisations.map((o) => [String(o.value), o]));
-  return {
-    total,
-    hits: page.map((r) => ({
+  );
+  return buildSnapshot(
+    rows.map((r): SnapshotRow => ({
+      key: r.k,
       documentId: r.document_id,
-      slug: r.slug,
       title: r.title,
-      summary: r.summary,
       form: r.form,
-      organisation: {
-        documentId: r.organisation,
-        slug: r.organisation_slug,
-        name: r.organisation_name,
-        kind: r.organisation_kind,
-      },
+      organisation: r.organisation,
+      organisationName: r.organisation_name,
+      organisationSlug: r.organisation_slug,
+      organisationKind: r.organisation_kind,
       year: r.year === null ? null : Number(r.year),
       tags: parseTags(r.tags),
-      snippet: terms.length ? snippet(r.body, terms, stemmer) : [],
     })),
-    facets: {
-      form: facet(forms),
-      organisationKind: facet(kinds),
-      organisation: facet(organisationCounts).map((f) => ({
-        ...f,
-        name: named.get(f.value)?.name ?? null,
-        slug: named.get(f.value)?.slug ?? null,
-      })),
-      year: facet(years).sort((a, b) => b.value.localeCompare(a.value)),
-      tag: facet(tagCounts),
+  );
+}
+
+function indexMemory(strapi: Strapi, version: string): IndexMemory {
+  const memory = memoryOf(strapi);
+  if (memory.index?.version !== version) {
+    const snapshot = loadSnapshot(strapi);
+    const index: IndexMemory = {
+      version,
+      snapshot,
+      matches: new BoundedCache(MAX_MATCHES),
+      stems: new BoundedCache(MAX_STEM_MATCHES, (list) => list.positions.length),
+    };
+    // A failed load is not kept: the next search loads again.
+    snapshot.catch(() => {
+      if (memory.index === index) memory.index = undefined;
+    });
+    memory.index = index;
+  }
+  return memory.index;
+}
+
+/**
+ * The cases matching every word, best first. PostgreSQL ranks the words together (cover density);
+ * SQLite's BM25 is a sum over the words, so each stem is looked up once and a new combination of
+ * stems already looked up is summed in memory.
+ */
+async function matchWords(
+  strapi: Strapi,
+  index: IndexMemory,
+  snapshot: Snapshot,
+  text: string,
+  terms: string[],
+): Promise<Int32Array> {
+  if (clientOf(strapi) === 'postgres') {
+    const rows = rowsOf<{ k: string; r: number | string }>(
+      await strapi.db.connection.raw(
+        `SELECT document_id AS k, ts_rank_cd(tsv, q) AS r FROM ${TABLE}, plainto_tsquery('russian', ?) q WHERE tsv @@ q`,
+        [searchableText(text)],
+      ),
+    );
+    return rankMatches(
+      snapshot,
+      rows.map((row) => ({ key: row.k, score: Number(row.r) })),
+    );
+  }
+  const lists = await Promise.all(
+    terms.map((stem) =>
+      index.stems.get(stem, async () => {
+        const rows = rowsOf<{ k: number; r: number }>(
+          await strapi.db.connection.raw(
+            `SELECT rowid AS k, bm25(${FTS}, 5.0, 1.0) AS r FROM ${FTS} WHERE ${FTS} MATCH ?`,
+            [`"${stem.replace(/"/g, '')}"`],
+          ),
+        );
+        // bm25 is lower for a better match.
+        return matchList(
+          snapshot,
+          rows.map((row) => ({ key: row.k, score: -row.r })),
+        );
+      }),
+    ),
+  );
+  return rankList(snapshot, intersect(lists));
+}
+
+async function pageRows(strapi: Strapi, documentIds: string[]): Promise<Map<string, EntryRow>> {
+  if (!documentIds.length) return new Map();
+  const rows = rowsOf<EntryRow>(
+    await strapi.db.connection.raw(
+      `SELECT document_id, slug, title, summary, body, form, organisation, organisation_slug, organisation_name,
+        organisation_kind, year, tags FROM ${TABLE} WHERE document_id IN (${documentIds.map(() => '?').join(', ')})`,
+      documentIds,
+    ),
+  );
+  return new Map(rows.map((row) => [row.document_id, row]));
+}
+
+const EMPTY: CaseSearchResult = {
+  total: 0,
+  hits: [],
+  facets: { form: [], organisationKind: [], organisation: [], year: [], tag: [] },
+};
+
+async function runSearch(
+  strapi: Strapi,
+  indexVersion: string,
+  query: CaseSearchQuery,
+  terms: string[],
+): Promise<CaseSearchResult> {
+  // Only stop words or symbols: nothing to look for, as PostgreSQL would say.
+  if (!terms.length && query.text?.trim()) return EMPTY;
+  const index = indexMemory(strapi, indexVersion);
+  const snapshot = await index.snapshot;
+  let ordered = snapshot.listing;
+  if (terms.length) {
+    ordered = await index.matches.get(JSON.stringify([...terms].sort()), () =>
+      matchWords(strapi, index, snapshot, query.text ?? '', terms),
+    );
+  }
+  let organisations: Set<string> | undefined;
+  if (query.organisation) {
+    organisations = await subtreeOf(strapi, query.organisation);
+    if (!organisations.size) organisations.add(query.organisation);
+  }
+  const offset = Math.max(0, query.offset ?? 0);
+  const limit = Math.min(Math.max(1, query.limit ?? 20), 100);
+  const found = filterPage(
+    snapshot,
+    ordered,
+    {
+      form: query.form,
+      organisationKind: query.organisationKind,
+      organisations,
+      year: query.year,
+      tag: query.tag,
     },
+    offset,
+    limit,
+  );
+  const rows = await pageRows(strapi, found.page);
+  return {
+    total: found.total,
+    // A case removed after the snapshot was taken has no row any more, and is left out.
+    hits: found.page.flatMap((documentId) => {
+      const r = rows.get(documentId);
+      if (!r) return [];
+      return [
+        {
+          documentId: r.document_id,
+          slug: r.slug,
+          title: r.title,
+          summary: r.summary,
+          form: r.form,
+          organisation: {
+            documentId: r.organisation,
+            slug: r.organisation_slug,
+            name: r.organisation_name,
+            kind: r.organisation_kind,
+          },
+          year: r.year === null ? null : Number(r.year),
+          tags: parseTags(r.tags),
+          snippet: terms.length ? snippet(r.body, terms, stemmer) : [],
+        },
+      ];
+    }),
+    facets: found.facets,
   };
 }
 
-const MAX_CACHED = 500;
-let resultsVersion = '';
-const results = new Map<string, Promise<CaseSearchResult>>();
-
 /**
  * Cases matching the query, best first (newest first without words), with facet counts over every
- * match. Answers are kept per data version (the counter every write of the plugin's data and every
- * reindexing moves), keyed by the stems rather than the words typed, so «наставнику» and «наставники»
- * share one answer and a repeated search costs no query but the version's.
+ * match. Three things are kept in memory, each under the version counter that changes it:
+ * - per search index version, a snapshot of every case's facet values, and the matches of the words
+ *   asked recently, so narrowing or paging a search asks the database nothing about the words again;
+ * - per data version (every write of the plugin's data), whole answers, keyed by the stems rather
+ *   than the words typed, so «наставнику» and «наставники» share one.
+ * Both counters come from the database in one read per search, so a search never answers from an
+ * index older than the last change committed through any instance sharing the database.
  */
 export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promise<CaseSearchResult> {
   const terms = searchTerms(query.text ?? '', stemmer);
-  const version = await currentVersion(strapi);
-  if (version !== resultsVersion) {
-    results.clear();
-    resultsVersion = version;
+  const versions = await currentVersions(strapi);
+  const memory = memoryOf(strapi);
+  if (versions.data !== memory.answersVersion) {
+    memory.answers.clear();
+    memory.answersVersion = versions.data;
   }
   const key = JSON.stringify([
     [...terms].sort(),
@@ -417,13 +517,5 @@ export async function searchCases(strapi: Strapi, query: CaseSearchQuery): Promi
     query.limit ?? null,
     query.offset ?? null,
   ]);
-  let found = results.get(key);
-  if (!found) {
-    found = runSearch(strapi, query, terms);
-    // A failed search is not kept; the next request tries again.
-    found.catch(() => results.delete(key));
-    if (results.size >= MAX_CACHED) results.delete(results.keys().next().value ?? '');
-    results.set(key, found);
-  }
-  return found;
+  return memory.answers.get(key, () => runSearch(strapi, versions.searchIndex, query, terms));
 }

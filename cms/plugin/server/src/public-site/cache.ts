@@ -10,6 +10,9 @@ import type { Strapi } from '../types.js';
 
 const TABLE = 'nastavnik_public_version';
 const MAX_ENTRIES = 2000;
+/** The rows of the version table: every write of the plugin's data, and the case search index. */
+const DATA = 1;
+const SEARCH_INDEX = 2;
 
 export interface CachedPage {
   status: number;
@@ -22,7 +25,7 @@ export interface CachedPage {
   headers: Record<string, string>;
 }
 
-interface RawRunner {
+export interface RawRunner {
   raw(sql: string, bindings?: readonly unknown[]): Promise<unknown>;
 }
 
@@ -36,23 +39,42 @@ export async function ensureVersionTable(strapi: Strapi) {
   await strapi.db.transaction(async ({ trx }) => {
     const db = trx as unknown as RawRunner;
     await db.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)`);
-    const rows = rowsOf<{ id: number }>(await db.raw(`SELECT id FROM ${TABLE} WHERE id = 1`));
-    if (!rows.length) await db.raw(`INSERT INTO ${TABLE} (id, version) VALUES (1, 1)`);
+    const rows = rowsOf<{ id: number | string }>(await db.raw(`SELECT id FROM ${TABLE}`));
+    for (const id of [DATA, SEARCH_INDEX])
+      if (!rows.some((row) => Number(row.id) === id))
+        await db.raw(`INSERT INTO ${TABLE} (id, version) VALUES (?, 1)`, [id]);
   });
 }
 
 /** Called after every committed write of the plugin's data; inside the writer's transaction if any. */
 export async function bumpVersion(strapi: Strapi) {
   await strapi.db.transaction(async ({ trx }) => {
-    await (trx as unknown as RawRunner).raw(`UPDATE ${TABLE} SET version = version + 1 WHERE id = 1`);
+    await (trx as unknown as RawRunner).raw(`UPDATE ${TABLE} SET version = version + 1 WHERE id = ${DATA}`);
   });
 }
 
 export async function currentVersion(strapi: Strapi): Promise<string> {
   const rows = rowsOf<{ version: number | string }>(
-    await strapi.db.connection.raw(`SELECT version FROM ${TABLE} WHERE id = 1`),
+    await strapi.db.connection.raw(`SELECT version FROM ${TABLE} WHERE id = ${DATA}`),
   );
   return String(rows[0]?.version ?? 0);
+}
+
+/**
+ * Called in the transaction that changes the case search index (besides `bumpVersion`): what the
+ * search keeps in memory of the index follows this counter, not every write of the plugin's data.
+ */
+export async function bumpSearchIndexVersion(db: RawRunner) {
+  await db.raw(`UPDATE ${TABLE} SET version = version + 1 WHERE id = ${SEARCH_INDEX}`);
+}
+
+/** Both counters in one read: the plugin's data and the case search index. */
+export async function currentVersions(strapi: Strapi): Promise<{ data: string; searchIndex: string }> {
+  const rows = rowsOf<{ id: number | string; version: number | string }>(
+    await strapi.db.connection.raw(`SELECT id, version FROM ${TABLE} WHERE id IN (${DATA}, ${SEARCH_INDEX})`),
+  );
+  const of = (id: number) => String(rows.find((row) => Number(row.id) === id)?.version ?? 0);
+  return { data: of(DATA), searchIndex: of(SEARCH_INDEX) };
 }
 
 let cacheVersion = '';
