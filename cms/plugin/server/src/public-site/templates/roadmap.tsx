@@ -130,7 +130,7 @@ export function RoadmapPage({ ctx, data }: { ctx: PageContext; data: RoadmapPage
           </>
         ) : null}
         <dt>Скачать</dt>
-        {/* The files are made from the published version; a draft has none yet. */}
+        {/* The files are made from the published version, never from the draft shown here. */}
         <dd>
           {isPreviewed(ctx, roadmap.documentId) ? (
             'DOCX и XLSX — после публикации'
