@@ -226,4 +226,34 @@ describe('a school editor and the public section', () => {
     const published = await (await fetch(`${booted.url}/nastavnichestvo/bor-demo-school/`)).text();
     expect(published).not.toContain('Черновик заголовка для предпросмотра');
   });
+
+  it("opens a road map's draft on its version page in Strapi's Preview", async () => {
+    const row = (await booted.strapi.db.query('plugin::nastavnik.roadmap').findOne({
+      where: { organisation: { slug: 'bor-demo-school' }, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+    })) as { documentId: string } | null;
+    if (!row) throw new Error('Нет опубликованной дорожной карты демо-школы');
+    await booted.strapi.db.query('plugin::nastavnik.roadmap').update({
+      where: { documentId: row.documentId, publishedAt: null },
+      data: { shortTitle: 'Черновик дорожной карты для предпросмотра' },
+    });
+    const page = await as('demoCuratorAdmin');
+    await page.goto(
+      `${booted.url}/admin/content-manager/collection-types/plugin::nastavnik.roadmap/${row.documentId}`,
+    );
+    const open = page.getByRole('link', { name: /предварительный просмотр|Open preview/i });
+    await expect.poll(() => open.isVisible(), POLL).toBe(true);
+    await open.click();
+    const frame = page.locator(`iframe[src*="dorozhnaya-karta/${row.documentId}/?preview="]`);
+    await expect.poll(() => frame.count(), POLL).toBe(1);
+    const main = () => frame.contentFrame().locator('main').textContent();
+    await expect.poll(main, POLL).toContain('Черновик дорожной карты для предпросмотра');
+    // The activities of the road map are on the page with the draft.
+    expect(await main()).toContain('Выполнение по разделам');
+    await shot(page, 'roadmap-preview');
+    const published = await (
+      await fetch(`${booted.url}/nastavnichestvo/bor-demo-school/dorozhnaya-karta/`)
+    ).text();
+    expect(published).not.toContain('Черновик дорожной карты для предпросмотра');
+  });
 });

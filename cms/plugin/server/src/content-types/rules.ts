@@ -62,3 +62,56 @@ export function publicView(
   }
   return out;
 }
+
+/**
+ * The document service adds a `publishedAt` condition for the status it is given beside the filters'
+ * top-level keys, and a top-level `publishedAt` of the filters takes its place (`{ ...lookup, ...where }`
+ * in Strapi's query transform). So a caller's own filters always go one level down, where a
+ * `publishedAt` of theirs can only narrow, and which version is read is decided here at the top. (The
+ * status's second condition, the database query's `filters`, is the tenancy middleware's business.)
+ */
+const PUBLISHED = { $notNull: true } as const;
+/**
+ * `NOT (IS NULL AND IS NOT NULL)`: every row, so the rest of the filters decide which version of each
+ * document is read. (Strapi casts a `$null` value to one boolean, so `$null: [true, false]` cannot say it.)
+ */
+const EITHER_VERSION = { $not: { $null: true, $notNull: true } } as const;
+
+const hasKeys = (filters: unknown) =>
+  !!filters && typeof filters === 'object' && Object.keys(filters).length > 0;
+
+/**
+ * The filters of a visitor's read of a type: what the caller asked, within the published documents
+ * that meet the type's `publicWhen`. While a signed preview link of this type renders
+ * (public-site/preview.ts), `previewed` is read as its draft, whatever its `publicWhen` state, in place
+ * of its published version (or added, when it was never published), so a list shows it among the
+ * others in its usual order, as visitors will see it once it is published. No other draft is read.
+ * The status of the read stays `published`: were the top-level override ever ignored, the previewed
+ * draft would go missing rather than other drafts show.
+ */
+export function visitorFilters(
+  definition: ContentTypeDefinition,
+  asked: unknown,
+  previewed?: string,
+): Record<string, unknown> {
+  const conditions = [
+    ...(hasKeys(asked) ? [asked] : []),
+    ...(definition.draftAndPublish && previewed
+      ? [
+          {
+            $or: [
+              { documentId: previewed, publishedAt: { $null: true } },
+              { documentId: { $ne: previewed }, publishedAt: PUBLISHED, ...definition.publicWhen },
+            ],
+          },
+        ]
+      : definition.publicWhen
+        ? [definition.publicWhen]
+        : []),
+  ];
+  if (!definition.draftAndPublish) return conditions.length ? { $and: conditions } : {};
+  return {
+    ...(conditions.length ? { $and: conditions } : {}),
+    publishedAt: previewed ? EITHER_VERSION : PUBLISHED,
+  };
+}

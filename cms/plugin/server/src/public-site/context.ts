@@ -19,8 +19,11 @@ export interface PageContext {
   stylesheet: string;
   /** Shown inside an `<iframe>` on the organisation's own site: no site frame, links stay embedded. */
   embed?: boolean;
-  /** A draft shown through a signed preview link: marked as such, never indexed. */
-  preview?: boolean;
+  /**
+   * A page opened through a signed preview link: marked as such, never indexed; `documentId` is the
+   * previewed document, shown as its draft and marked where a list shows it among others.
+   */
+  preview?: { documentId: string };
   /** The embedded page's script that tells the host page its height. */
   frameScript?: string;
 }

@@ -229,7 +229,7 @@ async function previewPage(strapi: Strapi, ctx: Context, page: PageContext, load
     sendHtml(ctx, 403, html(ForbiddenPage({ ctx: page, message })));
     return;
   }
-  const preview = { ...page, preview: true };
+  const preview = { ...page, preview: { documentId: check.grant.documentId } };
   const element = await withPreview(check.grant, () => load(strapi, preview, ctx.params as PageParams));
   sendHtml(ctx, element ? 200 : 404, html(element ?? NotFoundPage({ ctx: preview })));
 }

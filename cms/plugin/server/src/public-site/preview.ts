@@ -20,6 +20,9 @@ const PAGES = {
     `luchshie-praktiki/${encodeURIComponent(doc.slug || doc.documentId)}/`,
   'plugin::nastavnik.news-item': () => 'novosti/',
   'plugin::nastavnik.programme': () => 'programmy/',
+  // A road map's own version page: the organisation's current one may be another version.
+  'plugin::nastavnik.roadmap': (doc: { documentId: string }) =>
+    `dorozhnaya-karta/${encodeURIComponent(doc.documentId)}/`,
 } as const;
 
 type PreviewUid = keyof typeof PAGES;

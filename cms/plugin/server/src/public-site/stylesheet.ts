@@ -127,6 +127,8 @@ html.vi-scheme-blue .chart-label{fill:#063462}
 html.vi-noimg img{display:none}
 .embedded{display:none}
 .preview-banner{margin:0;padding:.5rem 1rem;background:#fff4c2;color:#1b1b1b;border-bottom:2px solid #8a6d00;font-weight:bold}
+.previewed{outline:3px dashed #8a6d00;outline-offset:.5rem}
+.preview-mark{display:inline-block;margin:0 0 .5rem;padding:.25rem .5rem;background:#fff4c2;color:#1b1b1b;font-weight:bold}
 @media print{
 .site-header,.section-nav,.skip-link,.vi-switch,.vi-panel,.site-footer,.breadcrumbs{display:none}
 body{font-size:11pt;color:#000;background:#fff}

@@ -7,11 +7,12 @@
  * - users read and write only inside their organisation's subtree, and may only link records that are
  *   inside it too (private records: of the same organisation).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { errors } from '@strapi/utils';
 import type { Modules } from '@strapi/types';
 import type { ContentTypeDefinition, WriteAction, WriteEvent } from '../content-types/define.js';
-import { definitionByUid } from '../content-types/index.js';
-import { prepareWrite, publicView } from '../content-types/rules.js';
+import { definitionByUid, definitions, uidOf } from '../content-types/index.js';
+import { prepareWrite, publicView, visitorFilters } from '../content-types/rules.js';
 import type { Strapi } from '../types.js';
 import { currentActor, type UserActor } from './actor.js';
 import { currentPreview } from '../public-site/preview.js';
@@ -169,18 +170,14 @@ async function handle(strapi: Strapi, call: DocumentCall, next: Next): Promise<R
     if (!isRead) throw forbidden('Войдите в систему, чтобы изменять данные.');
     if (definition.access !== 'public')
       throw forbidden('Эти данные доступны только сотрудникам организации.');
+    // Published documents only, except the one a signed preview link of this type shows as its draft.
     const preview = currentPreview();
-    if (preview?.uid === call.uid) {
-      // A signed preview link (public-site/preview.ts): this one document, as its draft, whatever its
-      // review state; every other read of the page stays what visitors see.
-      call.params.status = 'draft';
-      call.params.filters = andFilters(call.params.filters, { documentId: preview.documentId });
-    } else {
-      call.params.status = 'published';
-      if (definition.publicWhen) call.params.filters = andFilters(call.params.filters, definition.publicWhen);
-    }
+    const previewed = preview?.uid === call.uid ? preview.documentId : undefined;
+    call.params.status = 'published';
+    call.params.filters = visitorFilters(definition, call.params.filters, previewed);
+    const result = previewed ? await readingBothVersions.run(call.uid, next) : await next();
     // Fewer fields, same shape: what the caller asked for, less what visitors may not see.
-    return publicView(definition, await next(), (uid) => definitionByUid.get(uid)) as Result;
+    return publicView(definition, result, (uid) => definitionByUid.get(uid)) as Result;
   }
 
   if (actor.kind === 'user' && isRead && definition.tenancy !== 'self') {
@@ -207,7 +204,33 @@ async function handle(strapi: Strapi, call: DocumentCall, next: Next): Promise<R
   return result;
 }
 
+/** The type whose read, in progress, takes published documents and one draft (see `visitorFilters`). */
+const readingBothVersions = new AsyncLocalStorage<string>();
+
+/**
+ * Strapi turns a read's status into a `publishedAt` condition twice: beside the filters, where
+ * `visitorFilters` takes its place, and as the database query's `filters` function (which it also
+ * hands to populated relations). For the rows of a read that takes both versions, that function is
+ * dropped and the filters alone decide; related records keep their own condition. Should Strapi stop
+ * passing it this way, the previewed draft goes missing: no other draft can show.
+ */
+function readBothVersions(event: { model: { uid: string }; params: { filters?: unknown; where?: unknown } }) {
+  const uid = event.model.uid;
+  const status = event.params.filters;
+  if (readingBothVersions.getStore() !== uid || typeof status !== 'function') return;
+  event.params.filters = (query: { meta?: { uid?: string } }): unknown =>
+    query.meta?.uid === uid ? undefined : (status as (query: unknown) => unknown)(query);
+}
+
 export function registerTenancyMiddleware(strapi: Strapi) {
+  strapi.db.lifecycles.subscribe({
+    models: definitions
+      .filter((d) => d.definition.draftAndPublish)
+      .map((d) => uidOf(d.definition.singularName)),
+    beforeFindMany: readBothVersions,
+    beforeFindOne: readBothVersions,
+    beforeCount: readBothVersions,
+  });
   // Strapi's context is a union over every type and action, each of which is a DocumentCall.
   const middleware: Modules.Documents.Middleware.Middleware = (context, next) =>
     handle(strapi, context, next);

@@ -3,7 +3,7 @@ import { newsKinds, type NewsKind } from '@nastavnik/shared';
 import type { PageContext } from '../context.js';
 import type { NewsItem, Organisation } from '../data.js';
 import { Layout } from './layout.js';
-import { formatDate, RichText, safeUrl } from './parts.js';
+import { formatDate, isPreviewed, PreviewMark, RichText, safeUrl } from './parts.js';
 
 export function NewsPage({
   ctx,
@@ -30,7 +30,9 @@ export function NewsPage({
           key={n.documentId}
           id={`news-${n.documentId}`}
           aria-labelledby={`news-title-${n.documentId}`}
+          className={isPreviewed(ctx, n.documentId) ? 'previewed' : undefined}
         >
+          {isPreviewed(ctx, n.documentId) ? <PreviewMark /> : null}
           <h2 id={`news-title-${n.documentId}`}>{n.title}</h2>
           <p className="muted">
             {newsKinds.label(n.kind as NewsKind)}, <time dateTime={n.date}>{formatDate(n.date)}</time>

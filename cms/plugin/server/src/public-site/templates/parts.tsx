@@ -6,6 +6,7 @@
 import { isAllowedUrl } from '@nastavnik/shared';
 import type { ReactNode } from 'react';
 import { sanitizeHtmlWith } from '../../html.js';
+import type { PageContext } from '../context.js';
 import type { MediaFile } from '../data.js';
 
 const DATE = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -105,3 +106,15 @@ export function FileLink({ file, title }: { file: MediaFile; title?: string }) {
 /** Tags as stored (a JSON list of strings); anything else is ignored. */
 export const tagList = (tags: unknown): string[] =>
   Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '') : [];
+
+/** The list item a preview link shows as its draft, among the published ones. */
+export const isPreviewed = (ctx: PageContext, documentId: string) => ctx.preview?.documentId === documentId;
+
+/** Marks the previewed draft where a list shows it among published items. */
+export function PreviewMark() {
+  return (
+    <p className="preview-mark" role="note">
+      Черновик в предпросмотре: так эта запись будет выглядеть после публикации.
+    </p>
+  );
+}

@@ -10,7 +10,7 @@ import {
 import { href, type PageContext } from '../context.js';
 import type { Organisation, Partner, Programme } from '../data.js';
 import { Layout } from './layout.js';
-import { Paragraphs, Period } from './parts.js';
+import { isPreviewed, Paragraphs, Period, PreviewMark } from './parts.js';
 
 export interface ProgrammesData {
   organisation: Organisation;
@@ -36,7 +36,9 @@ export function ProgrammesPage({ ctx, data }: { ctx: PageContext; data: Programm
           key={p.documentId}
           id={`programme-${p.documentId}`}
           aria-labelledby={`title-${p.documentId}`}
+          className={isPreviewed(ctx, p.documentId) ? 'previewed' : undefined}
         >
+          {isPreviewed(ctx, p.documentId) ? <PreviewMark /> : null}
           <h2 id={`title-${p.documentId}`}>{p.title}</h2>
           <dl className="facts">
             <dt>Форма наставничества</dt>

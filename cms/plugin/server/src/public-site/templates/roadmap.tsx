@@ -8,7 +8,7 @@ import { href, type PageContext } from '../context.js';
 import type { Organisation, RoadmapSummary } from '../data.js';
 import type { RoadmapProgress } from '../../roadmaps/progress.js';
 import { Layout } from './layout.js';
-import { formatDate, Period, SafeLink } from './parts.js';
+import { formatDate, isPreviewed, Period, SafeLink } from './parts.js';
 import { ProgressLine } from './progress.js';
 
 type Activity = RoadmapProgress['activities'][number];
@@ -130,8 +130,15 @@ export function RoadmapPage({ ctx, data }: { ctx: PageContext; data: RoadmapPage
           </>
         ) : null}
         <dt>Скачать</dt>
+        {/* The files are made from the published version, never from the draft shown here. */}
         <dd>
-          <a href={`${files}file.docx`}>DOCX</a>, <a href={`${files}file.xlsx`}>XLSX</a>
+          {isPreviewed(ctx, roadmap.documentId) ? (
+            'DOCX и XLSX — после публикации'
+          ) : (
+            <>
+              <a href={`${files}file.docx`}>DOCX</a>, <a href={`${files}file.xlsx`}>XLSX</a>
+            </>
+          )}
         </dd>
       </dl>
       <h2>Ход выполнения на {formatDate(progress.today)}</h2>
