@@ -5,8 +5,7 @@ import {
   filterPage,
   intersect,
   matchList,
-  rankList,
-  rankMatches,
+  type MatchList,
   type SnapshotRow,
 } from '../cases/search-snapshot.js';
 
@@ -40,7 +39,7 @@ const rows = [
 ];
 const snapshot = buildSnapshot(rows);
 const titlesOf = (ids: string[]) => ids.map((id) => rows.find((r) => r.documentId === id)?.title);
-const all = (ordered = snapshot.listing) => filterPage(snapshot, ordered, {}, 0, 100);
+const all = (cases: Int32Array | MatchList = snapshot.listing) => filterPage(snapshot, cases, {}, 0, 100);
 
 describe('the search snapshot', () => {
   it('lists without words the newest year first, then by title', () => {
@@ -53,7 +52,7 @@ describe('the search snapshot', () => {
   });
 
   it('orders matches by score, equal scores by title, and leaves out keys it does not know', () => {
-    const ordered = rankMatches(snapshot, [
+    const ordered = matchList(snapshot, [
       { key: 13, score: 1 },
       { key: 10, score: 1 },
       { key: 99, score: 9 },
@@ -136,10 +135,7 @@ describe('words looked up one by one', () => {
     const both = intersect([a, b]);
     expect([...both.positions]).toEqual([0, 3]);
     expect([...both.scores]).toEqual([2, 4.5]);
-    expect(titlesOf(all(rankList(snapshot, both)).page)).toEqual([
-      'Ева и Женя: равный — равному',
-      'Ёлка наставников',
-    ]);
+    expect(titlesOf(all(both).page)).toEqual(['Ева и Женя: равный — равному', 'Ёлка наставников']);
     expect(intersect([]).positions).toHaveLength(0);
   });
 
@@ -166,17 +162,46 @@ describe('words looked up one by one', () => {
           r: number;
         }>
       ).map((r) => ({ key: r.k, score: -r.r }));
-    const together = rankMatches(local, query('"наставник" "педагог" "ученик"'));
-    const summed = rankList(
-      local,
-      intersect(['"наставник"', '"педагог"', '"ученик"'].map((w) => matchList(local, query(w)))),
-    );
-    expect(together.length).toBeGreaterThan(1);
-    expect([...summed]).toEqual([...together]);
+    const together = matchList(local, query('"наставник" "педагог" "ученик"'));
+    const summed = intersect(['"наставник"', '"педагог"', '"ученик"'].map((w) => matchList(local, query(w))));
+    const ranked = (cases: MatchList) => filterPage(local, cases, {}, 0, 10).page;
+    expect(together.positions.length).toBeGreaterThan(1);
+    expect(ranked(summed)).toEqual(ranked(together));
     const scores = new Map(query('"наставник" "педагог"').map((m) => [m.key, m.score]));
     const pair = intersect(['"наставник"', '"педагог"'].map((w) => matchList(local, query(w))));
     pair.positions.forEach((position, i) =>
       expect(pair.scores[i]).toBeCloseTo(scores.get(position + 1) ?? Number.NaN, 10),
     );
+  });
+});
+
+describe('a page of matches', () => {
+  it('is the same stretch of the full order whatever the page, with ties broken by title', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const many = Array.from({ length: 500 }, (_, i) =>
+      row(i, `Кейс ${Math.floor(random() * 1000)}`, { year: 2020 + (i % 4), tags: i % 3 ? ['чтение'] : [] }),
+    );
+    const local = buildSnapshot(many);
+    const matches = matchList(
+      local,
+      many.filter(() => random() < 0.7).map((r) => ({ key: r.key, score: Math.floor(random() * 20) })),
+    );
+    const scoreOf = new Map([...matches.positions].map((p, i) => [p, matches.scores[i] ?? 0]));
+    const filter = { tag: 'чтение' };
+    const full = [...matches.positions]
+      .filter((p) => many[p]?.tags.includes('чтение'))
+      .sort(
+        (a, b) =>
+          (scoreOf.get(b) ?? 0) - (scoreOf.get(a) ?? 0) ||
+          (local.titleRank[a] ?? 0) - (local.titleRank[b] ?? 0),
+      )
+      .map((p) => many[p]?.documentId);
+    const pages = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].flatMap(
+      (n) => filterPage(local, matches, filter, n * 20, 20).page,
+    );
+    expect(full.length).toBeGreaterThan(200);
+    expect(pages).toEqual(full);
+    expect(filterPage(local, matches, filter, 0, 20).total).toBe(full.length);
   });
 });

@@ -193,22 +193,6 @@ export function intersect(lists: readonly MatchList[]): MatchList {
   return { positions, scores };
 }
 
-/** The matching cases, best first: higher score first, then by title. */
-export function rankList(snapshot: Snapshot, list: MatchList): Int32Array {
-  const score = new Float64Array(snapshot.size);
-  list.positions.forEach((position, i) => (score[position] = list.scores[i] ?? 0));
-  const { titleRank } = snapshot;
-  return Int32Array.from(list.positions).sort(
-    (a, b) => (score[b] ?? 0) - (score[a] ?? 0) || at(titleRank, a) - at(titleRank, b),
-  );
-}
-
-/** The database's matches, best first. */
-export const rankMatches = (
-  snapshot: Snapshot,
-  matches: ReadonlyArray<{ key: string | number; score: number }>,
-) => rankList(snapshot, matchList(snapshot, matches));
-
 export interface SnapshotFilter {
   form?: string;
   organisationKind?: string;
@@ -244,17 +228,76 @@ const facet = (values: readonly string[], counts: Int32Array): FacetValue[] =>
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 
 /**
- * The cases of `ordered` that pass the filter: how many, one page of them, and how many cases each
- * facet value has among them, so a visitor sees what a further filter would leave.
+ * The best `k` of the matches offered (by their index in the list), best first: a higher score, then
+ * the title. Kept in a heap whose root is the worst kept, so a page of a few thousand matches costs no
+ * sort of them all.
+ */
+class TopK {
+  private readonly heap: number[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly list: MatchList,
+    private readonly titleRank: Int32Array,
+  ) {}
+
+  /** Whether match `a` comes after match `b` in the results. */
+  private worse(a: number, b: number) {
+    const sa = this.list.scores[a] ?? 0;
+    const sb = this.list.scores[b] ?? 0;
+    if (sa !== sb) return sa < sb;
+    return at(this.titleRank, at(this.list.positions, a)) > at(this.titleRank, at(this.list.positions, b));
+  }
+
+  offer(position: number) {
+    const heap = this.heap;
+    if (heap.length < this.k) {
+      heap.push(position);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(heap[i] ?? 0, heap[parent] ?? 0)) break;
+        [heap[i], heap[parent]] = [heap[parent] ?? 0, heap[i] ?? 0];
+        i = parent;
+      }
+      return;
+    }
+    if (!heap.length || !this.worse(heap[0] ?? 0, position)) return;
+    heap[0] = position;
+    for (let i = 0; ;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && this.worse(heap[left] ?? 0, heap[worst] ?? 0)) worst = left;
+      if (right < heap.length && this.worse(heap[right] ?? 0, heap[worst] ?? 0)) worst = right;
+      if (worst === i) break;
+      [heap[i], heap[worst]] = [heap[worst] ?? 0, heap[i] ?? 0];
+      i = worst;
+    }
+  }
+
+  /** The positions of the best matches, best first. */
+  best(): number[] {
+    return [...this.heap]
+      .sort((a, b) => (this.worse(a, b) ? 1 : this.worse(b, a) ? -1 : 0))
+      .map((match) => at(this.list.positions, match));
+  }
+}
+
+/**
+ * The cases offered that pass the filter: how many, one page of them, and how many cases each facet
+ * value has among them, so a visitor sees what a further filter would leave. `cases` is either the
+ * matches of words, paged best first, or a list already in its order (the library without words).
  */
 export function filterPage(
   snapshot: Snapshot,
-  ordered: Int32Array,
+  cases: Int32Array | MatchList,
   filter: SnapshotFilter,
   offset: number,
   limit: number,
 ): FilteredPage {
   const s = snapshot;
+  const ordered = cases instanceof Int32Array ? cases : cases.positions;
+  const top = cases instanceof Int32Array ? undefined : new TopK(offset + limit, cases, s.titleRank);
   const form = filter.form === undefined ? undefined : s.forms.find(filter.form);
   const kind = filter.organisationKind === undefined ? undefined : s.kinds.find(filter.organisationKind);
   const tag = filter.tag === undefined ? undefined : s.tags.find(filter.tag);
@@ -271,9 +314,10 @@ export function filterPage(
   const organisationCounts = new Int32Array(s.organisations.values.length);
   const tagCounts = new Int32Array(s.tags.values.length);
   const yearCounts = new Map<number, number>();
-  const page: string[] = [];
+  const page: number[] = [];
   let total = 0;
-  for (const i of ordered) {
+  for (let match = 0; match < ordered.length; match++) {
+    const i = at(ordered, match);
     if (form !== undefined && s.form[i] !== form) continue;
     if (kind !== undefined && s.kind[i] !== kind) continue;
     if (filter.year !== undefined && s.year[i] !== filter.year) continue;
@@ -286,7 +330,8 @@ export function filterPage(
       for (let t = from; t < to && !has; t++) has = s.tagCodes[t] === tag;
       if (!has) continue;
     }
-    if (total >= offset && page.length < limit) page.push(s.documentIds[i] ?? '');
+    if (top) top.offer(match);
+    else if (total >= offset && page.length < limit) page.push(i);
     total++;
     count(formCounts, at(s.form, i));
     count(kindCounts, at(s.kind, i));
@@ -297,7 +342,7 @@ export function filterPage(
   }
   return {
     total,
-    page,
+    page: (top ? top.best().slice(offset) : page).map((i) => s.documentIds[i] ?? ''),
     facets: {
       form: facet(s.forms.values, formCounts),
       organisationKind: facet(s.kinds.values, kindCounts),

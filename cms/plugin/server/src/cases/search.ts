@@ -18,8 +18,6 @@ import {
   filterPage,
   intersect,
   matchList,
-  rankList,
-  rankMatches,
   type MatchList,
   type Facets,
   type Snapshot,
@@ -281,8 +279,8 @@ const MAX_ANSWERS = 500;
 interface IndexMemory {
   version: string;
   snapshot: Promise<Snapshot>;
-  /** The matches of a set of stems, best first, as positions in the snapshot. */
-  matches: BoundedCache<Int32Array>;
+  /** The matches of a set of stems with their scores. */
+  matches: BoundedCache<MatchList>;
   /** The matches of one stem with its BM25 weight (SQLite), from which any set of stems is summed. */
   stems: BoundedCache<MatchList>;
 }
@@ -361,7 +359,7 @@ function indexMemory(strapi: Strapi, version: string): IndexMemory {
 }
 
 /**
- * The cases matching every word, best first. PostgreSQL ranks the words together (cover density);
+ * The cases matching every word, with their scores. PostgreSQL ranks the words together (cover density);
  * SQLite's BM25 is a sum over the words, so each stem is looked up once and a new combination of
  * stems already looked up is summed in memory.
  */
@@ -371,7 +369,7 @@ async function matchWords(
   snapshot: Snapshot,
   text: string,
   terms: string[],
-): Promise<Int32Array> {
+): Promise<MatchList> {
   if (clientOf(strapi) === 'postgres') {
     const rows = rowsOf<{ k: string; r: number | string }>(
       await strapi.db.connection.raw(
@@ -379,7 +377,7 @@ async function matchWords(
         [searchableText(text)],
       ),
     );
-    return rankMatches(
+    return matchList(
       snapshot,
       rows.map((row) => ({ key: row.k, score: Number(row.r) })),
     );
@@ -401,7 +399,7 @@ async function matchWords(
       }),
     ),
   );
-  return rankList(snapshot, intersect(lists));
+  return intersect(lists);
 }
 
 async function pageRows(strapi: Strapi, documentIds: string[]): Promise<Map<string, EntryRow>> {
@@ -432,9 +430,9 @@ async function runSearch(
   if (!terms.length && query.text?.trim()) return EMPTY;
   const index = indexMemory(strapi, indexVersion);
   const snapshot = await index.snapshot;
-  let ordered = snapshot.listing;
+  let cases: Int32Array | MatchList = snapshot.listing;
   if (terms.length) {
-    ordered = await index.matches.get(JSON.stringify([...terms].sort()), () =>
+    cases = await index.matches.get(JSON.stringify([...terms].sort()), () =>
       matchWords(strapi, index, snapshot, query.text ?? '', terms),
     );
   }
@@ -447,7 +445,7 @@ async function runSearch(
   const limit = Math.min(Math.max(1, query.limit ?? 20), 100);
   const found = filterPage(
     snapshot,
-    ordered,
+    cases,
     {
       form: query.form,
       organisationKind: query.organisationKind,
