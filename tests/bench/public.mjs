@@ -300,6 +300,7 @@ function newWordSearches(asked) {
 }
 
 async function run() {
+  let summary = '';
   const db = await database();
   const staticFile = path.join(cmsDir, 'public', 'bench-static.html');
   const server = startServer(db.env);
@@ -363,27 +364,27 @@ async function run() {
     };
     const failed = Object.entries(results).filter(([, r]) => r.bad > 0);
     if (failed.length) say(`внимание: ответы с ошибками у ${failed.map(([n]) => n).join(', ')}`);
-    process.stdout.write(
-      `${JSON.stringify({
-        page_rps: round(results.page.rps),
-        static_rps: round(results.static.rps),
-        page_vs_static: round(results.page.rps / results.static.rps),
-        page_p95_ms: round(results.page.p95, 1),
-        search_p95_ms: round(results.search.p95, 1),
-        graphql_rps: round(results.graphql.rps),
-        rest_rps: round(results.rest.rps),
-        graphql_vs_rest: round(results.graphql.rps / results.rest.rps),
-        search_cold_rps: round(results.searchCold.rps),
-        search_cold_p95_ms: round(results.searchCold.p95, 1),
-        search_new_words_rps: round(results.searchNewWords.rps),
-        search_new_words_p95_ms: round(results.searchNewWords.p95, 1),
-      })}\n`,
-    );
+    summary = JSON.stringify({
+      page_rps: round(results.page.rps),
+      static_rps: round(results.static.rps),
+      page_vs_static: round(results.page.rps / results.static.rps),
+      page_p95_ms: round(results.page.p95, 1),
+      search_p95_ms: round(results.search.p95, 1),
+      graphql_rps: round(results.graphql.rps),
+      rest_rps: round(results.rest.rps),
+      graphql_vs_rest: round(results.graphql.rps / results.rest.rps),
+      search_cold_rps: round(results.searchCold.rps),
+      search_cold_p95_ms: round(results.searchCold.p95, 1),
+      search_new_words_rps: round(results.searchNewWords.rps),
+      search_new_words_p95_ms: round(results.searchNewWords.p95, 1),
+    });
   } finally {
     rmSync(staticFile, { force: true });
     await server.stop();
     await db.drop();
   }
+  // After the server has stopped, so nothing it says on its way out comes after the figures.
+  process.stdout.write(`${summary}\n`);
 }
 
 if (process.env.BENCH_ROLE === 'server') await serve();
