@@ -146,4 +146,48 @@ describe('the page cache', () => {
     );
     expect(dataOf(edited).updateNastavnikCase.reviewState).toBe('submitted');
   });
+
+  it('finds on the other instance a case published after its search memory was filled, and forgets it when deleted', async () => {
+    const library = (query: Record<string, string>) =>
+      fetch(`${second.url}/nastavnichestvo/luchshie-praktiki/?${new URLSearchParams(query).toString()}`).then(
+        (r) => r.text(),
+      );
+    // The second instance takes its snapshot of the index and looks the words up before the change.
+    expect(await library({ q: 'телескоп' })).not.toContain('Кэш: телескоп');
+    expect(await library({ q: 'наставник', tag: 'астрономия' })).not.toContain('Кэш: телескоп');
+
+    const created = await gql<{ createNastavnikCase: { documentId: string } }>(
+      `mutation($data: NastavnikCaseInput!) { createNastavnikCase(data: $data, status: DRAFT) { documentId } }`,
+      {
+        data: {
+          title: 'Кэш: телескоп в школьном кружке',
+          slug: 'cache-telescope',
+          summary: 'Наставник из обсерватории собрал с ребятами телескоп.',
+          tags: ['астрономия'],
+          reviewState: 'submitted',
+        },
+      },
+      jwtOf('demoCurator'),
+    );
+    const id = dataOf(created).createNastavnikCase.documentId;
+    const approved = await gql(
+      `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { reviewState: approved }, status: PUBLISHED) { documentId } }`,
+      { id },
+      jwtOf('borMethodist'),
+    );
+    expect(approved.errors, approved.raw).toBeUndefined();
+    expect(await library({ q: 'телескопы' })).toContain('Кэш: телескоп в школьном кружке');
+    const narrowed = await library({ q: 'наставник', tag: 'астрономия' });
+    expect(narrowed).toContain('Кэш: телескоп в школьном кружке');
+    expect(narrowed).toMatch(/<option value="астрономия"[^>]*>астрономия \(1\)<\/option>/);
+
+    const removed = await gql(
+      `mutation($id: ID!) { deleteNastavnikCase(documentId: $id) { documentId } }`,
+      { id },
+      jwtOf('demoCurator'),
+    );
+    expect(removed.errors, removed.raw).toBeUndefined();
+    expect(await library({ q: 'телескоп' })).not.toContain('Кэш: телескоп');
+    expect(await library({ q: 'наставник' })).not.toContain('Кэш: телескоп');
+  });
 });
