@@ -70,3 +70,23 @@ export const orgId = (slug: string) => {
   if (!id) throw new Error(`Нет организации ${slug}`);
   return id;
 };
+
+/**
+ * A case of the demo school, written by its curator and approved and published by the Bor methodist,
+ * as the review workflow has it; its documentId. Fails with the whole answer when either step does.
+ */
+export async function approvedCase(data: Record<string, unknown>): Promise<string> {
+  const created = await gql<{ createNastavnikCase: { documentId: string } }>(
+    `mutation($data: NastavnikCaseInput!) { createNastavnikCase(data: $data, status: DRAFT) { documentId } }`,
+    { data: { reviewState: 'submitted', ...data } },
+    jwtOf('demoCurator'),
+  );
+  const id = dataOf(created).createNastavnikCase.documentId;
+  const approved = await gql(
+    `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { reviewState: approved }, status: PUBLISHED) { documentId } }`,
+    { id },
+    jwtOf('borMethodist'),
+  );
+  if (approved.errors) throw new Error(`Кейс не одобрен: ${approved.raw}`);
+  return id;
+}

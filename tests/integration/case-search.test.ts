@@ -4,25 +4,9 @@
  * meet, title matches rank first, snippets mark the words, facets narrow, only public cases are found.
  */
 import { beforeAll, describe, expect, it, inject } from 'vitest';
-import { dataOf, gql, jwtOf, orgId } from '../harness/graphql.js';
+import { approvedCase, gql, jwtOf, orgId } from '../harness/graphql.js';
 
 const LIBRARY = '/nastavnichestvo/luchshie-praktiki/';
-
-async function publishedCase(data: Record<string, unknown>) {
-  const created = await gql<{ createNastavnikCase: { documentId: string } }>(
-    `mutation($data: NastavnikCaseInput!) { createNastavnikCase(data: $data, status: DRAFT) { documentId } }`,
-    { data: { reviewState: 'submitted', ...data } },
-    jwtOf('demoCurator'),
-  );
-  const id = dataOf(created).createNastavnikCase.documentId;
-  const approve = await gql(
-    `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { reviewState: approved }, status: PUBLISHED) { documentId } }`,
-    { id },
-    jwtOf('borMethodist'),
-  );
-  expect(approve.errors, approve.raw).toBeUndefined();
-  return id;
-}
 
 async function search(query: Record<string, string>, path = LIBRARY) {
   const res = await fetch(`${inject('strapiUrl')}${path}?${new URLSearchParams(query).toString()}`);
@@ -34,7 +18,7 @@ async function search(query: Record<string, string>, path = LIBRARY) {
 let deleted: string;
 
 beforeAll(async () => {
-  await publishedCase({
+  await approvedCase({
     title: 'Поиск: старшеклассники читают с пятиклассниками',
     slug: 'search-reading',
     form: 'pupil_pupil',
@@ -44,7 +28,7 @@ beforeAll(async () => {
     tags: ['чтение'],
     periodText: '2024/25 учебный год',
   });
-  await publishedCase({
+  await approvedCase({
     title: 'Поиск: молодой педагог и опытный коллега',
     slug: 'search-teacher',
     form: 'teacher_teacher',
@@ -52,7 +36,7 @@ beforeAll(async () => {
     tags: ['адаптация'],
     periodText: '2025 год',
   });
-  deleted = await publishedCase({
+  deleted = await approvedCase({
     title: 'Поиск: кейс, который удалят',
     slug: 'search-deleted',
     form: 'pupil_pupil',
@@ -113,7 +97,7 @@ describe('case search', () => {
 
   it('finds a case published after the same search was answered (answers are kept per data version)', async () => {
     expect((await search({ q: 'шахматы' })).titles).toEqual([]);
-    await publishedCase({
+    await approvedCase({
       title: 'Поиск: шахматный клуб наставников',
       slug: 'search-chess',
       summary: 'Шахматы.',

@@ -6,7 +6,7 @@
 import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { bootStrapi, type BootedStrapi } from '../harness/strapi.js';
-import { dataOf, gql, jwtOf } from '../harness/graphql.js';
+import { approvedCase, dataOf, gql, jwtOf } from '../harness/graphql.js';
 
 const NEWS = '/nastavnichestvo/bor-demo-school/novosti/';
 let second: BootedStrapi;
@@ -96,26 +96,12 @@ describe('the page cache', () => {
   });
 
   it('takes a withdrawn author off the case page on the other instance at once, without a new review', async () => {
-    const created = await gql<{ createNastavnikCase: { documentId: string } }>(
-      `mutation($data: NastavnikCaseInput!) { createNastavnikCase(data: $data, status: DRAFT) { documentId } }`,
-      {
-        data: {
-          title: 'Кэш: кейс с автором',
-          slug: 'cache-author',
-          summary: 'Кружок робототехники для пятиклассников.',
-          reviewState: 'submitted',
-          authors: [{ name: 'Согласная Анна Ивановна', authorRole: 'наставник', publicationConsent: true }],
-        },
-      },
-      jwtOf('demoCurator'),
-    );
-    const id = dataOf(created).createNastavnikCase.documentId;
-    const approved = await gql(
-      `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { reviewState: approved }, status: PUBLISHED) { documentId } }`,
-      { id },
-      jwtOf('borMethodist'),
-    );
-    expect(approved.errors, approved.raw).toBeUndefined();
+    const id = await approvedCase({
+      title: 'Кэш: кейс с автором',
+      slug: 'cache-author',
+      summary: 'Кружок робототехники для пятиклассников.',
+      authors: [{ name: 'Согласная Анна Ивановна', authorRole: 'наставник', publicationConsent: true }],
+    });
     const casePage = () =>
       fetch(`${second.url}/nastavnichestvo/bor-demo-school/luchshie-praktiki/cache-author/`).then((r) =>
         r.text(),
@@ -156,26 +142,12 @@ describe('the page cache', () => {
     expect(await library({ q: 'телескоп' })).not.toContain('Кэш: телескоп');
     expect(await library({ q: 'наставник', tag: 'астрономия' })).not.toContain('Кэш: телескоп');
 
-    const created = await gql<{ createNastavnikCase: { documentId: string } }>(
-      `mutation($data: NastavnikCaseInput!) { createNastavnikCase(data: $data, status: DRAFT) { documentId } }`,
-      {
-        data: {
-          title: 'Кэш: телескоп в школьном кружке',
-          slug: 'cache-telescope',
-          summary: 'Наставник из обсерватории собрал с ребятами телескоп.',
-          tags: ['астрономия'],
-          reviewState: 'submitted',
-        },
-      },
-      jwtOf('demoCurator'),
-    );
-    const id = dataOf(created).createNastavnikCase.documentId;
-    const approved = await gql(
-      `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { reviewState: approved }, status: PUBLISHED) { documentId } }`,
-      { id },
-      jwtOf('borMethodist'),
-    );
-    expect(approved.errors, approved.raw).toBeUndefined();
+    const id = await approvedCase({
+      title: 'Кэш: телескоп в школьном кружке',
+      slug: 'cache-telescope',
+      summary: 'Наставник из обсерватории собрал с ребятами телескоп.',
+      tags: ['астрономия'],
+    });
     expect(await library({ q: 'телескопы' })).toContain('Кэш: телескоп в школьном кружке');
     const narrowed = await library({ q: 'наставник', tag: 'астрономия' });
     expect(narrowed).toContain('Кэш: телескоп в школьном кружке');

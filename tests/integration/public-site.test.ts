@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, inject } from 'vitest';
 import { DEMO_CYCLE_PEOPLE, DEMO_PEOPLE } from '../../cms/src/seed/demo-people.js';
-import { dataOf, gql, jwtOf } from '../harness/graphql.js';
+import { approvedCase, dataOf, gql, jwtOf } from '../harness/graphql.js';
 
 const PREFIX = '/nastavnichestvo';
 const DEMO = `${PREFIX}/bor-demo-school/`;
@@ -219,28 +219,14 @@ describe('public pages', () => {
   });
 
   it('never lets hostile HTML or javascript: links of a case reach its page', async () => {
-    const created = await gql<{ createNastavnikCase: { documentId: string } }>(
-      `mutation($data: NastavnikCaseInput!) { createNastavnikCase(data: $data, status: DRAFT) { documentId } }`,
-      {
-        data: {
-          title: 'Кейс с подвохом',
-          slug: 'hostile-case',
-          reviewState: 'submitted',
-          summary: '<script>alert(1)</script>Кратко',
-          solution:
-            '<p onclick="alert(1)">Текст <a href="javascript:alert(1)">ссылка</a><img src="x" onerror="alert(1)"><script>alert(2)</script><iframe src="https://evil.example"></iframe></p>',
-          sourceUrl: 'javascript:alert(3)',
-        },
-      },
-      jwtOf('demoCurator'),
-    );
-    const id = dataOf(created).createNastavnikCase.documentId;
-    const approve = await gql(
-      `mutation($id: ID!) { updateNastavnikCase(documentId: $id, data: { reviewState: approved }, status: PUBLISHED) { documentId } }`,
-      { id },
-      jwtOf('borMethodist'),
-    );
-    expect(approve.errors, approve.raw).toBeUndefined();
+    await approvedCase({
+      title: 'Кейс с подвохом',
+      slug: 'hostile-case',
+      summary: '<script>alert(1)</script>Кратко',
+      solution:
+        '<p onclick="alert(1)">Текст <a href="javascript:alert(1)">ссылка</a><img src="x" onerror="alert(1)"><script>alert(2)</script><iframe src="https://evil.example"></iframe></p>',
+      sourceUrl: 'javascript:alert(3)',
+    });
     const { status, html } = await page(`${DEMO}luchshie-praktiki/hostile-case/`);
     expect(status).toBe(200);
     expect(textOf(html)).toContain('Текст ссылка');
