@@ -11,6 +11,7 @@ import { coreServices } from './services/index.js';
 import { registerGraphql } from './graphql/index.js';
 import { applyAdminLabels } from './setup/admin-labels.js';
 import { migrateStoredValues } from './setup/migrations.js';
+import { resolveDuplicatesBeforeIndexes } from './setup/unique-indexes.js';
 import { ensureRoles } from './setup/roles.js';
 import { ensureAdminRoles, registerOrganisationCondition } from './admin-access/roles.js';
 import { registerTenancyMiddleware } from './tenancy/middleware.js';
@@ -30,11 +31,19 @@ import type { Strapi } from './types.js';
 import { DEFAULT_MONITORING_SCHEDULE, registerMonitoringSchedule } from './kpi/schedule.js';
 import { DEFAULT_MONITORING_MONTHS } from '@nastavnik/shared';
 
+interface StrapiHook {
+  register(handler: () => Promise<void>): unknown;
+}
+
 interface ContentTypeRegistry {
   extend(uid: string, extender: (contentType: { attributes: Record<string, unknown> }) => void): void;
 }
 
 function register({ strapi }: { strapi: Strapi }) {
+  // Before Strapi syncs the schema: a unique index new to this database must find no rows against it.
+  (strapi.hook('strapi::content-types.beforeSync') as StrapiHook).register(() =>
+    resolveDuplicatesBeforeIndexes(strapi),
+  );
   const registry = strapi.get<{ set(uid: string, component: unknown): void; get(uid: string): unknown }>(
     'components',
   );

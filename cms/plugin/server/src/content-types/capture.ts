@@ -28,6 +28,13 @@ export default defineContentType({
     error: { type: 'text', label: 'Ошибка применения' },
     appliedAt: { type: 'datetime', label: 'Применено' },
   },
-  // One capture per key even when the extension's retries arrive at the same moment.
-  uniqueIndexes: [{ name: 'nastavnik_captures_idempotency_key_uq', columns: ['idempotency_key'] }],
+  // One capture per key even when the extension's retries arrive at the same moment. Before the index
+  // existed, such retries could both be stored: the first one stored is the capture, the rest repeats.
+  uniqueIndexes: [
+    {
+      name: 'nastavnik_captures_idempotency_key_uq',
+      columns: ['idempotency_key'],
+      existingDuplicates: 'keep-oldest',
+    },
+  ],
 });

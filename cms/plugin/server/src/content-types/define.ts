@@ -73,9 +73,16 @@ export interface ContentTypeDefinition {
   attributes: Record<string, FieldDefinition>;
   /**
    * Unique indexes the database itself enforces (columns in snake case). Strapi's `unique: true` is only
-   * a check before the insert, which two concurrent requests both pass.
+   * a check before the insert, which two concurrent requests both pass. `existingDuplicates` says what
+   * becomes of rows a database already holds against the index when an upgrade first creates it
+   * (setup/unique-indexes.ts): `keep-oldest` for a key that marks one thing sent again, whose later
+   * copies are repeats of the first.
    */
-  uniqueIndexes?: ReadonlyArray<{ name: string; columns: readonly string[] }>;
+  uniqueIndexes?: ReadonlyArray<{
+    name: string;
+    columns: readonly string[];
+    existingDuplicates: 'keep-oldest';
+  }>;
 }
 
 export interface DefinedContentType {
