@@ -785,6 +785,7 @@ export interface PluginNastavnikMeeting extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     date: Schema.Attribute.Date & Schema.Attribute.Required;
     held: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    idempotencyKey: Schema.Attribute.String;
     kind: Schema.Attribute.Enumeration<
       ['acquaintance', 'trial', 'planning', 'working', 'final', 'group_final']
     > &

@@ -4,14 +4,16 @@
  * CMS has it, the entry is removed at once — its notes and feedback may be about pupils — and an
  * undelivered one is deleted after the same number of days as captures (`retention.ts`).
  *
- * The CMS keeps no idempotency key for meetings, so a send is repeated automatically only when it
- * certainly did not arrive (no connection, the server answering 503); a send whose answer was lost in
- * any other way is left for the user to check and repeat, rather than risk the meeting twice.
+ * Each meeting carries a resend key made when it is saved (the entry's id): the CMS answers a send
+ * repeated with it with the meeting it already stored, so a send whose answer was lost (a server error,
+ * a dropped connection) is simply sent again, like a capture, until the server has answered it or
+ * refused the meeting itself.
  */
 import { z } from 'zod';
 import { meetingRecordSchema, type MeetingRecord } from '@nastavnik/shared/contracts/meeting';
-import { ApiFailure, classifyError } from '../api/errors.js';
+import { classifyError } from '../api/errors.js';
 import { backoffDelay } from './backoff.js';
+import { MAX_SERVER_ATTEMPTS } from './delivery.js';
 import { DAY_MS, purgeDays } from './retention.js';
 
 export const meetingEntrySchema = z.object({
@@ -75,35 +77,39 @@ export function createMeetingOutbox(deps: MeetingOutboxDeps) {
       (e) => (e.state === 'queued' || e.state === 'sending') && (e.nextAttemptAt ?? 0) <= now(),
     );
     for (const entry of due) {
-      await patch(entry.id, { state: 'sending' });
+      // A meeting queued before meetings had keys gets its entry's id, before its first send.
+      const record = { ...entry.record, idempotencyKey: entry.record.idempotencyKey ?? entry.id };
+      await patch(entry.id, { state: 'sending', record });
       try {
-        await deps.create(entry.record);
+        await deps.create(record);
         await remove(entry.id);
         report.delivered += 1;
       } catch (error) {
         const failure = classifyError(error);
         const attempts = entry.attempts + 1;
-        // Not sent for sure: no connection, the server's database away, or the session to renew.
-        const notArrived = failure.kind === 'network' || failure.kind === 'auth';
-        if (notArrived) {
-          const delay = failure.kind === 'auth' ? 0 : backoffDelay(attempts, deps.random);
+        const givingUp =
+          failure.kind !== 'auth' &&
+          (!failure.retryable || (failure.kind === 'server' && attempts >= MAX_SERVER_ATTEMPTS));
+        if (givingUp) {
           await patch(entry.id, {
-            state: 'queued',
+            state: 'failed',
             attempts,
-            lastError: failure.message,
-            nextAttemptAt: now() + delay,
+            lastError: failure.retryable ? `${failure.message} Попыток: ${attempts}.` : failure.message,
+            nextAttemptAt: null,
           });
-          report.waiting += 1;
-          // Every other meeting would fail the same way now.
-          break;
+          report.failed += 1;
+          continue;
         }
+        const delay = failure.kind === 'auth' ? 0 : backoffDelay(attempts, deps.random);
         await patch(entry.id, {
-          state: 'failed',
+          state: 'queued',
           attempts,
-          lastError: failureText(failure),
-          nextAttemptAt: null,
+          lastError: failure.message,
+          nextAttemptAt: now() + delay,
         });
-        report.failed += 1;
+        report.waiting += 1;
+        // No connection or no session: every other meeting would fail the same way now.
+        if (failure.kind === 'network' || failure.kind === 'auth') break;
       }
     }
     return report;
@@ -113,9 +119,10 @@ export function createMeetingOutbox(deps: MeetingOutboxDeps) {
     list: (): Promise<MeetingEntry[]> => lock.then(() => deps.store.getValue()),
     async enqueue(record: MeetingRecord, summary: string): Promise<MeetingEntry> {
       const checked = meetingRecordSchema.parse(record);
+      const id = newId();
       const entry: MeetingEntry = {
-        id: newId(),
-        record: checked,
+        id,
+        record: { ...checked, idempotencyKey: checked.idempotencyKey ?? id },
         summary: summary.slice(0, 300),
         state: 'queued',
         attempts: 0,
@@ -131,7 +138,7 @@ export function createMeetingOutbox(deps: MeetingOutboxDeps) {
       });
       return flushing;
     },
-    /** The user sends a meeting now: a waiting one, or a failed one after checking the CMS lacks it. */
+    /** The user sends a meeting now: a waiting one, or a failed one once its data is put right. */
     retry: (id: string) => patch(id, { state: 'queued', nextAttemptAt: now(), lastError: undefined }),
     discard: (id: string): Promise<boolean> => remove(id),
     /** Deletes meetings that waited longer than `days`; resolves to how many. */
@@ -146,9 +153,3 @@ export function createMeetingOutbox(deps: MeetingOutboxDeps) {
 }
 
 export type MeetingOutbox = ReturnType<typeof createMeetingOutbox>;
-
-function failureText(failure: ApiFailure): string {
-  if (failure.kind === 'server' || failure.kind === 'unknown')
-    return `${failure.message} Проверьте в «Наставнике», сохранилась ли встреча, прежде чем отправить её снова.`;
-  return failure.message;
-}

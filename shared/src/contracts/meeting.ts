@@ -27,5 +27,13 @@ export const meetingRecordSchema = z.strictObject({
   menteeFeedback: meetingFeedbackSchema.nullish(),
   /** Why a side gave no feedback: with it the meeting counts as held all the same. */
   noFeedbackReason: z.string().max(1000, 'Не длиннее 1000 символов').nullish(),
+  /**
+   * A random key per meeting the sender makes once: a send repeated with it (the answer to the first
+   * was lost) gets the meeting already stored instead of a second one.
+   */
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Ключ повторной отправки: от 8 до 64 латинских букв, цифр, «-» и «_»')
+    .nullish(),
 });
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;

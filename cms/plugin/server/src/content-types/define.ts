@@ -72,6 +72,12 @@ export interface ContentTypeDefinition {
   listColumns: readonly string[];
   attributes: Record<string, FieldDefinition>;
   /**
+   * A string attribute a client fills with a random key per record it sends: a create carrying a key
+   * already stored answers with the stored document instead of writing a second (tenancy/resend.ts).
+   * Needs a unique index on its column, so that two sends at once cannot both be stored.
+   */
+  resendKey?: string;
+  /**
    * Unique indexes the database itself enforces (columns in snake case). Strapi's `unique: true` is only
    * a check before the insert, which two concurrent requests both pass. `existingDuplicates` says what
    * becomes of rows a database already holds against the index when an upgrade first creates it

@@ -73,6 +73,15 @@ export default defineContentType({
   access: 'private',
   tenancy: 'organisation',
   rules: { beforeWrite: beforeMeetingWrite },
+  // The extension's outbox resends a meeting whose answer it did not get; the key makes that safe.
+  resendKey: 'idempotencyKey',
+  uniqueIndexes: [
+    {
+      name: 'nastavnik_meetings_idempotency_key_uq',
+      columns: ['idempotency_key'],
+      existingDuplicates: 'keep-oldest',
+    },
+  ],
   mainField: 'topic',
   listColumns: ['date', 'kind', 'topic', 'pair', 'held'],
   attributes: {
@@ -98,6 +107,11 @@ export default defineContentType({
       type: 'text',
       label: 'Почему нет обратной связи',
       description: 'С указанной причиной встреча считается проведённой и без обратной связи',
+    },
+    idempotencyKey: {
+      type: 'string',
+      label: 'Ключ повторной отправки',
+      description: 'Заполняет расширение: повторно отправленная встреча не записывается второй раз',
     },
     held: {
       type: 'boolean',

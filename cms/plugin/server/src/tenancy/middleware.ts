@@ -9,13 +9,14 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { errors } from '@strapi/utils';
-import type { Modules } from '@strapi/types';
+import type { Modules, UID } from '@strapi/types';
 import type { ContentTypeDefinition, WriteAction, WriteEvent } from '../content-types/define.js';
 import { definitionByUid, definitions, uidOf } from '../content-types/index.js';
 import { prepareWrite, publicView, visitorFilters } from '../content-types/rules.js';
 import type { Strapi } from '../types.js';
 import { currentActor, type UserActor } from './actor.js';
 import { currentPreview } from '../public-site/preview.js';
+import { alreadySent, resendKeyOf } from './resend.js';
 import { collectRelationIds, organisationOfDocuments } from './relations.js';
 
 const READ_ACTIONS: ReadonlySet<string> = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -195,13 +196,36 @@ async function handle(strapi: Strapi, call: DocumentCall, next: Next): Promise<R
     await guardRelations(strapi, actor.scope, call.uid, call.params.data ?? {}, organisation);
   }
 
-  const result = await next();
+  const resend = call.action === 'create' ? resendKeyOf(definition, call.params.data) : undefined;
+  if (resend) {
+    const sent = await alreadySent(strapi, call.uid, actor, resend);
+    if (sent) return await readBack(strapi, call, sent);
+  }
+  let result: Result;
+  try {
+    result = await next();
+  } catch (error) {
+    // The same key sent twice at once: the index refused this one, the other is stored.
+    const sent = resend && (await alreadySent(strapi, call.uid, actor, resend));
+    if (!sent) throw error;
+    return await readBack(strapi, call, sent);
+  }
   if (isWrite) {
     const event = writeEvent(strapi, call);
     event.documentId ??= (result as { documentId?: string } | null)?.documentId;
     await definition.rules?.afterWrite?.(event);
   }
   return result;
+}
+
+/** The stored document a repeated create answers with, read as the create would have returned it. */
+function readBack(strapi: Strapi, call: DocumentCall, documentId: string) {
+  const params = call.params as { fields?: unknown; populate?: unknown };
+  return strapi.documents(call.uid as UID.ContentType).findOne({
+    documentId,
+    ...(params.fields ? { fields: params.fields } : {}),
+    ...(params.populate ? { populate: params.populate } : {}),
+  } as Parameters<ReturnType<Strapi['documents']>['findOne']>[0]);
 }
 
 /** The type whose read, in progress, takes published documents and one draft (see `visitorFilters`). */
