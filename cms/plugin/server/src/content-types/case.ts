@@ -6,6 +6,7 @@
 import { errors } from '@strapi/utils';
 import {
   authorsWithPublicationConsent,
+  caseContentFields,
   caseContentSnapshot,
   changedCaseFields,
   caseReviewStates,
@@ -94,22 +95,8 @@ export default defineContentType({
   draftAndPublish: true,
   access: 'public',
   tenancy: 'organisation',
-  publicFields: [
-    'title',
-    'slug',
-    'summary',
-    'form',
-    'audience',
-    'problem',
-    'solution',
-    'results',
-    'materials',
-    'organisation',
-    'authors',
-    'tags',
-    'sourceUrl',
-    'periodText',
-  ],
+  // Visitors see exactly what the methodist reviewed: no field reaches a page without a review.
+  publicFields: caseContentFields,
   publicWhen: { reviewState: 'approved' },
   publicRedact: { authors: authorsWithPublicationConsent },
   rules: {
