@@ -268,7 +268,7 @@ const parseTags = (json: string): string[] => {
   return tagsOf(value);
 };
 
-/** Sets of words whose ranked matches one snapshot keeps: the searches visitors are narrowing now. */
+/** Sets of words whose matches and scores one snapshot keeps: the searches visitors are narrowing now. */
 const MAX_MATCHES = 128;
 /** Matches kept per stem (SQLite), counted in cases, about 12 bytes each. */
 const MAX_STEM_MATCHES = 1_000_000;
@@ -301,8 +301,8 @@ const memoryOf = (strapi: Strapi): Memory => {
 };
 
 /**
- * Every indexed case's facet values. The version is read before the rows, so the snapshot is never
- * older than the version it is kept under.
+ * Every indexed case's facet values. The caller reads the version before this reads the rows, so the
+ * snapshot is never older than the version it is kept under.
  */
 async function loadSnapshot(strapi: Strapi): Promise<Snapshot> {
   const key = clientOf(strapi) === 'postgres' ? 'document_id' : 'rowid';
