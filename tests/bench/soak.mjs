@@ -5,7 +5,9 @@
  * visitors reading the public «Наставничество» pages, public GraphQL and REST; a signed-in staff member
  * listing participants, reading a road map's progress and sending captures from the extension. The
  * server's resident memory (RSS, from /proc) is sampled every 10 s; it prints RSS after warm-up and at
- * the end, and one JSON object as the last line.
+ * the end, and one JSON object as the last line. RSS keeps what the allocator once took, so the heap in
+ * use after a full garbage collection, asked of the server after warm-up and at the end, is the
+ * figure that tells a leak (`heapAfterGcGrowthMb`).
  *
  *   SOAK_SECONDS=30 npm run soak      (a quick smoke run)
  */
@@ -133,7 +135,7 @@ async function main() {
   say('компиляция хост-приложения…');
   const { compileStrapi } = require(require.resolve('@strapi/strapi', { paths: [cmsDir] }));
   await compileStrapi({ appDir: cmsDir, ignoreDiagnostics: false });
-  const child = spawn(process.execPath, [path.join(root, 'tests/harness/strapi-child.mjs')], {
+  const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'tests/harness/strapi-child.mjs')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -163,6 +165,18 @@ async function main() {
       });
       child.once('exit', (code) => reject(new Error(`Strapi завершился при запуске (${code})`)));
     });
+    /** The server's heap in use after a full collection (strapi-child answers SIGUSR2). */
+    const heapAfterGc = () =>
+      new Promise((resolve) => {
+        const read = (chunk) => {
+          const line = /\{"heapUsedMb":(\d+)\}/.exec(String(chunk));
+          if (!line) return;
+          child.stdout.off('data', read);
+          resolve(Number(line[1]));
+        };
+        child.stdout.on('data', read);
+        child.kill('SIGUSR2');
+      });
     const rssBoot = rssMb(child.pid);
     say(`Strapi ${url}, pid ${child.pid}, RSS после запуска ${rssBoot} МБ`);
     const jwt = await staffJwt(url);
@@ -202,11 +216,17 @@ async function main() {
     });
     await sleep(WARMUP_SECONDS * 1000);
     const rssStart = rssMb(child.pid);
-    say(`RSS в начале (после ${WARMUP_SECONDS} с нагрузки): ${rssStart} МБ`);
+    const heapStart = await heapAfterGc();
+    say(
+      `RSS в начале (после ${WARMUP_SECONDS} с нагрузки): ${rssStart} МБ, куча после сборки мусора ${heapStart} МБ`,
+    );
     const result = await run;
     clearInterval(sampler);
     const rssEnd = rssMb(child.pid);
-    say(`RSS в конце (${Math.round((Date.now() - started) / 1000)} с): ${rssEnd} МБ`);
+    const heapEnd = await heapAfterGc();
+    say(
+      `RSS в конце (${Math.round((Date.now() - started) / 1000)} с): ${rssEnd} МБ, куча после сборки мусора ${heapEnd} МБ`,
+    );
     const steady = samples.filter((s) => s.at - started >= WARMUP_SECONDS * 1000).map((s) => s.rss);
     const summary = {
       bench: 'soak',
@@ -226,6 +246,9 @@ async function main() {
       rssEndMb: rssEnd,
       rssMaxMb: Math.max(rssStart, rssEnd, ...steady),
       rssGrowthMb: Math.round((rssEnd - rssStart) * 10) / 10,
+      heapAfterGcStartMb: heapStart,
+      heapAfterGcEndMb: heapEnd,
+      heapAfterGcGrowthMb: heapEnd - heapStart,
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     if (summary.errors || summary.status5xx || summary.non2xx) process.exitCode = 1;

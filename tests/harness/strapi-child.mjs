@@ -26,3 +26,12 @@ strapi.server.mount();
 const httpServer = strapi.server.httpServer;
 await new Promise((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${httpServer.address().port}` })}\n`);
+
+// With --expose-gc (the soak): SIGUSR2 collects garbage and prints the heap still in use, the measure
+// of a leak that RSS (which the allocator keeps once grown) is not.
+if (typeof globalThis.gc === 'function')
+  process.on('SIGUSR2', () => {
+    globalThis.gc();
+    const { heapUsed } = process.memoryUsage();
+    process.stdout.write(`${JSON.stringify({ heapUsedMb: Math.round(heapUsed / 1048576) })}\n`);
+  });
