@@ -17,12 +17,12 @@
  * process, whose peak is printed above; so is the peak while the roll-ups run.
  */
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strapiSecrets } from './strapi-secrets.mjs';
 
 const require = createRequire(import.meta.url);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,7 +39,6 @@ const YEAR = 2025;
 const RUNS = 7;
 
 const log = (message) => process.stderr.write(`${message}\n`);
-const secret = () => randomBytes(24).toString('base64');
 
 /** A deterministic pseudo-random sequence, so every run loads the same data. */
 let seed = 42;
@@ -85,12 +84,7 @@ async function boot(env) {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: '0',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...strapiSecrets(),
     ADMIN_PASSWORD: 'Bench1kpi1admin',
     STARTUP_BANNER: 'false',
     SEED: 'false',

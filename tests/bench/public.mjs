@@ -15,13 +15,13 @@
  *   npm run build:server && npm run bench:public
  */
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { strapiSecrets } from './strapi-secrets.mjs';
 import { stemmer } from '@orama/stemmers/russian';
 import { searchableText, searchTerms, stemmedText } from '@nastavnik/shared';
 
@@ -29,7 +29,6 @@ const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cmsDir = path.join(root, 'cms');
 const say = (line) => process.stderr.write(`[bench] ${line}\n`);
-const secret = () => randomBytes(24).toString('base64');
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -181,12 +180,7 @@ async function serve() {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: '0',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...strapiSecrets(),
     ADMIN_EMAIL: 'admin@bench.local',
     ADMIN_PASSWORD: 'BenchAdmin1pass',
     STARTUP_BANNER: 'false',

@@ -19,12 +19,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { strapiSecrets } from './strapi-secrets.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cmsDir = path.join(root, 'cms');
 const say = (line) => process.stderr.write(`[soak] ${line}\n`);
-const secret = () => randomBytes(24).toString('base64');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -139,12 +139,7 @@ async function main() {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      APP_KEYS: [secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
+      ...strapiSecrets(),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       STARTUP_BANNER: 'false',
