@@ -23,6 +23,7 @@ import {
   type Snapshot,
   type SnapshotRow,
 } from './search-snapshot.js';
+import { isPostgres, rowsOf, type RawRunner } from '../raw-sql.js';
 import type { Strapi } from '../types.js';
 
 /**
@@ -44,22 +45,9 @@ const CASE = 'plugin::nastavnik.case';
 const TABLE = 'nastavnik_case_search';
 const FTS = 'nastavnik_case_fts';
 
-/** What raw SQL needs of knex or a knex transaction. */
-interface RawRunner {
-  raw(sql: string, bindings?: readonly unknown[]): Promise<unknown>;
-}
-
 type Client = 'postgres' | 'sqlite';
 
-const clientOf = (strapi: Strapi): Client =>
-  (strapi.db.dialect as { client?: string }).client === 'postgres' ? 'postgres' : 'sqlite';
-
-/** Rows of a raw SELECT: better-sqlite3 answers with the rows, pg with `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  const rows = (result as { rows?: unknown } | null)?.rows;
-  return Array.isArray(rows) ? (rows as T[]) : [];
-}
+const clientOf = (strapi: Strapi): Client => (isPostgres(strapi) ? 'postgres' : 'sqlite');
 
 /** Run in the caller's transaction when there is one (seeding, a write), else in a new one. */
 const inTransaction = <T>(strapi: Strapi, fn: (db: RawRunner) => Promise<T>) =>

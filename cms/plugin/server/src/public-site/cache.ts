@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rowsOf, type RawRunner } from '../raw-sql.js';
 import type { Strapi } from '../types.js';
 
 const TABLE = 'nastavnik_public_version';
@@ -23,16 +24,6 @@ export interface CachedPage {
   br?: Buffer;
   etag: string;
   headers: Record<string, string>;
-}
-
-export interface RawRunner {
-  raw(sql: string, bindings?: readonly unknown[]): Promise<unknown>;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  const rows = (result as { rows?: unknown } | null)?.rows;
-  return Array.isArray(rows) ? (rows as T[]) : [];
 }
 
 export async function ensureVersionTable(strapi: Strapi) {

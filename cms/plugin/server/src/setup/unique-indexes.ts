@@ -6,21 +6,11 @@
  * them, this resolves such rows as the type declares, once: when the index exists, nothing is done.
  */
 import { definitions } from '../content-types/index.js';
+import { isPostgres, rowsOf, type RawRunner } from '../raw-sql.js';
 import type { Strapi } from '../types.js';
 
-interface RawRunner {
-  raw(sql: string, bindings?: readonly unknown[]): Promise<unknown>;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  const rows = (result as { rows?: unknown } | null)?.rows;
-  return Array.isArray(rows) ? (rows as T[]) : [];
-}
-
 async function indexExists(strapi: Strapi, name: string): Promise<boolean> {
-  const postgres = (strapi.db.dialect as { client?: string }).client === 'postgres';
-  const sql = postgres
+  const sql = isPostgres(strapi)
     ? 'SELECT indexname FROM pg_indexes WHERE indexname = ? AND schemaname = current_schema()'
     : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?";
   return rowsOf(await strapi.db.connection.raw(sql, [name])).length > 0;
